@@ -1,0 +1,78 @@
+import type { Choice } from '../src/app/command.js';
+import type { Story } from '../src/app/story.js';
+import { partiesMatching } from '../src/answers/parties.js';
+import { DISCORD_LIMITS } from '../src/render/limits.js';
+import { stripControl, stripInvisible } from '../src/text/typography.js';
+
+/**
+ * Option choices and autocomplete suggestions built from the corpus. Discord allows 25 fixed
+ * choices; past that an option switches to autocomplete (see `fits`).
+ */
+export interface ChoiceList {
+  readonly fits: boolean;
+  readonly choices: Choice[];
+}
+
+const MAX = DISCORD_LIMITS.autocompleteChoices;
+
+/** Plain one-line text of at most `max` characters (choice names are not Markdown). */
+export function choiceText(text: string, max: number = DISCORD_LIMITS.choiceName): string {
+  const line = stripControl(stripInvisible(text)).replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}
+
+function filtered(all: Choice[], typed: string | undefined): ChoiceList {
+  const wanted = typed?.trim().toLowerCase();
+  const choices = wanted
+    ? all.filter((c) => c.name.toLowerCase().includes(wanted) || c.value.includes(wanted))
+    : all;
+  return { fits: all.length <= MAX, choices: choices.slice(0, MAX) };
+}
+
+/** Documents that hold text (only those can be quoted). */
+export function sourceChoices(story: Story, typed?: string): ChoiceList {
+  const all = story.corpus.documents
+    .filter((d) => d.completeness !== 'reference')
+    .map((d) => ({ name: choiceText(`${d.publisher}: ${d.title}`), value: d.id }));
+  return filtered(all, typed);
+}
+
+/** Parties that speak in at least one passage. */
+export function speakerChoices(story: Story, typed?: string): ChoiceList {
+  const speaking = new Set(story.passages.map((p) => p.speakerId));
+  const parties = typed
+    ? partiesMatching(story.corpus.knowledge.parties, typed)
+    : story.corpus.knowledge.parties;
+  const all = parties
+    .filter((p) => speaking.has(p.id))
+    .map((p) => ({ name: choiceText(p.name), value: p.id }));
+  const everyone = story.corpus.knowledge.parties.filter((p) => speaking.has(p.id)).length;
+  return { fits: everyone <= MAX, choices: all.slice(0, MAX) };
+}
+
+/** Passages matching what the user has typed so far: "Speaker: “words…”" → passage id. */
+export function passageChoices(
+  story: Story,
+  typed: string,
+  filters: { source?: string | undefined; speaker?: string | undefined } = {},
+): Choice[] {
+  const speakerId =
+    filters.speaker && story.corpus.knowledge.parties.some((p) => p.id === filters.speaker)
+      ? filters.speaker
+      : undefined;
+  const documentId = filters.source && story.document(filters.source) ? filters.source : undefined;
+  const passages = typed.trim()
+    ? story.search
+        .search(typed, { limit: MAX, prefix: true, speakerId, documentId })
+        .hits.map((hit) => hit.passage)
+    : story.passages.filter(
+        (p) =>
+          p.kind === 'direct-quote' &&
+          (speakerId === undefined || p.speakerId === speakerId) &&
+          (documentId === undefined || p.documentId === documentId),
+      );
+  return passages.slice(0, MAX).map((passage) => ({
+    name: choiceText(`${passage.speaker}: “${passage.text}”`),
+    value: passage.id,
+  }));
+}

@@ -1,0 +1,6 @@
+import type { CommandModule } from '../src/app/command.js';
+import { quoteCommand } from './quote.js';
+import { storyCommand } from './story.js';
+
+/** Every command the bot offers; deploy-commands registers exactly these. */
+export const commands: readonly CommandModule[] = [storyCommand, quoteCommand];

@@ -1,0 +1,35 @@
+import type { Story } from '../app/story.js';
+import type { Block } from '../reply/model.js';
+import { formatPublished, publishedSortKey } from './dates.js';
+
+/**
+ * "As of": the newest source a reply rests on, so readers know how current it is. Computed from
+ * the citations actually shown, never written by hand.
+ */
+export function asOfLine(story: Story, blocks: readonly Block[]): string | undefined {
+  const documentIds = new Set<string>();
+  for (const block of blocks) {
+    if (block.type === 'fact') {
+      for (const citation of block.citations) {
+        documentIds.add(
+          citation.type === 'quote' ? citation.quote.documentId : citation.source.documentId,
+        );
+      }
+    } else if (block.type === 'quote') {
+      documentIds.add(block.quote.documentId);
+    }
+  }
+  let newest: { key: string; label: string } | undefined;
+  for (const id of documentIds) {
+    const document = story.document(id);
+    if (!document) continue;
+    const key = publishedSortKey(document.published);
+    if (!newest || key > newest.key) {
+      newest = {
+        key,
+        label: `As of ${formatPublished(document.published)}: newest source used is “${document.title}” (${document.publisher})`,
+      };
+    }
+  }
+  return newest?.label;
+}

@@ -1,0 +1,86 @@
+import type { Story } from '../app/story.js';
+import type { Citation, SourceDocument } from '../corpus/types.js';
+import type { Passage } from '../passages/types.js';
+import type { CitationView, QuoteView, SourceView } from '../reply/model.js';
+import type { Span } from '../text/sentences.js';
+import { formatPublished } from './dates.js';
+
+/** Builders of reply views from the corpus, shared by every answer. */
+
+export function sourceView(document: SourceDocument): SourceView {
+  return {
+    documentId: document.id,
+    title: document.title,
+    publisher: document.publisher,
+    author: document.author,
+    published: formatPublished(document.published),
+    url: document.url,
+  };
+}
+
+function requireDocument(story: Story, id: string): SourceDocument {
+  const document = story.document(id);
+  if (!document) throw new Error(`passage refers to unknown document ${id}`);
+  return document;
+}
+
+export function passageView(
+  story: Story,
+  passage: Passage,
+  highlights: readonly Span[] = [],
+): QuoteView {
+  return {
+    id: passage.id,
+    documentId: passage.documentId,
+    text: passage.text,
+    start: passage.start,
+    end: passage.end,
+    highlights,
+    speaker: passage.speaker,
+    kind: passage.kind,
+    source: sourceView(requireDocument(story, passage.documentId)),
+    quotedIn: passage.quotedIn.map((q) => sourceView(requireDocument(story, q.documentId))),
+  };
+}
+
+/**
+ * The passage a span of a document belongs to: one of the document's own passages, or the
+ * statement passage it was merged into when the document quotes that statement.
+ */
+export function passageAt(story: Story, documentId: string, offset: number): Passage | undefined {
+  return story.passages.find(
+    (p) =>
+      (p.documentId === documentId && p.start <= offset && offset < p.end) ||
+      p.quotedIn.some((q) => q.documentId === documentId && q.start <= offset && offset < q.end),
+  );
+}
+
+/** A cited span, attributed like the passage it starts in. */
+export function spanView(story: Story, documentId: string, start: number, end: number): QuoteView {
+  const document = requireDocument(story, documentId);
+  const passage = passageAt(story, documentId, start);
+  const sameAsPassage =
+    passage?.documentId === documentId && passage.start === start && passage.end === end;
+  return {
+    id: sameAsPassage ? passage.id : `${documentId}@${start}-${end}`,
+    documentId,
+    text: document.text.slice(start, end),
+    start,
+    end,
+    highlights: [],
+    speaker: passage?.speaker ?? document.publisher,
+    kind: passage?.kind ?? 'narration',
+    source: sourceView(document),
+    quotedIn: [],
+  };
+}
+
+export function citationView(story: Story, citation: Citation): CitationView {
+  if (citation.type === 'source') {
+    return { type: 'source', source: sourceView(requireDocument(story, citation.documentId)) };
+  }
+  return {
+    type: 'quote',
+    quote: spanView(story, citation.documentId, citation.start, citation.end),
+  };
+}

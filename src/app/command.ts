@@ -1,0 +1,41 @@
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Reply } from '../reply/model.js';
+import type { Story } from './story.js';
+
+/** The shapes shared by every command module in `commands/` and by every transport. */
+
+export type OptionValue = string | number | boolean;
+
+/** A command as received, whatever the transport: Discord interaction, HTTP, CLI, console. */
+export interface Invocation {
+  readonly name: string;
+  readonly subcommand?: string | undefined;
+  readonly options: Readonly<Record<string, OptionValue>>;
+  /** For paged replies (buttons, or the console's /next). */
+  readonly page?: number | undefined;
+  /** A chat message a context-menu command was used on. */
+  readonly targetMessage?: { readonly id: string; readonly content: string } | undefined;
+}
+
+/** One autocomplete suggestion (Discord: name and value ≤ 100 characters). */
+export interface Choice {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface FocusedOption {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * A command module: its Discord definition (built from the corpus, since some options offer the
+ * corpus's documents and speakers as choices), its handler and, where it has one, autocomplete.
+ * Handlers are pure: invocation in, reply model out.
+ */
+export interface CommandModule {
+  readonly name: string;
+  definition(story: Story): RESTPostAPIApplicationCommandsJSONBody;
+  execute(invocation: Invocation, story: Story): Reply;
+  autocomplete?(focused: FocusedOption, invocation: Invocation, story: Story): Choice[];
+}

@@ -1,0 +1,145 @@
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { Invocation, OptionValue } from './command.js';
+import { UserError } from './options.js';
+
+/**
+ * Commands typed as in Discord's input box — `/quote text:full and urgent review speaker:Microsoft`
+ * — parsed with the same definitions Discord gets, so the CLI, the console and the pager accept
+ * exactly what Discord would send.
+ */
+
+type Definition = RESTPostAPIApplicationCommandsJSONBody;
+
+function isBasic(option: APIApplicationCommandOption): option is APIApplicationCommandBasicOption {
+  return (
+    option.type !== ApplicationCommandOptionType.Subcommand &&
+    option.type !== ApplicationCommandOptionType.SubcommandGroup
+  );
+}
+
+function optionsOf(
+  definition: Definition,
+  subcommand: string | undefined,
+): APIApplicationCommandBasicOption[] {
+  const options = 'options' in definition ? (definition.options ?? []) : [];
+  if (subcommand === undefined) return options.filter(isBasic);
+  const sub = options.find(
+    (o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === subcommand,
+  );
+  return sub && 'options' in sub ? (sub.options ?? []).filter(isBasic) : [];
+}
+
+function subcommandsOf(definition: Definition): string[] {
+  const options = 'options' in definition ? (definition.options ?? []) : [];
+  return options
+    .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
+    .map((o) => o.name);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function convert(option: APIApplicationCommandBasicOption, raw: string): OptionValue {
+  switch (option.type) {
+    case ApplicationCommandOptionType.Boolean: {
+      const value = raw.toLowerCase();
+      if (['true', 'yes', '1', 'on'].includes(value)) return true;
+      if (['false', 'no', '0', 'off'].includes(value)) return false;
+      throw new UserError(`Option ${option.name} is true or false, not “${raw}”.`);
+    }
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
+      const value = Number(raw);
+      if (!Number.isFinite(value))
+        throw new UserError(`Option ${option.name} is a number, not “${raw}”.`);
+      return value;
+    }
+    case ApplicationCommandOptionType.String: {
+      // Choices are typed by name (as Discord shows them) or by value.
+      const choice = option.choices?.find(
+        (c) => c.name.toLowerCase() === raw.toLowerCase() || String(c.value) === raw,
+      );
+      return choice ? String(choice.value) : raw;
+    }
+    default:
+      return raw;
+  }
+}
+
+/** Parses a typed command; `definitions` are the commands' Discord definitions. */
+export function parseCommandLine(line: string, definitions: readonly Definition[]): Invocation {
+  const text = line.trim().replace(/^\//, '');
+  const [name = '', ...rest] = text.split(/\s+/);
+  const definition = definitions.find((d) => d.name === name.toLowerCase());
+  if (!definition) {
+    throw new UserError(
+      `Unknown command “/${name}”. Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}; /help lists them.`,
+    );
+  }
+  let remainder = text.slice(name.length).trim();
+  const subcommands = subcommandsOf(definition);
+  let subcommand: string | undefined;
+  if (subcommands.length > 0) {
+    const wanted = (rest[0] ?? '').toLowerCase();
+    subcommand = subcommands.find((s) => s === wanted);
+    if (!subcommand) {
+      throw new UserError(`/${definition.name} needs one of: ${subcommands.join(', ')}.`);
+    }
+    remainder = remainder.slice(wanted.length).trim();
+  }
+  const known = optionsOf(definition, subcommand);
+  const options: Record<string, OptionValue> = {};
+  let page: number | undefined;
+  // `page:` is the terminal's way to ask for a later page (Discord uses buttons).
+  const names = [...known.map((o) => o.name), 'page'];
+  const marker = new RegExp(`(?:^|\\s)(${names.map(escapeRegExp).join('|')}):`, 'gi');
+  const markers = [...remainder.matchAll(marker)];
+  const leading = remainder.slice(0, markers[0]?.index ?? remainder.length).trim();
+  if (leading) {
+    // Lenient: `/story ask Who runs the review?` fills the only text option.
+    const required = known.filter(
+      (o) => o.type === ApplicationCommandOptionType.String && o.required,
+    );
+    const only = required.length === 1 ? required[0] : undefined;
+    if (!only)
+      throw new UserError(
+        `Write options as name:value, e.g. ${known.map((o) => `${o.name}:…`).join(' ')}.`,
+      );
+    options[only.name] = leading;
+  }
+  markers.forEach((match, i) => {
+    const optionName = (match[1] ?? '').toLowerCase();
+    const valueStart = (match.index ?? 0) + match[0].length;
+    const value = remainder.slice(valueStart, markers[i + 1]?.index ?? remainder.length).trim();
+    if (optionName === 'page') {
+      page = Number.parseInt(value, 10) || 1;
+      return;
+    }
+    const option = known.find((o) => o.name === optionName);
+    if (option) options[option.name] = convert(option, value);
+  });
+  for (const option of known) {
+    if (option.required && options[option.name] === undefined) {
+      throw new UserError(
+        `/${[definition.name, subcommand].filter(Boolean).join(' ')} needs ${option.name}:…`,
+      );
+    }
+  }
+  return { name: definition.name, subcommand, options, page };
+}
+
+/** The command as a user would type it; `parseCommandLine` reads it back to the same invocation. */
+export function formatCommandLine(invocation: Invocation, omit: readonly string[] = []): string {
+  const parts = [`/${invocation.name}`];
+  if (invocation.subcommand) parts.push(invocation.subcommand);
+  for (const [name, value] of Object.entries(invocation.options)) {
+    if (!omit.includes(name)) parts.push(`${name}:${String(value).replace(/\s+/g, ' ').trim()}`);
+  }
+  return parts.join(' ');
+}

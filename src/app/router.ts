@@ -1,0 +1,62 @@
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Reply } from '../reply/model.js';
+import type { Choice, CommandModule, FocusedOption, Invocation } from './command.js';
+import { parseCommandLine } from './commandLine.js';
+import { errorReply, UserError } from './options.js';
+import type { Story } from './story.js';
+
+export interface RoutedReply {
+  /** Undefined when the line could not be parsed. */
+  readonly invocation?: Invocation | undefined;
+  readonly reply: Reply;
+}
+
+/**
+ * The one dispatcher: routes an invocation to its command module. Mistakes a user can fix become
+ * an ephemeral error reply; anything else is thrown for the transport to log and apologise for.
+ */
+export class CommandRouter {
+  readonly definitions: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  private readonly byName: ReadonlyMap<string, CommandModule>;
+
+  constructor(
+    readonly story: Story,
+    readonly commands: readonly CommandModule[],
+  ) {
+    this.byName = new Map(commands.map((c) => [c.name, c]));
+    this.definitions = commands.map((c) => c.definition(story));
+  }
+
+  run(invocation: Invocation): Reply {
+    const command = this.byName.get(invocation.name);
+    if (!command) {
+      return errorReply(
+        'Unknown command',
+        `This bot has no /${invocation.name} command (it may have been removed). Try /story or /quote.`,
+      );
+    }
+    try {
+      return command.execute(invocation, this.story);
+    } catch (error) {
+      if (error instanceof UserError) return errorReply(`/${invocation.name}`, error.message);
+      throw error;
+    }
+  }
+
+  /** A command typed as in Discord (CLI, console, page buttons). */
+  runLine(line: string): RoutedReply {
+    let invocation: Invocation;
+    try {
+      invocation = parseCommandLine(line, this.definitions);
+    } catch (error) {
+      if (error instanceof UserError) return { reply: errorReply('Command', error.message) };
+      throw error;
+    }
+    return { invocation, reply: this.run(invocation) };
+  }
+
+  autocomplete(invocation: Invocation, focused: FocusedOption): Choice[] {
+    const command = this.byName.get(invocation.name);
+    return command?.autocomplete?.(focused, invocation, this.story) ?? [];
+  }
+}

@@ -1,0 +1,36 @@
+import type { Corpus, SourceDocument } from '../corpus/types.js';
+import { buildPassages } from '../passages/buildPassages.js';
+import type { Passage } from '../passages/types.js';
+import { PassageIndex } from '../search/passageIndex.js';
+import { SearchEngine } from '../search/searchEngine.js';
+
+/**
+ * Everything the answers need, built once from a checked corpus: passages, the search engine and
+ * look-ups. Immutable, so any number of requests can share it.
+ */
+export interface Story {
+  readonly corpus: Corpus;
+  readonly passages: readonly Passage[];
+  readonly search: SearchEngine;
+  document(id: string): SourceDocument | undefined;
+  passage(id: string): Passage | undefined;
+}
+
+export function createStory(corpus: Corpus): Story {
+  const passages = buildPassages(corpus.documents, corpus.knowledge.parties);
+  const index = new PassageIndex({
+    passages,
+    documents: corpus.documents,
+    parties: corpus.knowledge.parties,
+    synonyms: corpus.knowledge.synonyms,
+  });
+  const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  return {
+    corpus,
+    passages,
+    search: new SearchEngine(index, corpus.documents),
+    document: (id) => documents.get(id),
+    passage: (id) => byId.get(id),
+  };
+}

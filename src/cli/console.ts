@@ -1,0 +1,95 @@
+import { createInterface, type Interface } from 'node:readline';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { CommandRouter } from '../app/router.js';
+import { renderTerminal } from '../render/terminal.js';
+
+/**
+ * The local console: type commands as in Discord, read the replies as text. For a fresh machine
+ * with no Discord account, and for editors checking the corpus's answers.
+ */
+export function helpText(router: CommandRouter): string {
+  const lines = ['Type a command as you would in Discord:'];
+  for (const definition of router.definitions) {
+    const options = 'options' in definition ? (definition.options ?? []) : [];
+    const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+    if (subcommands.length === 0) {
+      const args = options
+        .map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`))
+        .join(' ');
+      lines.push(
+        `  /${definition.name} ${args}`.trimEnd() +
+          `  — ${'description' in definition ? definition.description : ''}`,
+      );
+    }
+    for (const sub of subcommands) {
+      const args = ('options' in sub ? (sub.options ?? []) : [])
+        .map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`))
+        .join(' ');
+      lines.push(`  /${definition.name} ${sub.name} ${args}`.trimEnd() + `  — ${sub.description}`);
+    }
+  }
+  lines.push(
+    'Examples: /story review-status · /quote text:urgent review · /story ask question:Who runs the review?',
+  );
+  lines.push(
+    'Console only: /next and /prev turn pages, /help shows this, /exit (or Ctrl-D) quits.',
+  );
+  return lines.join('\n');
+}
+
+export interface ConsoleOptions {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  readonly color: boolean;
+  readonly terminal: boolean;
+}
+
+export function startConsole(router: CommandRouter, options: ConsoleOptions): Interface {
+  const names = router.definitions.map((d) => `/${d.name}`);
+  const rl = createInterface({
+    input: options.input,
+    output: options.output,
+    terminal: options.terminal,
+    historySize: 200,
+    prompt: 'story-bot> ',
+    completer: (line: string) => {
+      const all = [...names, '/help', '/next', '/prev', '/exit'];
+      const hits = all.filter((name) => name.startsWith(line));
+      return [hits.length > 0 ? hits : all, line];
+    },
+  });
+  const print = (text: string): void => {
+    options.output.write(`${text}\n`);
+  };
+  let lastPaged: { command: string; page: number } | undefined;
+
+  const run = (line: string, page?: number): void => {
+    const routed = router.runLine(page === undefined ? line : `${line} page:${page}`);
+    print(renderTerminal(routed.reply, { color: options.color }));
+    const pager = routed.reply.pager;
+    lastPaged = pager ? { command: pager.command, page: pager.page } : undefined;
+  };
+
+  print(
+    `story-bot console: ${router.story.passages.length} passages from ${router.story.corpus.documents.length} sources. /help for commands.`,
+  );
+  rl.prompt();
+  rl.on('line', (input) => {
+    const line = input.trim();
+    try {
+      if (line === '/exit' || line === '/quit') {
+        rl.close();
+        return;
+      }
+      if (line === '/help' || line === 'help') print(helpText(router));
+      else if (line === '/next' || line === '/prev') {
+        if (!lastPaged) print('Nothing to page: run a search first.');
+        else run(lastPaged.command, lastPaged.page + (line === '/next' ? 1 : -1));
+      } else if (line) run(line);
+    } catch (error) {
+      print(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    rl.prompt();
+  });
+  return rl;
+}

@@ -1,0 +1,33 @@
+import type { RoutedReply } from '../app/router.js';
+import { quotesShown } from '../reply/model.js';
+import { renderInteractionResponse } from '../render/discord.js';
+
+/**
+ * The CLI's `--json` object: `{command, ok, response, passages}`, where `response` is exactly the
+ * interaction response Discord would receive and `passages` the verbatim quotes shown, in order.
+ */
+export function jsonResult(
+  line: string,
+  routed: RoutedReply,
+  fingerprint: string,
+): Record<string, unknown> {
+  const { reply } = routed;
+  return {
+    command: line.trim(),
+    ok: reply.status !== 'error',
+    response: renderInteractionResponse(reply, { fingerprint }),
+    passages: quotesShown(reply).map((quote) => ({
+      id: quote.id,
+      documentId: quote.documentId,
+      text: quote.text,
+      speaker: quote.speaker,
+      kind: quote.kind,
+      source: {
+        title: quote.source.title,
+        publisher: quote.source.publisher,
+        published: quote.source.published,
+        url: quote.source.url,
+      },
+    })),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run cli -- "<command as typed in Discord>" [--json]`: prints the reply. With --json and no
+ * command, reads one command per line from stdin and writes one JSON object per line, in order.
+ * stdout carries only replies; logs go to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { bootstrap } from '../app/bootstrap.js';
+import { CorpusError } from '../corpus/problems.js';
+import { renderTerminal } from '../render/terminal.js';
+import { helpText } from './console.js';
+import { jsonResult } from './jsonResult.js';
+
+const usage = `Usage:
+  npm run cli -- "/quote text:urgent review"          print the reply as text
+  npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
+  printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
+Options: --json, --corpus <dir> (default: corpus/), --help`;
+
+const { values, positionals } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  allowPositionals: true,
+  strict: true,
+});
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+let router;
+try {
+  router = await bootstrap(values.corpus);
+} catch (error) {
+  console.error(error instanceof CorpusError ? error.message : error);
+  process.exit(1);
+}
+
+const fingerprint = router.story.corpus.fingerprint;
+const answer = (line: string): string => {
+  if (!values.json && /^\/?help$/.test(line.trim())) return helpText(router);
+  const routed = router.runLine(line);
+  return values.json
+    ? JSON.stringify(jsonResult(line, routed, fingerprint))
+    : renderTerminal(routed.reply, { color: process.stdout.isTTY === true });
+};
+
+if (positionals.length > 0) {
+  console.log(answer(positionals.join(' ')));
+} else {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    console.log(answer(line));
+    if (!values.json) console.log('');
+  }
+}

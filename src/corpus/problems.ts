@@ -1,0 +1,32 @@
+/** A problem found in the corpus, located so an editor can jump to it: `file:line: message`. */
+export interface CorpusProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export function formatProblem(problem: CorpusProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}
+
+/** Thrown when the corpus cannot be used; its message lists every problem, one per line. */
+export class CorpusError extends Error {
+  override readonly name = 'CorpusError';
+  constructor(readonly problems: readonly CorpusProblem[]) {
+    super(
+      `The corpus has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+  }
+}
+
+/** Collects problems while a file is read, so one run reports all of them, not just the first. */
+export class ProblemList {
+  readonly items: CorpusProblem[] = [];
+  add(file: string, line: number, message: string): void {
+    this.items.push({ file, line, message });
+  }
+  get isEmpty(): boolean {
+    return this.items.length === 0;
+  }
+}

@@ -1,0 +1,243 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  type APIInteractionResponseCallbackData,
+  type APIInteractionResponseChannelMessageWithSource,
+  type APIInteractionResponseUpdateMessage,
+} from 'discord-api-types/v10';
+import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
+import { kindLabel, speakerLabel } from '../reply/labels.js';
+import type { Block, CitationView, QuoteView, Reply, SourceView } from '../reply/model.js';
+import { blockQuote, bold, escapeMarkdown, link } from './markdown.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { pagerCustomId } from './pagerId.js';
+
+/**
+ * Reply → Discord: one embed (facts as fields, quotes in the description), Previous/Next buttons
+ * for pages, mentions disabled. Quotes are shortened (with …) until every limit holds.
+ */
+
+const COLORS = { ok: 0x2b6cb0, empty: 0x718096, error: 0xc53030 } as const;
+/** Longest quote shown, then shorter and shorter until the message fits Discord's limits. */
+const QUOTE_LENGTHS = [700, 450, 300, 200, 140, 90, 50];
+
+export interface DiscordRenderOptions {
+  /** Corpus fingerprint: page buttons carry it so a click after a corpus change is refused clearly. */
+  readonly fingerprint: string;
+}
+
+function highlighted(text: string, spans: QuoteView['highlights']): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out +=
+      escapeMarkdown(text.slice(at, span.start)) +
+      bold(escapeMarkdown(text.slice(span.start, span.end)));
+    at = span.end;
+  }
+  return out + escapeMarkdown(text.slice(at));
+}
+
+function quoteText(quote: QuoteView, maxChars: number): string {
+  const cut = excerpt(quote.text, quote.highlights, maxChars);
+  return `${cut.cutBefore ? ELLIPSIS : ''}${highlighted(cut.text, cut.highlights)}${cut.cutAfter ? ELLIPSIS : ''}`;
+}
+
+function sourceLink(source: SourceView): string {
+  return `${link(source.title, source.url)} (${escapeMarkdown(source.publisher)}, ${escapeMarkdown(source.published)})`;
+}
+
+function attribution(quote: QuoteView): string {
+  const quotedIn = quote.quotedIn.map((s) => link(s.publisher, s.url)).join(', ');
+  return (
+    `— ${bold(escapeMarkdown(speakerLabel(quote)))}, ${escapeMarkdown(kindLabel(quote))} · ${sourceLink(quote.source)}` +
+    (quotedIn ? ` · quoted in ${quotedIn}` : '')
+  );
+}
+
+function renderQuote(quote: QuoteView, maxChars: number): string {
+  return `${blockQuote(quoteText(quote, maxChars))}\n${attribution(quote)}`;
+}
+
+function renderCitation(citation: CitationView, maxChars: number): string {
+  if (citation.type === 'source') return `↳ ${sourceLink(citation.source)}`;
+  return `↳ “${quoteText(citation.quote, maxChars)}” ${attribution(citation.quote)}`;
+}
+
+function renderBlocks(
+  blocks: readonly Block[],
+  maxChars: number,
+): { description: string[]; fields: APIEmbedField[] } {
+  const description: string[] = [];
+  const fields: APIEmbedField[] = [];
+  for (const block of blocks) {
+    if (block.type === 'quote') description.push(renderQuote(block.quote, maxChars));
+    else if (block.type === 'fact') {
+      fields.push({
+        name: clip(escapeMarkdown(block.label), DISCORD_LIMITS.fieldName),
+        value: clip(
+          [
+            escapeMarkdown(block.text),
+            ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
+          ].join('\n'),
+          DISCORD_LIMITS.fieldValue,
+        ),
+      });
+    } else {
+      const author = block.source.author ? ` · ${escapeMarkdown(block.source.author)}` : '';
+      const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, maxChars))}` : '';
+      fields.push({
+        name: clip(escapeMarkdown(block.source.publisher), DISCORD_LIMITS.fieldName),
+        value: clip(
+          `${link(block.source.title, block.source.url)}${author}\n${escapeMarkdown(block.source.published)} · ${escapeMarkdown(block.kind)} · ${escapeMarkdown(block.completeness)}${notes}`,
+          DISCORD_LIMITS.fieldValue,
+        ),
+      });
+    }
+  }
+  return { description, fields };
+}
+
+function pagerLine(reply: Reply): string | undefined {
+  return reply.pager
+    ? `Page ${reply.pager.page} of ${reply.pager.pageCount} · ${reply.pager.command}`
+    : undefined;
+}
+
+function buildEmbed(reply: Reply, maxChars: number): APIEmbed {
+  const { description, fields } = renderBlocks(reply.blocks, maxChars);
+  const intro = reply.intro ? escapeMarkdown(clipPlain(reply.intro, 1000)) : '';
+  const footer = [reply.footer, pagerLine(reply)].filter((line) => line !== undefined).join('\n');
+  const embed: APIEmbed = {
+    title: clip(escapeMarkdown(reply.title), DISCORD_LIMITS.embedTitle),
+    description: clip(
+      [intro, ...description].filter(Boolean).join('\n\n'),
+      DISCORD_LIMITS.embedDescription,
+    ),
+    color: COLORS[reply.status],
+  };
+  if (fields.length > 0) embed.fields = fields.slice(0, DISCORD_LIMITS.embedFields);
+  // The footer is plain text in Discord (no Markdown, no mentions): shown as written.
+  if (footer) embed.footer = { text: clipPlain(footer, DISCORD_LIMITS.footerText) };
+  return embed;
+}
+
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, field) => n + field.name.length + field.value.length, 0)
+  );
+}
+
+function fittingEmbed(reply: Reply): APIEmbed {
+  let embed = buildEmbed(reply, QUOTE_LENGTHS[0] ?? 700);
+  for (const maxChars of QUOTE_LENGTHS.slice(1)) {
+    if (embedLength(embed) <= DISCORD_LIMITS.embedTotal) return embed;
+    embed = buildEmbed(reply, maxChars);
+  }
+  // Still too long (a corpus of enormous facts): drop fields from the end, then shorten the text.
+  while (
+    embedLength(embed) > DISCORD_LIMITS.embedTotal &&
+    embed.fields &&
+    embed.fields.length > 0
+  ) {
+    embed.fields = embed.fields.slice(0, -1);
+  }
+  if (embedLength(embed) > DISCORD_LIMITS.embedTotal) {
+    const room = DISCORD_LIMITS.embedTotal - embedLength({ ...embed, description: '' });
+    embed.description = clip(embed.description ?? '', Math.max(0, room));
+  }
+  return embed;
+}
+
+function pagerButtons(
+  reply: Reply,
+  options: DiscordRenderOptions,
+): APIActionRowComponent<APIButtonComponent>[] {
+  if (!reply.pager) return [];
+  const { page, pageCount, command } = reply.pager;
+  const button = (
+    label: string,
+    target: number,
+    disabled: boolean,
+    slot: 'prev' | 'next',
+  ): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: pagerCustomId({ page: target, command, fingerprint: options.fingerprint, slot }),
+    disabled,
+  });
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button('◀ Previous', Math.max(1, page - 1), page <= 1, 'prev'),
+        button('Next ▶', Math.min(pageCount, page + 1), page >= pageCount, 'next'),
+      ],
+    },
+  ];
+}
+
+/** The message part of an interaction response, or of a channel message (mention replies). */
+export function renderMessageData(
+  reply: Reply,
+  options: DiscordRenderOptions,
+): APIInteractionResponseCallbackData {
+  const data: APIInteractionResponseCallbackData = {
+    embeds: [fittingEmbed(reply)],
+    components: pagerButtons(reply, options),
+    // Nothing the bot sends may ping anyone, whatever the sources or users wrote.
+    allowed_mentions: { parse: [] },
+  };
+  if (reply.ephemeral) data.flags = MessageFlags.Ephemeral;
+  return data;
+}
+
+/** A reply to a command: a new message (type 4). */
+export function renderInteractionResponse(
+  reply: Reply,
+  options: DiscordRenderOptions,
+): APIInteractionResponseChannelMessageWithSource {
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: renderMessageData(reply, options),
+  };
+}
+
+/** A page turn: the clicked message is updated in place (type 7); flags cannot change on update. */
+export function renderUpdateResponse(
+  reply: Reply,
+  options: DiscordRenderOptions,
+): APIInteractionResponseUpdateMessage {
+  const { flags: _flags, ...data } = renderMessageData(reply, options);
+  return { type: InteractionResponseType.UpdateMessage, data };
+}
+
+/** Cuts escaped Markdown to `max` characters without leaving a dangling escape or bold marker. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  // Never end inside an escape ("\") and never leave an odd number of "**".
+  cut = cut.replace(/\\+$/, (slashes) => (slashes.length % 2 === 0 ? slashes : slashes.slice(1)));
+  if ((cut.match(/(?<!\\)\*\*/g) ?? []).length % 2 === 1)
+    cut = cut.replace(/(?<!\\)\*\*(?!.*(?<!\\)\*\*)/s, '');
+  return `${cut}${ELLIPSIS}`;
+}
+
+/** Cuts plain text (before escaping) at a word boundary. */
+export function clipPlain(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}${ELLIPSIS}`;
+}

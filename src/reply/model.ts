@@ -1,0 +1,103 @@
+import type { PassageKind } from '../passages/types.js';
+import type { Span } from '../text/sentences.js';
+
+/**
+ * The transport-neutral reply: what an answer says, as data. Renderers turn it into a Discord
+ * interaction response or terminal text; neither adds or changes words of a source.
+ */
+
+export interface SourceView {
+  readonly documentId: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly author?: string | undefined;
+  /** As people say it: "August 15, 2025", "on or after August 15, 2025". */
+  readonly published: string;
+  readonly url: string;
+}
+
+/** A verbatim slice of a source, with whose words it is and where it stands. */
+export interface QuoteView {
+  /** The passage id, or `<document>@<start>-<end>` for a span that is not one passage. */
+  readonly id: string;
+  readonly documentId: string;
+  /** Verbatim: `document.text.slice(start, end)`. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Offsets into `text` to show in bold (matched words). */
+  readonly highlights: readonly Span[];
+  readonly speaker: string;
+  readonly kind: PassageKind;
+  readonly source: SourceView;
+  /** Other documents that print the same words (an article quoting a statement). */
+  readonly quotedIn: readonly SourceView[];
+}
+
+export type CitationView =
+  | { readonly type: 'quote'; readonly quote: QuoteView }
+  | { readonly type: 'source'; readonly source: SourceView };
+
+/** A statement in the editors' own words, always with what backs it. */
+export interface FactBlock {
+  readonly type: 'fact';
+  readonly label: string;
+  readonly text: string;
+  readonly citations: readonly CitationView[];
+}
+
+export interface QuoteBlock {
+  readonly type: 'quote';
+  readonly quote: QuoteView;
+}
+
+/** A source listed for its own sake (`/story sources`). */
+export interface SourceBlock {
+  readonly type: 'source';
+  readonly source: SourceView;
+  readonly kind: string;
+  readonly completeness: string;
+  readonly notes?: string | undefined;
+}
+
+export type Block = FactBlock | QuoteBlock | SourceBlock;
+
+export type ReplyStatus =
+  /** An answer. */
+  | 'ok'
+  /** Understood, but nothing matched: the reply says what was searched and what to try. */
+  | 'empty'
+  /** The request could not be run (bad option, unknown passage id…). */
+  | 'error';
+
+export interface Pager {
+  /** 1-based. */
+  readonly page: number;
+  readonly pageCount: number;
+  /** The command as typed, which the buttons re-run for another page. */
+  readonly command: string;
+}
+
+export interface Reply {
+  readonly status: ReplyStatus;
+  readonly title: string;
+  /** The bot's own words above the blocks (no source text). */
+  readonly intro?: string | undefined;
+  readonly blocks: readonly Block[];
+  /** The bot's own words below the blocks, e.g. "As of September 25, 2025 (newest source)". */
+  readonly footer?: string | undefined;
+  /** Only the person who asked sees it. */
+  readonly ephemeral: boolean;
+  readonly pager?: Pager | undefined;
+}
+
+/** Every verbatim quote a reply shows, in order (the `passages` of the CLI's JSON). */
+export function quotesShown(reply: Reply): QuoteView[] {
+  return reply.blocks.flatMap((block) => {
+    if (block.type === 'quote') return [block.quote];
+    if (block.type === 'fact') {
+      return block.citations.flatMap((c) => (c.type === 'quote' ? [c.quote] : []));
+    }
+    return [];
+  });
+}
