@@ -99,6 +99,7 @@ function checkExcerpts(
 ): void {
   if (document.via === undefined) return;
   const source = documents.get(document.via);
+  if (!source && problems.unusableDocumentIds.has(document.via)) return;
   if (!source) {
     problems.add(
       document.file,

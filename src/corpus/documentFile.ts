@@ -92,10 +92,17 @@ export function parseDocumentFile(
   const split = splitFrontMatter(file, source.replace(/\r\n?/g, '\n'), problems);
   if (!split) return undefined;
   const yaml = new YamlSource(file, split.frontMatter, split.frontMatterLine);
-  if (!yaml.reportSyntax(problems)) return undefined;
-  const parsed = FrontMatterSchema.safeParse(yaml.toJS() ?? {});
+  if (!yaml.reportSyntax(problems)) {
+    const id = /^id:\s*([\w-]+)\s*$/m.exec(split.frontMatter)?.[1];
+    if (id) problems.unusableDocumentIds.add(id);
+    return undefined;
+  }
+  const raw: unknown = yaml.toJS();
+  const parsed = FrontMatterSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     yaml.reportSchema(problems, parsed.error);
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') problems.unusableDocumentIds.add(id);
     return undefined;
   }
   const front = parsed.data;

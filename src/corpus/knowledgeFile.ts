@@ -33,9 +33,12 @@ export function resolveKnowledge(
 ): Knowledge {
   const cite = (citations: readonly CitationInput[], path: PropertyKey[]): Citation[] =>
     citations.flatMap((citation, index) => {
+      // A document whose own file is broken was reported there; do not repeat it for each citation.
+      if (problems.unusableDocumentIds.has(citation.doc)) return [];
       const resolved = resolveCitation(citation, documents);
       if (typeof resolved !== 'string') return [resolved];
-      problems.add(yaml.file, yaml.lineOf([...path, 'cite', index]), resolved);
+      const at = [...path, 'cite', index, ...(citation.quote === undefined ? [] : ['quote'])];
+      problems.add(yaml.file, yaml.lineOf(at), resolved);
       return [];
     });
   const fact = (value: { text: string; cite: CitationInput[] }, path: PropertyKey[]): Fact => ({

@@ -23,6 +23,8 @@ export class CorpusError extends Error {
 /** Collects problems while a file is read, so one run reports all of them, not just the first. */
 export class ProblemList {
   readonly items: CorpusProblem[] = [];
+  /** Ids of documents whose own file has problems: references to them are not reported again. */
+  readonly unusableDocumentIds = new Set<string>();
   add(file: string, line: number, message: string): void {
     this.items.push({ file, line, message });
   }

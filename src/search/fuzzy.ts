@@ -8,6 +8,8 @@
 const MIN_LENGTH = 4;
 /** From this length on, two edits are allowed. */
 const TWO_EDITS_FROM = 8;
+/** Longer "words" are not words (pasted junk, URLs): correcting them would cost more than it helps. */
+const MAX_LENGTH = 30;
 
 function deletions(word: string): string[] {
   const variants: string[] = [];
@@ -48,7 +50,7 @@ export class FuzzyVocabulary {
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
-      if (word.length < MIN_LENGTH || !/^\p{L}+$/u.test(word)) continue;
+      if (word.length < MIN_LENGTH || word.length > MAX_LENGTH || !/^\p{L}+$/u.test(word)) continue;
       for (const variant of [word, ...deletions(word)]) {
         const list = this.variants.get(variant);
         if (list) list.push(word);
@@ -59,7 +61,7 @@ export class FuzzyVocabulary {
 
   /** Known words close to `word`, nearest first (the word itself is not included). */
   corrections(word: string): string[] {
-    if (word.length < MIN_LENGTH) return [];
+    if (word.length < MIN_LENGTH || word.length > MAX_LENGTH) return [];
     const maxEdits = word.length >= TWO_EDITS_FROM ? 2 : 1;
     const probes = new Set([word, ...deletions(word)]);
     if (maxEdits === 2)

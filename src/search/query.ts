@@ -67,8 +67,11 @@ const SPEECH_WORDS = new Set([
 ]);
 const QUOTE_MARKS = /["“”„«»]([^"“”„«»]+)["“”„«»]/gu;
 
+/** Words of a query that are searched; the rest of a pasted wall of text adds nothing but cost. */
+const MAX_QUERY_TOKENS = 64;
+
 export function planQuery(raw: string, index: PassageIndex, prefix = false): QueryPlan {
-  const tokens = analyze(raw);
+  const tokens = analyze(raw).slice(0, MAX_QUERY_TOKENS);
   const phraseRanges = quotedRanges(raw);
   const inPhrase = (token: Token): boolean =>
     phraseRanges.some((r) => token.start >= r.start && token.end <= r.end);

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * The environment, checked once at start-up. A missing or malformed value stops the bot with one
+ * line that names the variable; values themselves are never echoed (one of them is the token).
+ */
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === ''
+    ? undefined
+    : typeof value === 'string'
+      ? value.trim()
+      : value;
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(blankToUndefined, schema.optional());
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z
+      .string()
+      .regex(
+        /^[\w.-]{20,}$/,
+        'does not look like a bot token (copy it from the Bot page of the developer portal)',
+      ),
+  ),
+  DISCORD_APPLICATION_ID: optional(
+    z.string().regex(SNOWFLAKE, 'expected the numeric application id (17–20 digits)'),
+  ),
+  DISCORD_GUILD_ID: optional(
+    z.string().regex(SNOWFLAKE, 'expected a numeric server id (17–20 digits)'),
+  ),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected the 64-character hex public key'),
+  ),
+  DISCORD_API_URL: optional(
+    z
+      .string()
+      .regex(
+        /^https?:\/\/[^\s/]+(\/\S*)?$/,
+        'expected an http(s) URL such as https://discord.com/api',
+      )
+      .transform((url) => url.replace(/\/+$/, '')),
+  ),
+  BOT_MODE: optional(z.enum(['gateway', 'http', 'console'], 'expected gateway, http or console')),
+  PORT: optional(
+    z.coerce
+      .number('expected a port number')
+      .int()
+      .min(0)
+      .max(65535, 'expected a port number (0–65535)'),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`)),
+  /** Per-user command budget: "<commands>/<seconds>". */
+  COOLDOWN: optional(
+    z
+      .string()
+      .regex(/^\d{1,4}\/\d{1,5}$/, 'expected <commands>/<seconds>, e.g. 5/10')
+      .transform((value) => {
+        const [commands, seconds] = value.split('/').map(Number);
+        return { commands: commands ?? 5, windowMs: (seconds ?? 10) * 1000 };
+      }),
+  ),
+  SHARDS: optional(
+    z.union(
+      [z.literal('auto'), z.coerce.number().int().min(1).max(1024)],
+      'expected auto or a shard count',
+    ),
+  ),
+  CORPUS_DIR: optional(z.string()),
+});
+
+export type BotMode = 'gateway' | 'http' | 'console';
+
+export interface Config {
+  readonly mode: BotMode;
+  readonly token?: string | undefined;
+  readonly applicationId?: string | undefined;
+  readonly guildId?: string | undefined;
+  readonly publicKey?: string | undefined;
+  readonly apiUrl?: string | undefined;
+  readonly port: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly cooldown: { readonly commands: number; readonly windowMs: number };
+  readonly shards?: 'auto' | number | undefined;
+  readonly corpusDir?: string | undefined;
+}
+
+/** A configuration mistake, reported as one line naming the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULTS = {
+  port: 8080,
+  cooldown: { commands: 5, windowMs: 10_000 },
+} as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  const e = parsed.data;
+  const mode: BotMode = e.BOT_MODE ?? (e.DISCORD_TOKEN ? 'gateway' : 'console');
+  if (mode === 'gateway' && !e.DISCORD_TOKEN) {
+    throw new ConfigError(
+      'DISCORD_TOKEN: required for BOT_MODE=gateway (or unset BOT_MODE to use the console)',
+    );
+  }
+  if (mode === 'http' && !e.DISCORD_PUBLIC_KEY) {
+    throw new ConfigError(
+      "DISCORD_PUBLIC_KEY: required for BOT_MODE=http (the application's public key, from the developer portal)",
+    );
+  }
+  return {
+    mode,
+    token: e.DISCORD_TOKEN,
+    applicationId: e.DISCORD_APPLICATION_ID,
+    guildId: e.DISCORD_GUILD_ID,
+    publicKey: e.DISCORD_PUBLIC_KEY,
+    apiUrl: e.DISCORD_API_URL,
+    port: e.PORT ?? DEFAULTS.port,
+    logLevel: e.LOG_LEVEL ?? (mode === 'console' ? 'warn' : 'info'),
+    cooldown: e.COOLDOWN ?? DEFAULTS.cooldown,
+    shards: e.SHARDS,
+    corpusDir: e.CORPUS_DIR,
+  };
+}

@@ -1,0 +1,35 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured logs (JSON lines) on stderr, so stdout stays clean for replies and `--json` output.
+ * Anything that could carry a secret is redacted by path, wherever it is logged from.
+ */
+export function createLogger(
+  level: string,
+  destination: number | NodeJS.WritableStream = 2,
+): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'story-bot' },
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'config.token',
+          'publicKey',
+          '*.publicKey',
+          'headers.authorization',
+          '*.headers.authorization',
+          'req.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    typeof destination === 'number'
+      ? pino.destination({ fd: destination, sync: true })
+      : destination,
+  );
+}

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandRouter } from '../../src/app/router.js';
+import type { FactBlock, Reply } from '../../src/reply/model.js';
+import { quotesShown } from '../../src/reply/model.js';
+import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
+
+let router: CommandRouter;
+beforeAll(async () => {
+  router = await seedRouter();
+});
+
+const run = (line: string): Reply => router.runLine(line).reply;
+const facts = (reply: Reply): FactBlock[] =>
+  reply.blocks.filter((b): b is FactBlock => b.type === 'fact');
+
+describe('/story review-status', () => {
+  it('says when it was announced, by whom it is conducted, what it covers, what was promised, and the status, each cited', () => {
+    const reply = run('/story review-status');
+    const labels = facts(reply).map((f) => f.label);
+    expect(labels[0]).toBe('Announced · August 15, 2025');
+    expect(labels).toEqual(
+      expect.arrayContaining(['Conducted by', 'What it covers', 'What was promised', 'Status']),
+    );
+    for (const fact of facts(reply)) expect(fact.citations.length, fact.label).toBeGreaterThan(0);
+  });
+
+  it('lists later developments and says as of when, from the newest source shown', () => {
+    const reply = run('/story review-status');
+    expect(facts(reply).some((f) => f.label === 'Later · September 25, 2025')).toBe(true);
+    expect(reply.footer).toMatch(/^As of September 25, 2025/);
+  });
+
+  it('quotes the promise verbatim, typo included', () => {
+    const promised = facts(run('/story review-status')).find(
+      (f) => f.label === 'What was promised',
+    );
+    const quote = promised?.citations[0];
+    expect(quote?.type === 'quote' && quote.quote.text).toBe(
+      'Microsoft said it would public the findings of its review once complete.',
+    );
+  });
+
+  it('GIVEN an editor adds a dated development THEN review-status shows it and the as-of date moves, with no code change', async () => {
+    const files = editFile(await seedFiles(), 'later-update.md', () =>
+      [
+        '---',
+        'id: later-update',
+        'title: A later update',
+        'kind: statement',
+        'publisher: Microsoft',
+        'published: 2026-01-20',
+        'url: https://example.org/later',
+        'completeness: reference',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const withEvent = editFile(files, 'story.yaml', (t) =>
+      replaceOnce(
+        t,
+        '\nreview:\n',
+        '\n  - date: 2026-01-20\n    event: Microsoft published a later update on the review.\n    tags: [review]\n    cite:\n      - doc: later-update\n\nreview:\n',
+      ),
+    );
+    const reply = routerFor(withEvent).runLine('/story review-status').reply;
+    expect(facts(reply).map((f) => f.label)).toContain('Later · January 20, 2026');
+    expect(reply.footer).toMatch(/^As of January 20, 2026/);
+  });
+});
+
+describe('/story timeline', () => {
+  it('lists events oldest first, each with a source', () => {
+    const reply = run('/story timeline');
+    const events = facts(reply);
+    expect(events[0]?.label).toBe('In the weeks following October 7, 2023');
+    expect(events.map((e) => e.label)).toEqual(
+      expect.arrayContaining([
+        'May 15, 2025',
+        'August 6, 2025',
+        'August 15, 2025',
+        'September 25, 2025',
+      ]),
+    );
+    for (const event of events) expect(event.citations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('/story who', () => {
+  it('lists the parties with roles, paged', () => {
+    const reply = run('/story who');
+    expect(reply.pager?.pageCount).toBeGreaterThan(1);
+    expect(facts(reply)[0]?.label).toBe('Microsoft');
+  });
+
+  it('finds a party by alias or misspelling', () => {
+    expect(run('/story who name:Burling').title).toBe('Covington & Burling LLP');
+    expect(run('/story who name:IMOD').title).toBe('Israel Ministry of Defense (IMOD)');
+    expect(run('/story who name:Covingtn').title).toBe('Covington & Burling LLP');
+  });
+
+  it('says who exists when a name is unknown', () => {
+    const reply = run('/story who name:Apple');
+    expect(reply.status).toBe('empty');
+    expect(reply.intro).toContain('Unit 8200');
+  });
+});
+
+describe('/story sources', () => {
+  it('lists every document with its completeness', () => {
+    const reply = run('/story sources');
+    const all = reply.blocks.filter((b) => b.type === 'source');
+    expect(all.map((b) => b.type === 'source' && b.completeness)).toEqual(
+      expect.arrayContaining([
+        'full text',
+        'excerpts, as quoted in FOX 28 Spokane',
+        'referenced only (no text held)',
+      ]),
+    );
+  });
+});
+
+describe('/quote', () => {
+  it('shows a passage picked from autocomplete by its id', () => {
+    const reply = run('/quote text:microsoft-2025-05-15-statement:1.3');
+    expect(quotesShown(reply).map((q) => q.id)).toEqual(['microsoft-2025-05-15-statement:1.3']);
+  });
+
+  it('pages results three at a time and clamps the page', () => {
+    const first = run('/quote text:Microsoft');
+    expect(first.pager).toMatchObject({ page: 1, command: '/quote text:Microsoft' });
+    expect(quotesShown(first)).toHaveLength(3);
+    const last = run(`/quote text:Microsoft page:99`);
+    expect(last.pager?.page).toBe(last.pager?.pageCount);
+  });
+
+  it('is ephemeral when private', () => {
+    expect(run('/quote text:urgent review private:true').ephemeral).toBe(true);
+    expect(run('/quote text:urgent review').ephemeral).toBe(false);
+  });
+
+  it('explains an empty result and suggests dropping a filter that hid matches', () => {
+    const reply = run('/quote text:urgent review speaker:The Guardian');
+    expect(reply.status).toBe('empty');
+    expect(reply.intro).toContain('without the source or speaker filter');
+  });
+
+  it('refuses an unknown speaker clearly', () => {
+    const reply = run('/quote text:review speaker:Nobody At All');
+    expect(reply).toMatchObject({ status: 'error', ephemeral: true });
+    expect(reply.intro).toContain('No speaker “Nobody At All”');
+  });
+});
+
+describe('/story ask', () => {
+  it('answers with quotes only, best first', () => {
+    const reply = run('/story ask question:Will Microsoft publish the findings?');
+    expect(reply.blocks.every((b) => b.type === 'quote')).toBe(true);
+    expect(quotesShown(reply)[0]?.text).toBe(
+      'Microsoft said it would public the findings of its review once complete.',
+    );
+  });
+});
+
+describe('command errors', () => {
+  it('names unknown commands and missing options', () => {
+    expect(run('/nope').intro).toContain('Unknown command “/nope”');
+    expect(run('/quote').intro).toContain('needs text:');
+    expect(run('/story').intro).toContain('needs one of: review-status');
+  });
+});

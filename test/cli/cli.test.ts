@@ -1,0 +1,90 @@
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+const TIMEOUT = 15_000;
+
+describe('npm run cli', () => {
+  it('prints one JSON object with the Discord response and the verbatim passages', async () => {
+    const { stdout } = await run(
+      'node',
+      [...CLI, '--json', '/quote text:urgent review speaker:Microsoft'],
+      { timeout: TIMEOUT },
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0] ?? '') as {
+      response: { data: { allowed_mentions: unknown } };
+      passages: unknown[];
+    };
+    expect(result).toMatchObject({
+      command: '/quote text:urgent review speaker:Microsoft',
+      ok: true,
+      response: { type: 4 },
+    });
+    expect(result.response.data.allowed_mentions).toEqual({ parse: [] });
+    expect(result.passages[0]).toEqual({
+      id: 'microsoft-2025-08-15-update:1.1',
+      documentId: 'microsoft-2025-08-15-update',
+      text: 'Microsoft appreciates that The Guardian’s recent report raises additional and precise allegations that merit a full and urgent review',
+      speaker: 'Microsoft',
+      kind: 'direct-quote',
+      source: {
+        title:
+          "August 15, 2025 update to Microsoft's statement on the issues relating to technology services in Israel and Gaza",
+        publisher: 'Microsoft',
+        published: 'August 15, 2025',
+        url: 'https://blogs.microsoft.com/on-the-issues/2025/05/15/statement-technology-israel-gaza/',
+      },
+    });
+  });
+
+  it('answers one JSON line per stdin line, in order, with nothing else on stdout', async () => {
+    const child = spawn('node', [...CLI, '--json'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: TIMEOUT,
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end('/story review-status\n/nope\n/quote text:Burling\n');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { command: string; ok: boolean });
+    expect(results.map((r) => [r.command, r.ok])).toEqual([
+      ['/story review-status', true],
+      ['/nope', false],
+      ['/quote text:Burling', true],
+    ]);
+  });
+
+  it('prints readable text without --json', async () => {
+    const { stdout } = await run(
+      'node',
+      [...CLI, '/story ask question:Who is conducting the review?'],
+      { timeout: TIMEOUT },
+    );
+    expect(stdout).toContain('Covington and Buling LLP');
+    expect(stdout).not.toContain('{');
+  });
+});
+
+describe('npm run corpus:check', () => {
+  it('exits 0 on the shipped corpus and 1 with file:line messages on a broken one', async () => {
+    const ok = await run('node', ['--import', 'tsx', 'src/cli/corpusCheck.ts'], {
+      timeout: TIMEOUT,
+    });
+    expect(ok.stdout).toMatch(/^corpus ok: \d+ documents/);
+    const broken = await run(
+      'node',
+      ['--import', 'tsx', 'src/cli/corpusCheck.ts', 'test/fixtures/broken-corpus'],
+      { timeout: TIMEOUT },
+    ).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in broken && broken.code).toBe(1);
+    expect('stderr' in broken && broken.stderr).toMatch(/broken-corpus\/bad\.md:4: kind: /);
+  });
+});

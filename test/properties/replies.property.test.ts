@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandRouter } from '../../src/app/router.js';
+import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
+import { DISCORD_LIMITS } from '../../src/render/limits.js';
+import { renderTerminal } from '../../src/render/terminal.js';
+import { quotesShown, type Reply } from '../../src/reply/model.js';
+import { expectWithinDiscordLimits } from '../support/discordLimits.js';
+import { hostileString } from '../support/hostile.js';
+import { seedRouter } from '../support/seed.js';
+
+let router: CommandRouter;
+beforeAll(async () => {
+  router = await seedRouter();
+});
+
+/** Every command users can send, with arbitrary text where they type text. */
+const invocation = fc.oneof(
+  fc.record({
+    name: fc.constant('quote'),
+    options: fc.record({ text: hostileString }, { requiredKeys: [] }),
+  }),
+  fc.record({
+    name: fc.constant('quote'),
+    options: fc.record(
+      {
+        text: hostileString,
+        speaker: fc.constantFrom('microsoft', 'the-guardian', 'fox28', 'nobody'),
+        source: fc.constantFrom(
+          'fox28-microsoft-azure-review',
+          'microsoft-2025-05-15-statement',
+          'missing',
+        ),
+        private: fc.boolean(),
+      },
+      { requiredKeys: ['text'] },
+    ),
+  }),
+  fc.record({
+    name: fc.constant('story'),
+    subcommand: fc.constant('ask'),
+    options: fc.record({ question: hostileString }),
+  }),
+  fc.record({
+    name: fc.constant('story'),
+    subcommand: fc.constant('who'),
+    options: fc.record({ name: hostileString }, { requiredKeys: [] }),
+  }),
+  fc.record({
+    name: fc.constant('story'),
+    subcommand: fc.constantFrom('review-status', 'timeline', 'sources', 'nope'),
+    options: fc.constant({}),
+  }),
+  fc.record({ name: hostileString, options: fc.constant({}) }),
+);
+
+function checkReply(reply: Reply): void {
+  const body = renderInteractionResponse(reply, { fingerprint: router.story.corpus.fingerprint });
+  expect(body.type).toBe(4);
+  expectWithinDiscordLimits(body.data);
+  expectWithinDiscordLimits({
+    ...renderUpdateResponse(reply, { fingerprint: 'x' }).data,
+    allowed_mentions: { parse: [] },
+  });
+  for (const quote of quotesShown(reply)) {
+    expect(router.story.document(quote.documentId)?.text.slice(quote.start, quote.end)).toBe(
+      quote.text,
+    );
+  }
+  expect(typeof renderTerminal(reply, { color: false })).toBe('string');
+}
+
+describe('every reply, for any input', () => {
+  it('never throws, fits Discord’s limits, quotes verbatim and cannot mention anyone', () => {
+    fc.assert(
+      fc.property(invocation, fc.integer({ min: -3, max: 50 }), (input, page) => {
+        checkReply(router.run({ ...input, page }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('parses any typed line without throwing', () => {
+    fc.assert(
+      fc.property(
+        hostileString,
+        fc.constantFrom('', '/quote text:', '/story ask question:', '/story who name:', '/story '),
+        (text, prefix) => {
+          checkReply(router.runLine(prefix + text).reply);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('autocomplete offers at most 25 choices with names and values Discord accepts', () => {
+    fc.assert(
+      fc.property(hostileString, fc.constantFrom('text', 'speaker', 'source'), (typed, focused) => {
+        const choices = router.autocomplete(
+          { name: 'quote', options: {} },
+          { name: focused, value: typed },
+        );
+        expect(choices.length).toBeLessThanOrEqual(DISCORD_LIMITS.autocompleteChoices);
+        for (const choice of choices) {
+          expect(choice.name.length).toBeGreaterThan(0);
+          expect(choice.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+          expect(choice.value.length).toBeGreaterThan(0);
+          expect(choice.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValue);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandRouter } from '../../src/app/router.js';
+import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/render/pagerId.js';
+import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
+import { escapeMarkdown } from '../../src/render/markdown.js';
+import { renderTerminal } from '../../src/render/terminal.js';
+import { expectWithinDiscordLimits } from '../support/discordLimits.js';
+import { seedRouter } from '../support/seed.js';
+
+let router: CommandRouter;
+beforeAll(async () => {
+  router = await seedRouter();
+});
+const render = (line: string) =>
+  renderInteractionResponse(router.runLine(line).reply, { fingerprint: 'abc' });
+
+describe('escapeMarkdown', () => {
+  it('neutralises formatting, links and mentions', () => {
+    expect(escapeMarkdown('**x** <@123> @everyone [a](b)')).toBe(
+      '\\*\\*x\\*\\* \\<\\@123\\> \\@everyone \\[a\\]\\(b\\)',
+    );
+    expect(escapeMarkdown('# title\n- item\n1. one')).toBe('\\# title\n\\- item\n\\1. one');
+  });
+});
+
+describe('Discord rendering', () => {
+  it('renders a quote with the matched words in bold, speaker, kind and a source link', () => {
+    const description = render('/quote text:urgent review').data.embeds?.[0]?.description ?? '';
+    expect(description).toContain(
+      '> Microsoft appreciates that The Guardian’s recent report raises additional and precise allegations that merit a full and **urgent review**',
+    );
+    expect(description).toContain('— **Microsoft**, direct quote · [August 15, 2025 update');
+    expect(description).toContain('quoted in [FOX 28 Spokane](https://www.fox28spokane.com/');
+  });
+
+  it('escapes user input echoed back and disables every mention', () => {
+    const body = render('/quote text:@everyone <@123456789012345678> **x**');
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data.embeds?.[0]?.description).toContain(
+      '\\@everyone \\<\\@123456789012345678\\> \\*\\*x\\*\\*',
+    );
+  });
+
+  it('puts review-status facts in fields within Discord’s limits', () => {
+    const body = render('/story review-status');
+    expectWithinDiscordLimits(body.data);
+    expect(body.data.embeds?.[0]?.fields?.map((f) => f.name)).toContain('Conducted by');
+  });
+
+  it('makes replies ephemeral only when asked', () => {
+    expect(render('/quote text:urgent review private:true').data.flags).toBe(64);
+    expect(render('/quote text:urgent review').data.flags).toBeUndefined();
+  });
+
+  it('adds Previous/Next buttons whose ids and footer let any process re-run the page', () => {
+    const body = render('/quote text:Microsoft');
+    const row = body.data.components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
+    expect(row.components.map((b) => b.label)).toEqual(['◀ Previous', 'Next ▶']);
+    expect(row.components.map((b) => b.disabled)).toEqual([true, false]);
+    const next = parsePagerCustomId(row.components[1]?.custom_id ?? '');
+    const command = commandFromFooter(body.data.embeds?.[0]?.footer?.text);
+    expect(next?.page).toBe(2);
+    expect(command).toBe('/quote text:Microsoft');
+    expect(next?.signature).toBe(pagerSignature(command ?? '', 'abc'));
+  });
+
+  it('a page turn updates the message (type 7) without flags', () => {
+    const body = renderUpdateResponse(router.runLine('/quote text:Microsoft page:2').reply, {
+      fingerprint: 'abc',
+    });
+    expect(body.type).toBe(7);
+    expect('flags' in body.data).toBe(false);
+  });
+
+  it('never sends an empty embed: no result gets a message saying what was searched', () => {
+    const embed = render('/quote text:zebra').data.embeds?.[0];
+    expect(embed?.description).toContain('Nothing in the sources matches “zebra”');
+  });
+});
+
+describe('terminal rendering', () => {
+  it('prints plain text without Markdown or terminal escapes from input', () => {
+    const text = renderTerminal(router.runLine('/quote text:\u001b[31m urgent review').reply, {
+      color: false,
+    });
+    expect(text).toContain('“Microsoft appreciates that The Guardian’s recent report');
+    expect(text).not.toContain('**');
+    expect(text).not.toContain('\u001b');
+  });
+});
