@@ -2,6 +2,7 @@ import type { Choice } from '../src/app/command.js';
 import type { Story } from '../src/app/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';
+import { ELLIPSIS, excerpt } from '../src/reply/excerpt.js';
 import { stripControl, stripInvisible } from '../src/text/typography.js';
 
 /**
@@ -61,18 +62,21 @@ export function passageChoices(
       ? filters.speaker
       : undefined;
   const documentId = filters.source && story.document(filters.source) ? filters.source : undefined;
-  const passages = typed.trim()
-    ? story.search
-        .search(typed, { limit: MAX, prefix: true, speakerId, documentId })
-        .hits.map((hit) => hit.passage)
-    : story.passages.filter(
-        (p) =>
-          p.kind === 'direct-quote' &&
-          (speakerId === undefined || p.speakerId === speakerId) &&
-          (documentId === undefined || p.documentId === documentId),
-      );
-  return passages.slice(0, MAX).map((passage) => ({
-    name: choiceText(`${passage.speaker}: “${passage.text}”`),
-    value: passage.id,
-  }));
+  const hits = typed.trim()
+    ? story.search.search(typed, { limit: MAX, prefix: true, speakerId, documentId }).hits
+    : story.passages
+        .filter(
+          (p) =>
+            p.kind === 'direct-quote' &&
+            (speakerId === undefined || p.speakerId === speakerId) &&
+            (documentId === undefined || p.documentId === documentId),
+        )
+        .map((passage) => ({ passage, highlights: [] }));
+  return hits.slice(0, MAX).map(({ passage, highlights }) => {
+    const speaker = choiceText(passage.speaker, 30);
+    // Show the words that matched, not just the passage's start: the name is all the user sees.
+    const shown = excerpt(passage.text, highlights, DISCORD_LIMITS.choiceName - speaker.length - 6);
+    const words = `${shown.cutBefore ? ELLIPSIS : ''}${shown.text}${shown.cutAfter ? ELLIPSIS : ''}`;
+    return { name: choiceText(`${speaker}: “${words}”`), value: passage.id };
+  });
 }

@@ -70,7 +70,7 @@ describe('Discord rendering', () => {
       fingerprint: 'abc',
     });
     expect(body.type).toBe(7);
-    expect('flags' in body.data).toBe(false);
+    expect(body.data && 'flags' in body.data).toBe(false);
   });
 
   it('never sends an empty embed: no result gets a message saying what was searched', () => {

@@ -1,0 +1,141 @@
+import {
+  Events,
+  Routes,
+  type Client,
+  type ClientOptions,
+  type Interaction,
+  type Message,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import type { CommandRouter } from '../app/router.js';
+import type { Config } from '../config/env.js';
+import { InteractionService } from '../interactions/service.js';
+import { describeRequest } from '../interactions/request.js';
+import type { Logger } from '../logging/logger.js';
+import { createDiscordClient } from './client.js';
+import { fromDiscordJs } from './fromDiscordJs.js';
+import { questionFromMention } from './mentions.js';
+
+export interface Gateway {
+  readonly client: Client;
+  readonly service: InteractionService;
+  /** Disconnects (bounded: discord.js's destroy() can hang mid-reconnect). */
+  stop(): Promise<void>;
+}
+
+const STOP_TIMEOUT_MS = 3000;
+
+/**
+ * The gateway bot: discord.js receives interactions and mentions; the InteractionService decides
+ * the answer; the response body is sent as rendered (the same body the CLI prints with --json).
+ */
+export async function startGateway(
+  router: CommandRouter,
+  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'>,
+  logger: Logger,
+  clientOptions: Partial<ClientOptions> = {},
+): Promise<Gateway> {
+  const client = createDiscordClient(config, clientOptions);
+  const service = new InteractionService(router, logger, { cooldown: config.cooldown });
+  const shardOf = (guildId: string | null | undefined): number | undefined =>
+    guildId ? client.guilds.cache.get(guildId)?.shardId : client.shard?.ids[0];
+
+  const onInteraction = async (interaction: Interaction): Promise<void> => {
+    const received = performance.now();
+    const request = fromDiscordJs(interaction);
+    const body = service.handle(request);
+    const log = {
+      interaction: interaction.id,
+      command: describeRequest(request),
+      user: interaction.user.id,
+      guild: interaction.guildId,
+      shard: shardOf(interaction.guildId),
+    };
+    try {
+      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body,
+        auth: false,
+      });
+      logger.info(
+        { ...log, type: body.type, ms: Math.round((performance.now() - received) * 100) / 100 },
+        'interaction answered',
+      );
+    } catch (error) {
+      // Too late (10062) or already answered (40060): nothing more can be sent on this interaction.
+      logger.error({ ...log, err: error }, 'interaction response failed');
+    }
+  };
+
+  const onMessage = async (message: Message): Promise<void> => {
+    const botId = client.user?.id;
+    if (!botId || message.author.bot) return;
+    const question = questionFromMention(message.content, botId);
+    if (question === undefined) return;
+    const data = service.answerMention({
+      id: message.id,
+      userId: message.author.id,
+      guildId: message.guildId ?? undefined,
+      question,
+    });
+    if (!data) return;
+    const body: RESTPostAPIChannelMessageJSONBody = {
+      ...data,
+      allowed_mentions: { parse: [], replied_user: false },
+      message_reference: { message_id: message.id, fail_if_not_exists: false },
+    };
+    try {
+      await client.rest.post(Routes.channelMessages(message.channelId), { body });
+      logger.info(
+        {
+          message: message.id,
+          user: message.author.id,
+          guild: message.guildId,
+          shard: shardOf(message.guildId),
+        },
+        'mention answered',
+      );
+    } catch (error) {
+      logger.error({ message: message.id, err: error }, 'mention reply failed');
+    }
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info(
+      {
+        user: ready.user.tag,
+        application: ready.application.id,
+        guilds: ready.guilds.cache.size,
+        shards: client.shard?.ids,
+      },
+      'connected to Discord',
+    );
+  });
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, 'gateway resumed'),
+  );
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord.js error'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, retryAfterMs: info.retryAfter, global: info.global },
+      'rate limited by Discord',
+    ),
+  );
+
+  await client.login(config.token);
+  return {
+    client,
+    service,
+    stop: async () => {
+      await Promise.race([
+        client.destroy(),
+        new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref()),
+      ]);
+    },
+  };
+}

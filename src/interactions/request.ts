@@ -1,0 +1,45 @@
+import type { FocusedOption, Invocation } from '../app/command.js';
+
+/**
+ * An interaction as the bot needs it, whatever brought it (discord.js on the gateway, or a signed
+ * HTTP POST). Converters in the transports build it; `InteractionService` answers it.
+ */
+interface Base {
+  readonly id: string;
+  readonly userId: string;
+  /** Guild, or undefined in DMs (for logs). */
+  readonly guildId?: string | undefined;
+}
+
+export type InteractionRequest =
+  | (Base & { readonly kind: 'ping' })
+  | (Base & { readonly kind: 'command'; readonly invocation: Invocation })
+  | (Base & {
+      readonly kind: 'autocomplete';
+      readonly invocation: Invocation;
+      readonly focused: FocusedOption;
+    })
+  | (Base & {
+      readonly kind: 'button';
+      readonly customId: string;
+      /** The footer of the message the button is on (paged replies carry their command there). */
+      readonly messageFooter?: string | undefined;
+      /** Who ran the command that produced the message. */
+      readonly messageOwnerId?: string | undefined;
+    })
+  | (Base & { readonly kind: 'unsupported'; readonly type: number });
+
+/** A name for logs: `/story ask`, `button page:next:2`, … */
+export function describeRequest(request: InteractionRequest): string {
+  switch (request.kind) {
+    case 'command':
+    case 'autocomplete':
+      return `${request.kind === 'autocomplete' ? 'autocomplete ' : ''}/${[request.invocation.name, request.invocation.subcommand].filter(Boolean).join(' ')}`;
+    case 'button':
+      return `button ${request.customId.slice(0, 40)}`;
+    case 'ping':
+      return 'ping';
+    case 'unsupported':
+      return `type ${request.type}`;
+  }
+}

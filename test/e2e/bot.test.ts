@@ -1,0 +1,313 @@
+/**
+ * The bot end to end: the real discord.js client, our gateway adapter and command modules, against
+ * the local fake Discord. Every REST call is recorded; a test fails on any call the bot should not
+ * have made or that Discord would have rejected (limits, double replies, late replies).
+ */
+import type {
+  APIActionRowComponent,
+  APIInteractionResponse,
+  APIButtonComponentWithCustomId,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandModule } from '../../src/app/command.js';
+import { CommandRouter } from '../../src/app/router.js';
+import { renderInteractionResponse } from '../../src/render/discord.js';
+import { expectWithinDiscordLimits } from '../support/discordLimits.js';
+import { seedRouter } from '../support/seed.js';
+import { startBot, stopAll, type RunningBot } from './support/bot.js';
+import { FakeDiscord, ROUTES } from './support/fakeDiscord.js';
+import * as payload from './support/payloads.js';
+
+let fake: FakeDiscord;
+let bot: RunningBot | undefined;
+let router: CommandRouter;
+const latencies: number[] = [];
+
+beforeAll(async () => {
+  router = await seedRouter();
+});
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start({ requireToken: 'test-token.abcdefghijklmnopqrstuvwxyz' });
+});
+
+afterEach(async () => {
+  try {
+    expect(fake.unexpectedRequests().map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(
+      fake.rejectedRequests().map((r) => `${r.method} ${r.path}: ${r.note ?? r.status}`),
+    ).toEqual([]);
+  } finally {
+    await stopAll(bot, fake);
+    bot = undefined;
+  }
+});
+
+afterAll(() => {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): string =>
+    (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN).toFixed(2);
+  console.log(
+    `interaction latency (dispatch → callback), n=${latencies.length}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+  );
+});
+
+const guild = () => fake.guilds[0]!;
+const member = (who = payload.user()) => payload.inGuild(guild(), who);
+
+/** Sends an interaction and returns the bot's response; `measure` adds it to the latency figures. */
+async function send(body: Parameters<FakeDiscord['sendInteraction']>[0], measure = true) {
+  const exchange = await fake.sendInteraction(body);
+  if (measure) latencies.push(exchange.latencyMs);
+  return exchange.response;
+}
+
+async function command(
+  line: { name: string; subcommand?: string; options?: payload.CommandOption[] },
+  where = member(),
+) {
+  return send(payload.chatInput(fake, { ...line, where }));
+}
+
+const messageData = (response: APIInteractionResponse): APIInteractionResponseCallbackData =>
+  ('data' in response ? response.data : {}) as APIInteractionResponseCallbackData;
+const choicesOf = (response: APIInteractionResponse): { name: string; value: string }[] =>
+  ('data' in response
+    ? (response.data as { choices?: { name: string; value: string }[] }).choices
+    : undefined) ?? [];
+
+describe('gateway bot', () => {
+  it('logs in with only the non-privileged intents it needs and becomes ready', async () => {
+    bot = await startBot(fake, router);
+    const intents = fake.identifies[0]?.intents;
+    // Guilds (1) | GuildMessages (512) | DirectMessages (4096); never MessageContent (32768) or members/presences.
+    expect(intents).toBe(1 | 512 | 4096);
+    expect(bot.gateway.client.isReady()).toBe(true);
+    expect(bot.log.text()).not.toContain(fake.token);
+  });
+
+  it('answers /story review-status with exactly the body the CLI prints', async () => {
+    bot = await startBot(fake, router);
+    const response = await command({ name: 'story', subcommand: 'review-status' });
+    const cli = renderInteractionResponse(router.runLine('/story review-status').reply, {
+      fingerprint: router.story.corpus.fingerprint,
+    });
+    expect(response).toEqual(JSON.parse(JSON.stringify(cli)));
+    expectWithinDiscordLimits(messageData(response));
+  });
+
+  it('answers /quote with results, and with a helpful message when nothing matches', async () => {
+    bot = await startBot(fake, router);
+    const found = messageData(
+      await command({ name: 'quote', options: [payload.option.string('text', 'urgent review')] }),
+    );
+    expect(found.embeds?.[0]?.description).toContain('**urgent review**');
+    expect(found.allowed_mentions).toEqual({ parse: [] });
+    const none = messageData(
+      await command({ name: 'quote', options: [payload.option.string('text', 'zebra crossing')] }),
+    );
+    expect(none.flags).toBe(64);
+    expect(none.embeds?.[0]?.description).toContain(
+      'Nothing in the sources matches “zebra crossing”',
+    );
+  });
+
+  it('autocompletes /quote text with at most 25 passages, and a picked passage id shows that passage', async () => {
+    bot = await startBot(fake, router);
+    const response = await send(
+      payload.autocomplete(fake, {
+        name: 'quote',
+        options: [payload.option.focused('text', 'hostag')],
+        where: member(),
+      }),
+    );
+    expect(response.type).toBe(8);
+    const choices = choicesOf(response);
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const choice of choices) {
+      expect(choice.name.length).toBeLessThanOrEqual(100);
+      expect(choice.value.length).toBeLessThanOrEqual(100);
+    }
+    expect(choices[0]?.name).toMatch(/^Microsoft: “.*hostages/);
+    const picked = messageData(
+      await command({ name: 'quote', options: [payload.option.string('text', choices[0]!.value)] }),
+    );
+    expect(picked.embeds?.[0]?.description).toContain('hostages');
+  });
+
+  it('autocompletes /story who name from the parties', async () => {
+    bot = await startBot(fake, router);
+    const response = await send(
+      payload.autocomplete(fake, {
+        name: 'story',
+        subcommand: 'who',
+        options: [payload.option.focused('name', 'cov')],
+        where: member(),
+      }),
+    );
+    expect(choicesOf(response).map((c) => c.name)).toEqual(['Covington & Burling LLP']);
+  });
+
+  it('turns pages with the buttons: the author updates the message, others get the page privately', async () => {
+    bot = await startBot(fake, router);
+    const author = payload.user();
+    const first = await send(
+      payload.chatInput(fake, {
+        name: 'quote',
+        options: [payload.option.string('text', 'Microsoft')],
+        where: member(author),
+      }),
+    );
+    const firstId = fake.callbacksFor(fake.requests.at(-1)!.params.id!)[0]!.params.id!;
+    const original = fake.originalMessage(firstId)!;
+    const row = messageData(first)
+      .components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
+    const next = row.components[1]!.custom_id;
+
+    const turned = await send(
+      payload.buttonClick(fake, { customId: next, where: member(author), message: original }),
+    );
+    expect(turned.type).toBe(7);
+    expect(messageData(turned).embeds?.[0]?.footer?.text).toMatch(
+      /^Page 2 of \d+ · \/quote text:Microsoft$/,
+    );
+
+    const other = await send(
+      payload.buttonClick(fake, { customId: next, where: member(), message: original }),
+    );
+    expect(other.type).toBe(4);
+    expect(messageData(other).flags).toBe(64);
+    expect(messageData(other).embeds?.[0]?.footer?.text).toMatch(/^Page 2 of/);
+  });
+
+  it('refuses a stale or foreign button clearly, privately', async () => {
+    bot = await startBot(fake, router);
+    const stale = await send(
+      payload.buttonClick(fake, { customId: 'page:next:2:AAAAAAAAAAAAAAAA', where: member() }),
+    );
+    expect(messageData(stale).flags).toBe(64);
+    expect(messageData(stale).embeds?.[0]?.description).toMatch(
+      /not one this bot knows|have been updated/,
+    );
+  });
+
+  it('answers privately when private:true', async () => {
+    bot = await startBot(fake, router);
+    const response = await command({
+      name: 'quote',
+      options: [payload.option.string('text', 'Burling'), payload.option.boolean('private', true)],
+    });
+    expect(messageData(response).flags).toBe(64);
+  });
+
+  it('answers a message that mentions it, replying to that message with mentions disabled', async () => {
+    bot = await startBot(fake, router);
+    const event = payload.mentionMessageCreate(fake, {
+      where: member(),
+      text: 'Who is conducting the review? @everyone',
+    });
+    fake.dispatchMessage(event);
+    const reply = await fake.waitForRequest((r) => r.route === ROUTES.createMessage);
+    const body = reply.body as APIInteractionResponseCallbackData & {
+      message_reference?: { message_id: string };
+      allowed_mentions?: unknown;
+    };
+    expect(body.message_reference?.message_id).toBe(event.id);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(body.embeds?.[0]?.description).toContain('Covington and Buling LLP');
+    expect(body.embeds?.[0]?.description).toContain('\\@everyone');
+  });
+
+  it('ignores messages that do not mention it, and other bots', async () => {
+    bot = await startBot(fake, router);
+    const plain = payload.mentionMessageCreate(fake, { where: member(), text: 'hello' });
+    const unmentioned = { ...plain, content: 'no mention here', mentions: [] };
+    fake.dispatchMessage(unmentioned);
+    fake.dispatchMessage({
+      ...payload.mentionMessageCreate(fake, {
+        where: member(payload.user({ bot: true })),
+        text: 'loop?',
+      }),
+    });
+    // A later command round trip proves both messages were processed before it.
+    await command({ name: 'story', subcommand: 'sources' });
+    expect(fake.requests.filter((r) => r.route === ROUTES.createMessage)).toEqual([]);
+  });
+
+  it('answers a handler error with a short private apology, logs it with the interaction id, and keeps serving', async () => {
+    const boom: CommandModule = {
+      name: 'boom',
+      definition: () => ({ name: 'boom', description: 'fails' }),
+      execute: () => {
+        throw new Error('kaboom');
+      },
+    };
+    bot = await startBot(fake, new CommandRouter(router.story, [...router.commands, boom]));
+    const interaction = payload.chatInput(fake, { name: 'boom', where: member() });
+    const response = await send(interaction);
+    expect(messageData(response).flags).toBe(64);
+    expect(messageData(response).embeds?.[0]?.description).toContain('Sorry, something went wrong');
+    expect(
+      bot.log.lines.some((l) => l.msg === 'handler failed' && l.interaction === interaction.id),
+    ).toBe(true);
+    const after = await command({
+      name: 'quote',
+      options: [payload.option.string('text', 'urgent review')],
+    });
+    expect(after.type).toBe(4);
+  });
+
+  it('says clearly when a command is unknown', async () => {
+    bot = await startBot(fake, router);
+    const response = await command({ name: 'retired-command' });
+    expect(messageData(response).flags).toBe(64);
+    expect(messageData(response).embeds?.[0]?.description).toContain('no /retired-command command');
+  });
+
+  it('slows a user down past the cooldown, privately, without affecting others', async () => {
+    bot = await startBot(fake, router, { cooldown: { commands: 2, windowMs: 60_000 } });
+    const flooder = payload.user();
+    for (let i = 0; i < 2; i++)
+      expect(
+        messageData(await command({ name: 'story', subcommand: 'sources' }, member(flooder))).flags,
+      ).toBeUndefined();
+    const third = messageData(
+      await command({ name: 'story', subcommand: 'sources' }, member(flooder)),
+    );
+    expect(third.flags).toBe(64);
+    expect(third.embeds?.[0]?.title).toBe('Slow down');
+    expect(
+      messageData(await command({ name: 'story', subcommand: 'sources' })).flags,
+    ).toBeUndefined();
+  });
+
+  it('still lands the reply after a REST 429 on the callback, once retry-after has passed', async () => {
+    bot = await startBot(fake, router);
+    fake.failNext({ method: 'POST', path: /\/callback$/, status: 429, retryAfter: 0.3 });
+    const interaction = payload.chatInput(fake, {
+      name: 'story',
+      subcommand: 'timeline',
+      where: member(),
+    });
+    const response = await send(interaction, false);
+    expect(response.type).toBe(4);
+    const attempts = fake.requests.filter(
+      (r) => r.route === ROUTES.callback && r.params.id === interaction.id,
+    );
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+    expect(attempts[1]!.receivedAt - attempts[0]!.receivedAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('resumes after the gateway closes and still answers', async () => {
+    bot = await startBot(fake, router);
+    fake.closeGateway(4000);
+    await fake.waitForResume(1, 5000);
+    const response = await command({
+      name: 'quote',
+      options: [payload.option.string('text', 'Covington')],
+    });
+    expect(response.type).toBe(4);
+  });
+});
