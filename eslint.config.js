@@ -24,7 +24,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['discord.js', 'discord-api-types', 'discord-api-types/*', '@discordjs/*', 'pino'] },
+        {
+          patterns: [
+            'discord.js',
+            'discord-api-types',
+            'discord-api-types/*',
+            '@discordjs/*',
+            'pino',
+          ],
+        },
       ],
     },
   },
