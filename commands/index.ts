@@ -1,6 +1,7 @@
 import type { CommandModule } from '../src/app/command.js';
+import { checkQuoteMenu } from './checkQuoteMenu.js';
 import { quoteCommand } from './quote.js';
 import { storyCommand } from './story.js';
 
 /** Every command the bot offers; deploy-commands registers exactly these. */
-export const commands: readonly CommandModule[] = [storyCommand, quoteCommand];
+export const commands: readonly CommandModule[] = [storyCommand, quoteCommand, checkQuoteMenu];

@@ -6,6 +6,7 @@ import { OPTION_LIMITS, parseOptions, UserError } from '../src/app/options.js';
 import type { Story } from '../src/app/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
 import { ask } from '../src/answers/ask.js';
+import { checkQuote } from '../src/answers/checkQuote.js';
 import { reviewStatus } from '../src/answers/reviewStatus.js';
 import { sources } from '../src/answers/sources.js';
 import { timeline } from '../src/answers/timeline.js';
@@ -16,6 +17,10 @@ const AskOptions = z.object({
   question: z.string().trim().min(1, 'ask a question').max(OPTION_LIMITS.question),
 });
 const WhoOptions = z.object({ name: z.string().max(OPTION_LIMITS.name).optional() });
+const CheckOptions = z.object({
+  quote: z.string().trim().min(1, 'paste the quotation to check').max(OPTION_LIMITS.checkedQuote),
+  private: z.boolean().optional(),
+});
 
 /** `/story …`: the story's state, timeline, parties, sources, and questions in plain English. */
 export const storyCommand: CommandModule = {
@@ -59,6 +64,23 @@ export const storyCommand: CommandModule = {
       .addSubcommand((sub) =>
         sub.setName('sources').setDescription('The documents the answers come from'),
       )
+      .addSubcommand((sub) =>
+        sub
+          .setName('check')
+          .setDescription(
+            'Is a quotation really in the sources? Verbatim, close (with the differences) or not found',
+          )
+          .addStringOption((option) =>
+            option
+              .setName('quote')
+              .setDescription('The quotation, or a whole message containing it')
+              .setRequired(true)
+              .setMaxLength(OPTION_LIMITS.checkedQuote),
+          )
+          .addBooleanOption((option) =>
+            option.setName('private').setDescription('Show the answer only to you'),
+          ),
+      )
       .toJSON();
   },
   execute(invocation, story) {
@@ -75,9 +97,13 @@ export const storyCommand: CommandModule = {
         return ask(story, parseOptions(AskOptions, invocation.options).question, page, command);
       case 'sources':
         return sources(story, page, command);
+      case 'check': {
+        const options = parseOptions(CheckOptions, invocation.options);
+        return checkQuote(story, options.quote, options.private === true);
+      }
       default:
         throw new UserError(
-          'Choose what to see: /story review-status, timeline, who, ask or sources.',
+          'Choose what to see: /story review-status, timeline, who, ask, sources or check.',
         );
     }
   },

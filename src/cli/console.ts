@@ -9,7 +9,8 @@ import { renderTerminal } from '../render/terminal.js';
  */
 export function helpText(router: CommandRouter): string {
   const lines = ['Type a command as you would in Discord:'];
-  for (const definition of router.definitions) {
+  // Context-menu commands (no description) are used on messages in Discord, not typed.
+  for (const definition of router.definitions.filter((d) => 'description' in d && d.description)) {
     const options = 'options' in definition ? (definition.options ?? []) : [];
     const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
     if (subcommands.length === 0) {

@@ -12,8 +12,18 @@ import {
   type APIInteractionResponseUpdateMessage,
 } from 'discord-api-types/v10';
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
-import { kindLabel, speakerLabel } from '../reply/labels.js';
-import type { Block, CitationView, QuoteView, Reply, SourceView } from '../reply/model.js';
+import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
+import type { Difference } from '../check/checker.js';
+import type {
+  Block,
+  CheckBlock,
+  CitationView,
+  FactBlock,
+  QuoteView,
+  Reply,
+  SourceBlock,
+  SourceView,
+} from '../reply/model.js';
 import { blockQuote, bold, escapeMarkdown, link } from './markdown.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { pagerCustomId } from './pagerId.js';
@@ -70,6 +80,69 @@ function renderCitation(citation: CitationView, maxChars: number): string {
   return `↳ “${quoteText(citation.quote, maxChars)}” ${attribution(citation.quote)}`;
 }
 
+function renderFact(block: FactBlock, maxChars: number): APIEmbedField {
+  return {
+    name: clip(escapeMarkdown(block.label), DISCORD_LIMITS.fieldName),
+    value: clip(
+      [
+        escapeMarkdown(block.text),
+        ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
+      ].join('\n'),
+      DISCORD_LIMITS.fieldValue,
+    ),
+  };
+}
+
+function renderSource(block: SourceBlock, maxChars: number): APIEmbedField {
+  const { source } = block;
+  const author = source.author ? ` · ${escapeMarkdown(source.author)}` : '';
+  const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, maxChars))}` : '';
+  return {
+    name: clip(escapeMarkdown(source.publisher), DISCORD_LIMITS.fieldName),
+    value: clip(
+      `${link(source.title, source.url)}${author}\n${escapeMarkdown(source.published)} · ${escapeMarkdown(block.kind)} · ${escapeMarkdown(block.completeness)}${notes}`,
+      DISCORD_LIMITS.fieldValue,
+    ),
+  };
+}
+
+/** Struck through: the message's words; in bold: the source's. */
+function renderDifference(difference: Difference): string {
+  const said = (text: string): string => `~~${escapeMarkdown(clipPlain(text, 120))}~~`;
+  const source = (text: string): string => bold(escapeMarkdown(clipPlain(text, 120)));
+  switch (difference.type) {
+    case 'changed':
+      return `• ${said(difference.said)} → ${source(difference.source)}`;
+    case 'added':
+      return `• not in the source: ${said(difference.said)}`;
+    case 'missing':
+      return `• left out: ${source(difference.source)}`;
+  }
+}
+
+const MAX_DIFFERENCES = 8;
+
+function renderCheck(block: CheckBlock, maxChars: number): string {
+  const label = VERDICT_LABELS[block.verdict];
+  const lines = [
+    `${label.mark} ${bold(label.title)}: ${label.explanation}${block.verdict === 'close' ? ` (similarity ${percent(block.similarity)})` : ''}.`,
+    `Checked: “${escapeMarkdown(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
+  ];
+  if (block.differences.length > 0) {
+    lines.push('Differences (~~message~~ → **source**):');
+    lines.push(...block.differences.slice(0, MAX_DIFFERENCES).map(renderDifference));
+    if (block.differences.length > MAX_DIFFERENCES)
+      lines.push(`• … and ${block.differences.length - MAX_DIFFERENCES} more`);
+  }
+  if (block.source) {
+    lines.push(block.verdict === 'not-found' ? 'Nearest related passage:' : 'Source:');
+    lines.push(renderQuote(block.source, maxChars));
+  } else if (block.verdict === 'not-found') {
+    lines.push('Nothing in the sources is about this: see /story sources for what they cover.');
+  }
+  return lines.join('\n');
+}
+
 function renderBlocks(
   blocks: readonly Block[],
   maxChars: number,
@@ -77,28 +150,19 @@ function renderBlocks(
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
   for (const block of blocks) {
-    if (block.type === 'quote') description.push(renderQuote(block.quote, maxChars));
-    else if (block.type === 'fact') {
-      fields.push({
-        name: clip(escapeMarkdown(block.label), DISCORD_LIMITS.fieldName),
-        value: clip(
-          [
-            escapeMarkdown(block.text),
-            ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
-          ].join('\n'),
-          DISCORD_LIMITS.fieldValue,
-        ),
-      });
-    } else {
-      const author = block.source.author ? ` · ${escapeMarkdown(block.source.author)}` : '';
-      const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, maxChars))}` : '';
-      fields.push({
-        name: clip(escapeMarkdown(block.source.publisher), DISCORD_LIMITS.fieldName),
-        value: clip(
-          `${link(block.source.title, block.source.url)}${author}\n${escapeMarkdown(block.source.published)} · ${escapeMarkdown(block.kind)} · ${escapeMarkdown(block.completeness)}${notes}`,
-          DISCORD_LIMITS.fieldValue,
-        ),
-      });
+    switch (block.type) {
+      case 'quote':
+        description.push(renderQuote(block.quote, maxChars));
+        break;
+      case 'check':
+        description.push(renderCheck(block, maxChars));
+        break;
+      case 'fact':
+        fields.push(renderFact(block, maxChars));
+        break;
+      case 'source':
+        fields.push(renderSource(block, maxChars));
+        break;
     }
   }
   return { description, fields };

@@ -1,6 +1,14 @@
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
-import { kindLabel, speakerLabel } from '../reply/labels.js';
-import type { Block, CitationView, QuoteView, Reply, SourceView } from '../reply/model.js';
+import type { Difference } from '../check/checker.js';
+import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
+import type {
+  Block,
+  CheckBlock,
+  CitationView,
+  QuoteView,
+  Reply,
+  SourceView,
+} from '../reply/model.js';
 import { stripControl as safe } from '../text/typography.js';
 
 /**
@@ -63,7 +71,35 @@ function block(view: Block, options: TerminalRenderOptions): string {
         `    <${view.source.url}>`,
         ...(view.notes ? [`    ${safe(view.notes)}`] : []),
       ].join('\n');
+    case 'check':
+      return check(view, options);
   }
+}
+
+function difference(d: Difference): string {
+  switch (d.type) {
+    case 'changed':
+      return `    message: “${safe(d.said)}” → source: “${safe(d.source)}”`;
+    case 'added':
+      return `    not in the source: “${safe(d.said)}”`;
+    case 'missing':
+      return `    left out: “${safe(d.source)}”`;
+  }
+}
+
+function check(view: CheckBlock, options: TerminalRenderOptions): string {
+  const label = VERDICT_LABELS[view.verdict];
+  const lines = [
+    `${label.title}: ${label.explanation}${view.verdict === 'close' ? ` (similarity ${percent(view.similarity)})` : ''}.`,
+    `  Checked: “${safe(view.quoted.replace(/\s+/g, ' '))}”`,
+  ];
+  if (view.differences.length > 0)
+    lines.push('  Differences:', ...view.differences.map(difference));
+  if (view.source) {
+    lines.push(view.verdict === 'not-found' ? '  Nearest related passage:' : '  Source:');
+    lines.push(`  “${highlighted(view.source, options)}”\n  ${attribution(view.source)}`);
+  }
+  return lines.join('\n');
 }
 
 export function renderTerminal(reply: Reply, options: TerminalRenderOptions): string {

@@ -1,3 +1,4 @@
+import type { Difference, Verdict } from '../check/checker.js';
 import type { PassageKind } from '../passages/types.js';
 import type { Span } from '../text/sentences.js';
 
@@ -60,7 +61,20 @@ export interface SourceBlock {
   readonly notes?: string | undefined;
 }
 
-export type Block = FactBlock | QuoteBlock | SourceBlock;
+/** A quotation from a chat message checked against the sources. */
+export interface CheckBlock {
+  readonly type: 'check';
+  /** The quotation as the message has it (user text: escape before showing). */
+  readonly quoted: string;
+  readonly verdict: Verdict;
+  readonly similarity: number;
+  /** Word-level differences, message vs source (empty when verbatim). */
+  readonly differences: readonly Difference[];
+  /** Where it stands (verbatim), the nearest match (close), or a related passage (not found). */
+  readonly source?: QuoteView | undefined;
+}
+
+export type Block = FactBlock | QuoteBlock | SourceBlock | CheckBlock;
 
 export type ReplyStatus =
   /** An answer. */
@@ -95,6 +109,7 @@ export interface Reply {
 export function quotesShown(reply: Reply): QuoteView[] {
   return reply.blocks.flatMap((block) => {
     if (block.type === 'quote') return [block.quote];
+    if (block.type === 'check') return block.source ? [block.source] : [];
     if (block.type === 'fact') {
       return block.citations.flatMap((c) => (c.type === 'quote' ? [c.quote] : []));
     }

@@ -259,6 +259,37 @@ describe('gateway bot', () => {
     expect(after.type).toBe(4);
   });
 
+  it('checks the quotation in a message from the "Check quote" context menu', async () => {
+    bot = await startBot(fake, router);
+    const author = payload.user();
+    const target = payload.userMessage(author, {
+      channelId: guild().textChannelId,
+      content:
+        'Microsoft literally wrote “we believe Microsoft has violated these Commitments in Israel and Gaza” <@123456789012345678>',
+    });
+    const response = await send(
+      payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
+    );
+    const description = messageData(response).embeds?.[0]?.description ?? '';
+    expect(description).toContain('**Close, not verbatim**');
+    expect(description).toContain('~~violated~~ → **abided by**');
+    expect(description).toContain('— **Microsoft**, direct quote');
+    expect(messageData(response).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('says so when the "Check quote" target has no text', async () => {
+    bot = await startBot(fake, router);
+    const target = payload.userMessage(payload.user(), {
+      channelId: guild().textChannelId,
+      content: '',
+    });
+    const response = await send(
+      payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
+    );
+    expect(messageData(response).flags).toBe(64);
+    expect(messageData(response).embeds?.[0]?.description).toContain('no text to check');
+  });
+
   it('says clearly when a command is unknown', async () => {
     bot = await startBot(fake, router);
     const response = await command({ name: 'retired-command' });

@@ -90,9 +90,9 @@ describe('npm run deploy-commands', () => {
         .registeredCommands(guildId)
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['quote', 'story']);
+    ).toEqual(['Check quote', 'quote', 'story']);
     expect(fake.requests.filter((r) => r.route === ROUTES.putGuildCommands)).toHaveLength(1);
-    expect(running.stdout).toMatch(/^Registered 2 commands to server \d+ \(available now\)/);
+    expect(running.stdout).toMatch(/^Registered 3 commands to server \d+ \(available now\)/);
   });
 
   it('registers globally without DISCORD_GUILD_ID, using DISCORD_APPLICATION_ID', async () => {
@@ -108,7 +108,7 @@ describe('npm run deploy-commands', () => {
         .registeredCommands()
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['quote', 'story']);
+    ).toEqual(['Check quote', 'quote', 'story']);
     expect(fake.requests.some((r) => r.route === ROUTES.applicationsMe)).toBe(false);
   });
 

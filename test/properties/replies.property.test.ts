@@ -51,6 +51,16 @@ const invocation = fc.oneof(
     subcommand: fc.constantFrom('review-status', 'timeline', 'sources', 'nope'),
     options: fc.constant({}),
   }),
+  fc.record({
+    name: fc.constant('story'),
+    subcommand: fc.constant('check'),
+    options: fc.record({ quote: hostileString, private: fc.boolean() }),
+  }),
+  fc.record({
+    name: fc.constant('Check quote'),
+    options: fc.constant({}),
+    targetMessage: fc.record({ id: fc.constant('1'), content: hostileString }),
+  }),
   fc.record({ name: hostileString, options: fc.constant({}) }),
 );
 
