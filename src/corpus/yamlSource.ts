@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { ZodError } from 'zod';
 import type { ProblemList } from './problems.js';
 
@@ -71,11 +71,6 @@ export class YamlSource {
     }
   }
 
-  /** Whether the value at `path` is a scalar written in the file (as opposed to absent). */
-  has(path: ReadonlyArray<PropertyKey>): boolean {
-    const node = this.nodeAt(path);
-    return isScalar(node);
-  }
 }
 
 function firstLine(message: string): string {
