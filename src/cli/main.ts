@@ -17,15 +17,29 @@ const usage = `Usage:
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
 Options: --json, --corpus <dir> (default: corpus/), --help`;
 
-const { values, positionals } = parseArgs({
-  options: {
-    json: { type: 'boolean', default: false },
-    corpus: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-  allowPositionals: true,
-  strict: true,
-});
+function parseCommandLineArguments(): ReturnType<typeof parse> {
+  try {
+    return parse();
+  } catch (error) {
+    // An unknown flag or a missing value: say which, with the usage, not a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}
+
+const { values, positionals } = parseCommandLineArguments();
 
 if (values.help) {
   console.log(usage);

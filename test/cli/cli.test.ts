@@ -73,6 +73,16 @@ describe('npm run cli', () => {
   });
 });
 
+describe('npm run cli, misused', () => {
+  it('names an unknown flag and shows the usage, exit code 2', async () => {
+    const failed = await run('node', [...CLI, '--verbose'], { timeout: TIMEOUT }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect('code' in failed && failed.code).toBe(2);
+    expect('stderr' in failed && failed.stderr).toMatch(/Unknown option '--verbose'[\s\S]*Usage:/);
+  });
+});
+
 describe('npm run corpus:check', () => {
   it('exits 0 on the shipped corpus and 1 with file:line messages on a broken one', async () => {
     const ok = await run('node', ['--import', 'tsx', 'src/cli/corpusCheck.ts'], {
