@@ -179,7 +179,7 @@ describe('properties', () => {
         const sliceWords = words(slice);
         const target = sliceWords[at % sliceWords.length];
         fc.pre(target !== undefined && target.word !== replacement.toLowerCase());
-        const changed = slice.slice(0, target!.start) + replacement + slice.slice(target!.end);
+        const changed = slice.slice(0, target.start) + replacement + slice.slice(target.end);
         // The changed words could, in principle, stand elsewhere in the corpus: then it is verbatim there.
         const folded = words(changed)
           .map((w) => w.word)
