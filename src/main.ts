@@ -1,6 +1,7 @@
 /**
- * `npm start`: the bot. With DISCORD_TOKEN it connects to Discord (gateway mode); with
- * BOT_MODE=http it serves Discord's HTTP interactions; otherwise it opens the local console.
+ * `npm start`: the bot. With DISCORD_TOKEN it connects to Discord (gateway mode; with SHARDS, one
+ * process per shard); with BOT_MODE=http it serves Discord's HTTP interactions (no token needed);
+ * otherwise it opens the local console.
  */
 import { bootstrap } from './app/bootstrap.js';
 import type { CommandRouter } from './app/router.js';
@@ -73,11 +74,37 @@ switch (config.mode) {
     break;
   }
   case 'gateway': {
+    if (config.shards !== undefined) {
+      // One process per shard, each the gateway bot below (src/discord/shardProcess.ts).
+      const { startShards } = await import('./discord/shards.js');
+      const sharded = await startShards(config, logger).catch((error: unknown) =>
+        fail(
+          `Could not start the shards: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+      stopOnSignals(logger, () => sharded.stop());
+      break;
+    }
     const { startGateway } = await import('./discord/gateway.js');
     const gateway = await startGateway(router, config, logger);
     stopOnSignals(logger, () => gateway.stop());
     break;
   }
-  case 'http':
-    fail('Configuration error: BOT_MODE=http is not available in this version');
+  case 'http': {
+    const { startHttpServer } = await import('./http/server.js');
+    const http = await startHttpServer(router, config, logger).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fail(
+        code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
+          ? `Configuration error: PORT: cannot listen on ${config.host ?? ''}:${config.port} (${code})`
+          : `Could not start the HTTP server: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    logger.info(
+      { port: http.port, host: config.host ?? 'all interfaces' },
+      'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
+    );
+    stopOnSignals(logger, () => http.stop());
+    break;
+  }
 }

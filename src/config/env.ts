@@ -65,9 +65,25 @@ const EnvSchema = z.object({
   ),
   SHARDS: optional(
     z.union(
-      [z.literal('auto'), z.coerce.number().int().min(1).max(1024)],
+      [
+        z.literal('auto'),
+        z.coerce
+          .number()
+          .int()
+          .min(1, 'expected auto or a shard count (1–1024)')
+          .max(1024, 'expected auto or a shard count (1–1024)'),
+      ],
       'expected auto or a shard count',
     ),
+  ),
+  /** HTTP interactions mode: the address to listen on (default: every interface). */
+  HOST: optional(
+    z
+      .string()
+      .regex(
+        /^[\w.:[\]-]{1,253}$/,
+        'expected a host name or IP address to listen on, e.g. 0.0.0.0 or 127.0.0.1',
+      ),
   ),
   CORPUS_DIR: optional(z.string()),
 });
@@ -82,6 +98,8 @@ export interface Config {
   readonly publicKey?: string | undefined;
   readonly apiUrl?: string | undefined;
   readonly port: number;
+  /** HTTP mode's listening address; undefined: every interface. */
+  readonly host?: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly cooldown: { readonly commands: number; readonly windowMs: number };
   readonly shards?: 'auto' | number | undefined;
@@ -126,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicKey: e.DISCORD_PUBLIC_KEY,
     apiUrl: e.DISCORD_API_URL,
     port: e.PORT ?? DEFAULTS.port,
+    host: e.HOST,
     logLevel: e.LOG_LEVEL ?? (mode === 'console' ? 'warn' : 'info'),
     cooldown: e.COOLDOWN ?? DEFAULTS.cooldown,
     shards: e.SHARDS,

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type ClientOptions } from 'discord.js';
 import type { CommandRouter } from '../../../src/app/router.js';
 import { startGateway, type Gateway } from '../../../src/discord/gateway.js';
 import { createLogger } from '../../../src/logging/logger.js';
@@ -41,7 +41,12 @@ export function ready(client: Client, ms = 5000): Promise<void> {
 export async function startBot(
   fake: FakeDiscord,
   router: CommandRouter,
-  options: { cooldown?: { commands: number; windowMs: number }; retries?: number } = {},
+  options: {
+    cooldown?: { commands: number; windowMs: number };
+    retries?: number;
+    /** Extra discord.js client options (e.g. `ws: noIdentifyThrottle`). */
+    client?: Partial<ClientOptions>;
+  } = {},
 ): Promise<RunningBot> {
   const log = new MemoryLog();
   const gateway = await startGateway(
@@ -55,6 +60,7 @@ export async function startBot(
     {
       rest: { api: fake.apiUrl, timeout: 2000, retries: options.retries ?? 0 },
       waitGuildTimeout: 500,
+      ...options.client,
     },
   );
   await ready(gateway.client);

@@ -1,0 +1,120 @@
+/**
+ * Every bad environment value stops the bot with one line that names the variable and never echoes
+ * the value (one of them is the token).
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { spawnEntry } from '../e2e/support/process.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789';
+const PUBLIC_KEY = 'a'.repeat(64);
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(Object.keys(env))}`);
+}
+
+/** [variable, bad value, other variables the case needs]. */
+const BAD_VALUES: [string, string, Record<string, string>?][] = [
+  ['DISCORD_TOKEN', 'short'],
+  ['DISCORD_TOKEN', 'has spaces in it and is long enough'],
+  ['DISCORD_TOKEN', 'Bot\nMTIzNDU2Nzg5MDEyMzQ1Njc4'],
+  ['DISCORD_APPLICATION_ID', '12345'],
+  ['DISCORD_APPLICATION_ID', 'my-bot'],
+  ['DISCORD_GUILD_ID', '123456789012345678901234'],
+  ['DISCORD_GUILD_ID', 'general'],
+  ['DISCORD_PUBLIC_KEY', 'abc'],
+  ['DISCORD_PUBLIC_KEY', 'g'.repeat(64)],
+  ['DISCORD_PUBLIC_KEY', 'a'.repeat(65)],
+  ['DISCORD_API_URL', 'ftp://example.org/api'],
+  ['DISCORD_API_URL', 'discord.com/api'],
+  ['DISCORD_API_URL', 'http://exa mple.org'],
+  ['BOT_MODE', 'web'],
+  ['BOT_MODE', 'HTTP'],
+  ['PORT', 'eighty'],
+  ['PORT', '-1'],
+  ['PORT', '65536'],
+  ['PORT', '80.5'],
+  ['HOST', 'bad host'],
+  ['LOG_LEVEL', 'loud'],
+  ['LOG_LEVEL', 'verbose'],
+  ['COOLDOWN', '5'],
+  ['COOLDOWN', '5/ten'],
+  ['COOLDOWN', '-1/10'],
+  ['SHARDS', '0'],
+  ['SHARDS', 'many'],
+  ['SHARDS', '2.5'],
+  ['SHARDS', '5000'],
+];
+
+describe('loadConfig', () => {
+  it.each(BAD_VALUES)('%s=%j stops with one line naming the variable', (name, value, extra) => {
+    const message = configError({ ...extra, [name]: value });
+    expect(message).toMatch(new RegExp(`^${name}: \\S`));
+    expect(message).not.toContain('\n');
+    if (name === 'DISCORD_TOKEN' || name === 'DISCORD_PUBLIC_KEY') {
+      expect(message).not.toContain(value);
+    }
+  });
+
+  it('requires DISCORD_TOKEN for gateway mode', () => {
+    expect(configError({ BOT_MODE: 'gateway' })).toMatch(
+      /^DISCORD_TOKEN: required for BOT_MODE=gateway/,
+    );
+  });
+
+  it('requires DISCORD_PUBLIC_KEY for http mode, and no token', () => {
+    expect(configError({ BOT_MODE: 'http' })).toMatch(
+      /^DISCORD_PUBLIC_KEY: required for BOT_MODE=http/,
+    );
+    expect(loadConfig({ BOT_MODE: 'http', DISCORD_PUBLIC_KEY: PUBLIC_KEY })).toMatchObject({
+      mode: 'http',
+      token: undefined,
+      publicKey: PUBLIC_KEY,
+      port: 8080,
+    });
+  });
+
+  it('reads good values, trimming blanks to defaults', () => {
+    expect(
+      loadConfig({
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+        PORT: '3000',
+        HOST: '127.0.0.1',
+        SHARDS: 'auto',
+        COOLDOWN: '3/20',
+        LOG_LEVEL: '',
+      }),
+    ).toMatchObject({
+      mode: 'gateway',
+      token: TOKEN,
+      apiUrl: 'http://127.0.0.1:9999/api',
+      port: 3000,
+      host: '127.0.0.1',
+      shards: 'auto',
+      cooldown: { commands: 3, windowMs: 20_000 },
+      logLevel: 'info',
+    });
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '4' }).shards).toBe(4);
+    expect(loadConfig({}).mode).toBe('console');
+  });
+});
+
+describe('npm start with a bad value', () => {
+  it('exits 1 with exactly one line naming the variable, without echoing secrets', async () => {
+    const running = spawnEntry('src/main.ts', {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_PUBLIC_KEY: PUBLIC_KEY,
+      SHARDS: 'lots',
+    });
+    expect(await running.exited()).toBe(1);
+    expect(running.stderr).toBe('Configuration error: SHARDS: expected auto or a shard count\n');
+    expect(running.stdout).toBe('');
+  });
+});
