@@ -9,14 +9,7 @@ import {
   type RESTGetAPIOAuth2CurrentApplicationResult,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord-api-types/v10';
-import { bootstrap } from '../app/bootstrap.js';
-import { ConfigError, loadConfig } from '../config/env.js';
-import { CorpusError } from '../corpus/problems.js';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
+import { configOrExit, exitWith, routerOrExit } from '../app/startup.js';
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status;
@@ -29,24 +22,10 @@ function explain(error: unknown): string {
   return `Registering the commands failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
-  throw error;
-}
-
+const config = configOrExit(process.env);
 if (!config.token)
-  fail('Configuration error: DISCORD_TOKEN: required to register commands (set it in .env)');
-
-let router;
-try {
-  router = await bootstrap(config.corpusDir);
-} catch (error) {
-  if (error instanceof CorpusError) fail(error.message);
-  throw error;
-}
+  exitWith('Configuration error: DISCORD_TOKEN: required to register commands (set it in .env)');
+const router = await routerOrExit(config.corpusDir);
 
 const rest = new REST({
   ...(config.apiUrl ? { api: config.apiUrl } : {}),
@@ -70,5 +49,5 @@ try {
     `Registered ${registered.length} commands ${where}: ${registered.map((c) => c.name).join(', ')}`,
   );
 } catch (error) {
-  fail(explain(error));
+  exitWith(explain(error));
 }

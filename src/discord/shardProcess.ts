@@ -4,50 +4,27 @@
  * and the discord.js Client reads them itself; our own SHARDS variable means something else, so
  * it is left out of the configuration here.
  */
-import { bootstrap } from '../app/bootstrap.js';
-import { ConfigError, loadConfig } from '../config/env.js';
-import { CorpusError } from '../corpus/problems.js';
+import {
+  configOrExit,
+  logUnhandledRejections,
+  routerOrExit,
+  stopOnSignals,
+} from '../app/startup.js';
 import { createLogger } from '../logging/logger.js';
 import { startGateway } from './gateway.js';
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
 const { SHARDS: shardId, SHARD_COUNT: shardCount, ...env } = process.env;
-
-let config;
-try {
-  config = loadConfig(env);
-} catch (error) {
-  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`);
-  throw error;
-}
+const config = configOrExit(env);
 const logger = createLogger(config.logLevel).child({
   shardProcess: Number(shardId),
   shardCount: Number(shardCount),
 });
-process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-
-let router;
-try {
-  router = await bootstrap(config.corpusDir);
-} catch (error) {
-  if (error instanceof CorpusError) fail(error.message);
-  throw error;
-}
+logUnhandledRejections(logger);
+const router = await routerOrExit(config.corpusDir);
 const gateway = await startGateway(router, config, logger);
-
-let stopping = false;
-const stop = (why: string): void => {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ why }, 'shard shutting down');
-  setTimeout(() => process.exit(0), 5000).unref();
-  void gateway.stop().finally(() => process.exit(0));
-};
-process.once('SIGINT', () => stop('SIGINT'));
-process.once('SIGTERM', () => stop('SIGTERM'));
 // The manager is gone (killed, crashed): a shard without it would run unsupervised, so it ends too.
-process.once('disconnect', () => stop('manager gone'));
+stopOnSignals(
+  logger,
+  () => gateway.stop(),
+  (stop) => process.once('disconnect', () => stop('manager gone')),
+);

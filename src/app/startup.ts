@@ -1,0 +1,82 @@
+import { ConfigError, loadConfig, type Config } from '../config/env.js';
+import { CorpusError } from '../corpus/problems.js';
+import type { Logger } from '../logging/logger.js';
+import { bootstrap } from './bootstrap.js';
+import type { CommandRouter } from './router.js';
+
+/**
+ * The start-up steps every entry point shares (`npm start`, each shard process,
+ * `npm run deploy-commands`): a mistake in the environment or the corpus ends the process with
+ * a message a person can act on, never a stack trace.
+ */
+
+export function exitWith(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+export function configOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) exitWith(`Configuration error: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Loads and checks the corpus and builds the index; refuses an invalid corpus with its problems. */
+export async function routerOrExit(
+  corpusDir: string | undefined,
+  logger?: Logger,
+): Promise<CommandRouter> {
+  const started = performance.now();
+  try {
+    const router = await bootstrap(corpusDir);
+    const { passages, corpus } = router.story;
+    logger?.info(
+      {
+        passages: passages.length,
+        documents: corpus.documents.length,
+        ms: Math.round(performance.now() - started),
+      },
+      'corpus loaded',
+    );
+    return router;
+  } catch (error) {
+    if (error instanceof CorpusError) {
+      exitWith(
+        `${error.message}\nThe bot does not start on an invalid corpus: fix the lines above (npm run corpus:check).`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Stops on SIGINT/SIGTERM (and on any extra event, e.g. a shard's manager going away): disconnect
+ * cleanly, then exit 0 — bounded, so a stuck disconnect cannot hang a deploy.
+ */
+export function stopOnSignals(
+  logger: Logger,
+  stop: () => Promise<void>,
+  alsoOn: (emit: (why: string) => void) => void = () => {},
+): void {
+  let stopping = false;
+  const onStop = (why: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ why }, 'shutting down');
+    setTimeout(() => process.exit(0), 5000).unref();
+    void stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => onStop('SIGINT'));
+  process.once('SIGTERM', () => onStop('SIGTERM'));
+  alsoOn(onStop);
+}
+
+/** A stray rejection must not take the bot down: log it and keep serving. */
+export function logUnhandledRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection'),
+  );
+}
