@@ -24,6 +24,10 @@ export function createLogger(
           'headers.authorization',
           '*.headers.authorization',
           'req.headers.authorization',
+          // discord.js REST errors carry the request: an interaction callback URL holds that
+          // interaction's token (valid 15 minutes), and the body what was sent.
+          'err.url',
+          'err.requestBody',
         ],
         censor: '[redacted]',
       },
