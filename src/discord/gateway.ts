@@ -44,22 +44,22 @@ export async function startGateway(
     const received = performance.now();
     const request = fromDiscordJs(interaction);
     const body = service.handle(request);
+    const ms = (): number => Math.round((performance.now() - received) * 100) / 100;
     const log = {
       interaction: interaction.id,
       command: describeRequest(request),
       user: interaction.user.id,
       guild: interaction.guildId,
       shard: shardOf(interaction.guildId),
+      // Received → reply computed; `ms` below adds sending it and Discord's acknowledgement.
+      answerMs: ms(),
     };
     try {
       await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
         body,
         auth: false,
       });
-      logger.info(
-        { ...log, type: body.type, ms: Math.round((performance.now() - received) * 100) / 100 },
-        'interaction answered',
-      );
+      logger.info({ ...log, type: body.type, ms: ms() }, 'interaction answered');
     } catch (error) {
       // Too late (10062) or already answered (40060): nothing more can be sent on this interaction.
       logger.error({ ...log, err: error }, 'interaction response failed');
