@@ -1,6 +1,7 @@
 import type { Corpus, SourceDocument } from '../corpus/types.js';
 import { buildPassages } from '../passages/buildPassages.js';
 import type { Passage } from '../passages/types.js';
+import { loadOrBuildIndex } from '../search/indexStore.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { SearchEngine } from '../search/searchEngine.js';
 
@@ -16,14 +17,26 @@ export interface Story {
   passage(id: string): Passage | undefined;
 }
 
-export function createStory(corpus: Corpus): Story {
+export interface StoryOptions {
+  /**
+   * Where to keep the search index of a large corpus between runs (see indexStore.ts); without
+   * it, the index is always built.
+   */
+  readonly indexCacheDir?: string | undefined;
+}
+
+export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
   const passages = buildPassages(corpus.documents, corpus.knowledge.parties);
-  const index = new PassageIndex({
+  const input = {
     passages,
     documents: corpus.documents,
     parties: corpus.knowledge.parties,
     synonyms: corpus.knowledge.synonyms,
-  });
+  };
+  const index =
+    options.indexCacheDir === undefined
+      ? new PassageIndex(input)
+      : loadOrBuildIndex(input, options.indexCacheDir).index;
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const byId = new Map(passages.map((p) => [p.id, p]));
   return {

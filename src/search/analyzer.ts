@@ -44,9 +44,15 @@ export const STOP_TERM_PREFIX = '_';
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
+/** A lowercase word with nothing else to fold: most words of English text. */
+const PLAIN = /^[a-z0-9]+$/;
+
 /** Folds a word: case, accents, apostrophes, the possessive ’s. */
 export function foldWord(raw: string): string {
   if (raw === '&') return 'and';
+  // Fast path: Unicode normalisation and the apostrophe rules cost more than the rest of analysis.
+  const lower = raw.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
   return raw
     .replace(/^\+/, '')
     .normalize('NFKD')
@@ -56,9 +62,11 @@ export function foldWord(raw: string): string {
     .replace(/['’‘`]/gu, '');
 }
 
+const STEMMABLE = /^[a-z]{3,}$/;
+
 /** The stem of a folded word; digits and non-Latin scripts are left as they are. */
 export function stem(word: string): string {
-  if (!/^[a-z]{3,}$/.test(word)) return word;
+  if (!STEMMABLE.test(word)) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = stemmer(word);
@@ -68,20 +76,60 @@ export function stem(word: string): string {
   return stemmed;
 }
 
+/** What a written word stands for in the index; `undefined` for "words" that fold to nothing. */
+export interface WordTerm {
+  readonly term: string;
+  readonly word: string;
+  readonly stop: boolean;
+}
+
+/** `stem` without the cache, for callers that analyse each word once (index builds). */
+export function stemOnce(word: string): string {
+  return STEMMABLE.test(word) ? stemmer(word) : word;
+}
+
+export function wordTerm(
+  raw: string,
+  stemOf: (word: string) => string = stem,
+): WordTerm | undefined {
+  const word = foldWord(raw);
+  if (word.length === 0) return undefined;
+  const stop = STOP_WORDS.has(word);
+  // Stop words get a term of their own kind, so "us" (stop word) never meets "use" (stem "us").
+  return { term: stop ? STOP_TERM_PREFIX + word : stemOf(word), word, stop };
+}
+
+/**
+ * Calls `visit` with every word of `text` as written and its offset. The one tokenizer of the
+ * search: `analyze` and the index build both read words through it, so they always agree.
+ */
+export function scanWords(text: string, visit: (raw: string, start: number) => void): void {
+  // exec on one global pattern, not matchAll: matchAll clones the pattern and allocates an iterator per call.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const next = WORD.lastIndex;
+    visit(match[0], match.index);
+    // `visit` may itself scan another text: resume where this one was.
+    WORD.lastIndex = next;
+  }
+}
+
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/** The word that starts exactly at `from`, as `scanWords` would find it there. */
+export function wordAt(text: string, from: number): string | undefined {
+  WORD_AT.lastIndex = from;
+  return WORD_AT.exec(text)?.[0];
+}
+
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = foldWord(match[0]);
-    if (word.length === 0) continue;
-    const stop = STOP_WORDS.has(word);
-    tokens.push({
-      // Stop words get a term of their own kind, so "us" (stop word) never meets "use" (stem "us").
-      term: stop ? STOP_TERM_PREFIX + word : stem(word),
-      word,
-      start: match.index,
-      end: match.index + match[0].length,
-      stop,
-    });
-  }
+  scanWords(text, (raw, start) => {
+    const analyzed = wordTerm(raw);
+    if (analyzed) {
+      const { term, word, stop } = analyzed;
+      tokens.push({ term, word, start, end: start + raw.length, stop });
+    }
+  });
   return tokens;
 }

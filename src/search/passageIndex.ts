@@ -1,20 +1,15 @@
-import { Index } from 'flexsearch';
 import type { Party, SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
-import { analyze, STOP_TERM_PREFIX, type Token } from './analyzer.js';
+import { analyze } from './analyzer.js';
 import { FuzzyVocabulary } from './fuzzy.js';
+import { buildPostings, ImpactIndex, type Postings } from './impactIndex.js';
 import { RANKING } from './options.js';
 import { PhraseMatcher, type PhraseEntry } from './phrases.js';
+import { encodePassages, type PassageSequences } from './sequences.js';
+import { TermTable, type TermTableParts } from './termTable.js';
 
 export const PARTY_TOKEN = '@party:';
 export const SYNONYM_TOKEN = '@syn:';
-
-/**
- * FlexSearch orders each term's postings by a "score" bucket we choose at insertion (0 = first).
- * We put each passage in the bucket of its BM25 term weight, so FlexSearch returns a term's best
- * passages first and a bounded number of candidates per term is a good pool to rank exactly.
- */
-const IMPACT_BUCKETS = 16;
 
 export interface IndexInput {
   readonly passages: readonly Passage[];
@@ -42,36 +37,17 @@ function phraseEntries(
   return entries;
 }
 
-/** What a passage's "sic" notes add: the intended words, at the misspelling's place. */
-interface SicExtra {
-  readonly afterToken: number;
-  readonly terms: readonly string[];
-}
-
-function sicExtras(
-  passage: Passage,
-  tokens: readonly Token[],
-  document: SourceDocument | undefined,
-): SicExtra[] {
-  const extras: SicExtra[] = [];
-  for (const note of document?.sic ?? []) {
-    for (
-      let at = passage.text.indexOf(note.text);
-      at >= 0;
-      at = passage.text.indexOf(note.text, at + 1)
-    ) {
-      const end = at + note.text.length;
-      const last = tokens.findLastIndex((token) => token.start < end);
-      if (last >= 0)
-        extras.push({
-          afterToken: last,
-          terms: analyze(note.means)
-            .filter((t) => !t.stop)
-            .map((t) => t.term),
-        });
-    }
-  }
-  return extras;
+/** Everything an index is made of besides its input: what is persisted. */
+export interface IndexParts {
+  readonly table: TermTableParts;
+  readonly sequences: PassageSequences;
+  readonly postings: Postings;
+  /** The typo-correction index; its words as positions in `table.words`. */
+  readonly fuzzyWords: Int32Array;
+  readonly fuzzyStarts: Int32Array;
+  readonly fuzzyEntries: Int32Array;
+  /** `table.words` in sorted order, as positions. */
+  readonly sortedWords: Int32Array;
 }
 
 /**
@@ -81,196 +57,174 @@ function sicExtras(
 export class PassageIndex {
   readonly passages: readonly Passage[];
   readonly phrases: PhraseMatcher;
-  /** Term → id; stop words have ids too (phrases contain them) but are never indexed alone. */
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly documentFrequency: number[] = [];
-  /** Per passage, its tokens' term ids in order; ids of added tokens (names, synonyms, sic) are stored as ~id. */
-  private readonly sequences: Int32Array;
-  private readonly sequenceStarts: Uint32Array;
-  private readonly lengths: Uint16Array;
+  private readonly table: TermTable;
+  private readonly sequences: PassageSequences;
   readonly averageLength: number;
-  private readonly flex: Index;
-  /** Folded word → its term, for typo correction and completion. */
-  private readonly words = new Map<string, string>();
-  private sortedWords: string[] | undefined;
-  private fuzzyVocabulary: FuzzyVocabulary | undefined;
+  private readonly impacts: ImpactIndex;
+  /** Per term id: 1 when the term stands for a party (`@party:…`). */
+  private readonly partyTerms: Uint8Array;
+  /** Scratch for scorers (one per search, released at its end); see `acquireTermMarks`. */
+  private termMarks: Int32Array | undefined;
+  /** The corpus's words, sorted (for completion). */
+  private readonly sortedWords: string[];
+  private readonly fuzzyVocabulary: FuzzyVocabulary;
 
-  constructor(input: IndexInput) {
+  /** Builds the index of `input`, or takes it from `stored` (parts of an index of the same input). */
+  constructor(input: IndexInput, stored?: IndexParts) {
     this.passages = input.passages;
     this.phrases = new PhraseMatcher(phraseEntries(input.parties, input.synonyms));
-    const documents = new Map(input.documents.map((d) => [d.id, d]));
-
-    const sequences: number[][] = [];
-    const lengths = new Uint16Array(input.passages.length);
-    let totalLength = 0;
-    for (const passage of input.passages) {
-      const tokens = analyze(passage.text);
-      const sequence = this.encodePassage(passage, tokens, documents.get(passage.documentId));
-      sequences.push(sequence);
-      const length = tokens.reduce((n, token) => n + (token.stop ? 0 : 1), 0);
-      lengths[passage.ordinal] = Math.min(length, 0xffff);
-      totalLength += length;
+    if (stored) {
+      this.table = TermTable.restore(stored.table);
+      this.sequences = stored.sequences;
+    } else {
+      this.table = new TermTable();
+      const documents = new Map(input.documents.map((d) => [d.id, d]));
+      this.sequences = encodePassages(input.passages, documents, this.table, this.phrases);
     }
-    this.lengths = lengths;
     this.averageLength =
-      input.passages.length > 0 ? Math.max(1, totalLength / input.passages.length) : 1;
-
-    const total = sequences.reduce((n, s) => n + s.length, 0);
-    this.sequences = new Int32Array(total);
-    this.sequenceStarts = new Uint32Array(sequences.length + 1);
-    let offset = 0;
-    sequences.forEach((sequence, ordinal) => {
-      this.sequenceStarts[ordinal] = offset;
-      this.sequences.set(sequence, offset);
-      offset += sequence.length;
-    });
-    this.sequenceStarts[sequences.length] = offset;
-
-    this.flex = this.buildFlexIndex(sequences);
-  }
-
-  private id(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-      this.documentFrequency.push(0);
+      input.passages.length > 0
+        ? Math.max(1, this.sequences.totalLength / input.passages.length)
+        : 1;
+    this.partyTerms = new Uint8Array(this.table.size);
+    for (let id = 0; id < this.table.size; id++)
+      if (this.table.term(id).startsWith(PARTY_TOKEN)) this.partyTerms[id] = 1;
+    const postings =
+      stored?.postings ??
+      buildPostings(
+        this.sequences,
+        this.table,
+        (tf, ordinal) => this.termWeight(tf, ordinal) / (RANKING.k1 + 1),
+        RANKING.candidatesPerTerm,
+      );
+    this.impacts = new ImpactIndex(postings, this.table);
+    if (stored) {
+      const words = stored.table.words;
+      this.fuzzyVocabulary = new FuzzyVocabulary({
+        words: Array.from(stored.fuzzyWords, (i) => words[i] ?? ''),
+        starts: stored.fuzzyStarts,
+        entries: stored.fuzzyEntries,
+      });
+      this.sortedWords = Array.from(stored.sortedWords, (i) => words[i] ?? '');
+    } else {
+      // Built now, not on the first typo or keystroke: ready means ready, whatever the corpus size.
+      this.fuzzyVocabulary = FuzzyVocabulary.build(this.table.words.keys());
+      this.sortedWords = [...this.table.words.keys()].sort();
     }
-    return id;
   }
 
-  private encodePassage(
-    passage: Passage,
-    tokens: readonly Token[],
-    document: SourceDocument | undefined,
-  ): number[] {
-    const extrasAfter = new Map<number, string[]>();
-    const addExtra = (afterToken: number, term: string): void => {
-      const list = extrasAfter.get(afterToken) ?? [];
-      list.push(term);
-      extrasAfter.set(afterToken, list);
+  /** What the index is made of, to persist it (see indexStore.ts). */
+  parts(): IndexParts {
+    const table = this.table.parts();
+    const position = new Map(table.words.map((word, i) => [word, i]));
+    const positions = (words: readonly string[]): Int32Array =>
+      Int32Array.from(words, (word) => position.get(word) ?? -1);
+    const fuzzy = this.fuzzyVocabulary.parts();
+    return {
+      table,
+      sequences: this.sequences,
+      postings: this.impacts.postings,
+      fuzzyWords: positions(fuzzy.words),
+      fuzzyStarts: fuzzy.starts,
+      fuzzyEntries: fuzzy.entries,
+      sortedWords: positions(this.sortedWords),
     };
-    for (const match of this.phrases.match(tokens)) addExtra(match.to - 1, match.canonical);
-    for (const extra of sicExtras(passage, tokens, document)) {
-      for (const term of extra.terms) addExtra(extra.afterToken, term);
-    }
-    const sequence: number[] = [];
-    const seen = new Set<number>();
-    const count = (id: number): void => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
-    };
-    tokens.forEach((token, index) => {
-      const id = this.id(token.term);
-      sequence.push(id);
-      if (!token.stop) {
-        count(id);
-        if (!this.words.has(token.word)) this.words.set(token.word, token.term);
-      }
-      for (const term of extrasAfter.get(index) ?? []) {
-        const extraId = this.id(term);
-        sequence.push(~extraId);
-        count(extraId);
-      }
-    });
-    return sequence;
   }
 
-  private buildFlexIndex(sequences: readonly number[][]): Index {
-    let impacts = new Map<string, number>();
-    const flex = new Index({
-      tokenize: 'strict',
-      resolution: IMPACT_BUCKETS,
-      // Passages arrive as their searchable terms joined by spaces: our analyzer already did the work.
-      encode: (content: string) => (content ? content.split(' ') : []),
-      score: (_content: string[], term: string) => impacts.get(term) ?? IMPACT_BUCKETS - 1,
-    });
-    sequences.forEach((sequence, ordinal) => {
-      const counts = new Map<number, number>();
-      for (const raw of sequence) {
-        const id = raw < 0 ? ~raw : raw;
-        if (raw >= 0 && this.isStopId(id)) continue;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      impacts = new Map();
-      for (const [id, tf] of counts)
-        impacts.set(this.terms[id] ?? '', this.impactBucket(tf, ordinal));
-      if (impacts.size > 0) flex.add(ordinal, [...impacts.keys()].join(' '));
-    });
-    return flex;
+  /**
+   * An all-zero array with a slot per term id, for a scorer to mark the query's terms in; give it
+   * back zeroed with `releaseTermMarks`. Allocating one per search would cost more than the search
+   * on a large corpus.
+   */
+  acquireTermMarks(): Int32Array {
+    const marks = this.termMarks ?? new Int32Array(this.table.size);
+    this.termMarks = undefined;
+    return marks;
   }
 
-  /** BM25's term-frequency part (0 … k1+1), mapped to a bucket: larger weight → earlier bucket. */
-  private impactBucket(tf: number, ordinal: number): number {
-    const weight = this.termWeight(tf, ordinal) / (RANKING.k1 + 1);
-    return Math.min(IMPACT_BUCKETS - 1, Math.floor((1 - weight) * IMPACT_BUCKETS));
+  releaseTermMarks(marks: Int32Array): void {
+    this.termMarks = marks;
+  }
+
+  isStopTerm(id: number): boolean {
+    return this.table.isStop(id);
+  }
+
+  isPartyTerm(id: number): boolean {
+    return this.partyTerms[id] === 1;
+  }
+
+  /** The party id a `@party:…` term stands for. */
+  partyOfTerm(id: number): string | undefined {
+    return this.isPartyTerm(id) ? this.table.term(id).slice(PARTY_TOKEN.length) : undefined;
   }
 
   /** BM25 term-frequency saturation with length normalisation. */
   termWeight(tf: number, ordinal: number): number {
-    const length = this.lengths[ordinal] ?? this.averageLength;
+    const length = this.sequences.lengths[ordinal] ?? this.averageLength;
     const norm = RANKING.k1 * (1 - RANKING.b + (RANKING.b * length) / this.averageLength);
     return (tf * (RANKING.k1 + 1)) / (tf + norm);
-  }
-
-  private isStopId(id: number): boolean {
-    return this.term(id).startsWith(STOP_TERM_PREFIX);
   }
 
   /** Inverse document frequency (BM25's, never negative). */
   idf(termId: number): number {
     const n = this.passages.length;
-    const df = this.documentFrequency[termId] ?? 0;
+    const df = this.table.documentFrequency[termId] ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    return this.table.get(term);
   }
 
   term(id: number): string {
-    return this.terms[id] ?? '';
+    return this.table.term(id);
   }
 
   documentFrequencyOf(termId: number): number {
-    return this.documentFrequency[termId] ?? 0;
+    return this.table.documentFrequency[termId] ?? 0;
   }
 
   /** The passage's term ids in order (added tokens as ~id). */
   sequence(ordinal: number): Int32Array {
-    return this.sequences.subarray(
-      this.sequenceStarts[ordinal] ?? 0,
-      this.sequenceStarts[ordinal + 1] ?? 0,
-    );
+    return this.sequenceValues.subarray(this.sequenceStart(ordinal), this.sequenceEnd(ordinal));
   }
 
-  /** Passages that contain `term`, best BM25 weight first, at most `limit`. */
+  /**
+   * Every passage's term ids, one after the other: passage `o`'s are from `sequenceStart(o)` to
+   * `sequenceEnd(o)`. Hot loops read them here rather than through `sequence`, which allocates.
+   */
+  get sequenceValues(): Int32Array {
+    return this.sequences.values;
+  }
+
+  sequenceStart(ordinal: number): number {
+    return this.sequences.starts[ordinal] ?? 0;
+  }
+
+  sequenceEnd(ordinal: number): number {
+    return this.sequences.starts[ordinal + 1] ?? 0;
+  }
+
+  /**
+   * Passages that contain `term`, best BM25 weight first, at most `limit` (never less than
+   * `RANKING.candidatesPerTerm`: a term in no more passages than that lists them in passage order).
+   */
   postings(term: string, limit: number): number[] {
-    return this.flex.search(term, { limit }) as number[];
-  }
-
-  /** Passages that contain every one of `terms`. */
-  intersection(terms: readonly string[], limit: number): number[] {
-    return this.flex.search(terms.join(' '), { limit }) as number[];
+    return this.impacts.search(term, limit);
   }
 
   /** The term of a folded word, when the corpus has that word. */
   knownWord(word: string): string | undefined {
-    return this.words.get(word);
+    return this.table.words.get(word);
   }
 
   /** Corpus words close to an unknown word. */
   corrections(word: string): string[] {
-    this.fuzzyVocabulary ??= new FuzzyVocabulary(this.words.keys());
     return this.fuzzyVocabulary.corrections(word);
   }
 
   /** Corpus words that start with `prefix`, most frequent first. */
   completions(prefix: string, limit: number): string[] {
-    this.sortedWords ??= [...this.words.keys()].sort();
     const words = this.sortedWords;
     let low = 0;
     let high = words.length;
@@ -283,7 +237,7 @@ export class PassageIndex {
     for (let i = low; i < words.length && (words[i] ?? '').startsWith(prefix); i++)
       found.push(words[i] ?? '');
     const frequency = (word: string): number =>
-      this.documentFrequencyOf(this.termId(this.words.get(word) ?? '') ?? -1);
+      this.documentFrequencyOf(this.termId(this.table.words.get(word) ?? '') ?? -1);
     return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, limit);
   }
 }

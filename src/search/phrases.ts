@@ -20,9 +20,11 @@ export interface PhraseMatch {
 
 export class PhraseMatcher {
   private readonly byFirstTerm = new Map<string, PhraseEntry[]>();
+  private readonly canonicals = new Set<string>();
 
   constructor(entries: readonly PhraseEntry[]) {
     for (const entry of entries) {
+      this.canonicals.add(entry.canonical);
       const first = entry.terms[0];
       if (first === undefined) continue;
       const list = this.byFirstTerm.get(first) ?? [];
@@ -38,25 +40,55 @@ export class PhraseMatcher {
     return this.byFirstTerm.size;
   }
 
+  /** Whether `term` is the token some phrase stands for (`@party:…`, `@syn:…`). */
+  isCanonical(term: string): boolean {
+    return this.canonicals.has(term);
+  }
+
+  /** Whether some phrase starts with `term`. */
+  startsWith(term: string): boolean {
+    return this.byFirstTerm.has(term);
+  }
+
   /** Every occurrence; at one position, the longest phrase of each canonical token only. */
   match(tokens: readonly Token[]): PhraseMatch[] {
+    return this.matchTerms(tokens.map((token) => token.term));
+  }
+
+  /** `match` over the tokens' terms alone (index builds have terms, not tokens). */
+  matchTerms(terms: readonly string[]): PhraseMatch[] {
     const matches: PhraseMatch[] = [];
-    for (let from = 0; from < tokens.length; from++) {
-      const candidates = this.byFirstTerm.get(tokens[from]?.term ?? '');
-      if (!candidates) continue;
-      const seen = new Set<string>();
-      for (const entry of candidates) {
-        if (seen.has(entry.canonical) || !matchesAt(tokens, from, entry.terms)) continue;
-        seen.add(entry.canonical);
-        matches.push({ canonical: entry.canonical, from, to: from + entry.terms.length });
-      }
-    }
+    const source: TermSource = {
+      length: terms.length,
+      termAt(index) {
+        return terms[index];
+      },
+    };
+    for (let from = 0; from < terms.length; from++) this.matchAt(source, from, matches);
     return matches;
+  }
+
+  /** Appends to `matches` the phrases that start at term `from` of `terms`. */
+  matchAt(terms: TermSource, from: number, matches: PhraseMatch[]): void {
+    const candidates = this.byFirstTerm.get(terms.termAt(from) ?? '');
+    if (!candidates) return;
+    const seen = new Set<string>();
+    for (const entry of candidates) {
+      if (seen.has(entry.canonical) || !matchesAt(terms, from, entry.terms)) continue;
+      seen.add(entry.canonical);
+      matches.push({ canonical: entry.canonical, from, to: from + entry.terms.length });
+    }
   }
 }
 
-function matchesAt(tokens: readonly Token[], from: number, terms: readonly string[]): boolean {
-  if (from + terms.length > tokens.length) return false;
-  for (let i = 0; i < terms.length; i++) if (tokens[from + i]?.term !== terms[i]) return false;
+/** A stream of terms, however it is stored. */
+export interface TermSource {
+  readonly length: number;
+  termAt(index: number): string | undefined;
+}
+
+function matchesAt(terms: TermSource, from: number, phrase: readonly string[]): boolean {
+  if (from + phrase.length > terms.length) return false;
+  for (let i = 0; i < phrase.length; i++) if (terms.termAt(from + i) !== phrase[i]) return false;
   return true;
 }

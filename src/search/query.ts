@@ -116,26 +116,20 @@ export function planQuery(raw: string, index: PassageIndex, prefix = false): Que
   tokens.forEach((token, position) => {
     if (token.stop || consumed.has(position)) return;
     const alternatives: Alternative[] = [];
-    const add = (term: string, weight: number): void => {
-      const termId = index.termId(term);
-      if (termId === undefined || index.documentFrequencyOf(termId) === 0) return;
-      const existing = alternatives.findIndex((a) => a.termId === termId);
-      if (existing < 0) alternatives.push({ termId, weight });
-      else if ((alternatives[existing]?.weight ?? 0) < weight)
-        alternatives[existing] = { termId, weight };
-    };
-    add(token.term, 1);
-    for (const canonical of synonymsOf.get(position) ?? []) add(canonical, RANKING.synonymWeight);
+    addAlternative(index, alternatives, token.term, 1);
+    for (const canonical of synonymsOf.get(position) ?? [])
+      addAlternative(index, alternatives, canonical, RANKING.synonymWeight);
     const isLast = position === tokens.length - 1 && raw.trimEnd().length === token.end;
     if (prefix && isLast && !inPhrase(token)) {
       for (const word of index.completions(token.word, RANKING.prefixExpansions)) {
-        add(index.knownWord(word) ?? word, RANKING.prefixWeight);
+        addAlternative(index, alternatives, index.knownWord(word) ?? word, RANKING.prefixWeight);
       }
     }
     if (alternatives.length === 0 && !inPhrase(token)) {
       const [best, ...others] = index.corrections(token.word);
       for (const word of [best, ...others.slice(0, 2)]) {
-        if (word !== undefined) add(index.knownWord(word) ?? word, RANKING.fuzzyWeight);
+        if (word !== undefined)
+          addAlternative(index, alternatives, index.knownWord(word) ?? word, RANKING.fuzzyWeight);
       }
       if (best !== undefined)
         corrections.push({ typed: raw.slice(token.start, token.end), meant: best });
@@ -168,6 +162,21 @@ export function planQuery(raw: string, index: PassageIndex, prefix = false): Que
     speakerIds: asksForWords ? speakerIds : new Set(),
     empty: tokens.every((token) => token.stop),
   };
+}
+
+/** Adds `term` as a way a word can match, keeping the larger weight if it is there already. */
+function addAlternative(
+  index: PassageIndex,
+  alternatives: Alternative[],
+  term: string,
+  weight: number,
+): void {
+  const termId = index.termId(term);
+  if (termId === undefined || index.documentFrequencyOf(termId) === 0) return;
+  const existing = alternatives.findIndex((a) => a.termId === termId);
+  if (existing < 0) alternatives.push({ termId, weight });
+  else if ((alternatives[existing]?.weight ?? 0) < weight)
+    alternatives[existing] = { termId, weight };
 }
 
 function quotedRanges(raw: string): { start: number; end: number }[] {

@@ -1,47 +1,29 @@
 import { RANKING } from './options.js';
-import { PARTY_TOKEN, type PassageIndex } from './passageIndex.js';
+import type { PassageIndex } from './passageIndex.js';
 import type { QueryPlan } from './query.js';
 
 /**
- * Relevance of one candidate passage to a query plan: BM25 per query group (the best way the
- * group matched), weighted by how much of the query the passage covers, plus bonuses for the
- * query's words in sequence or close together. Pure: same inputs, same score.
+ * Relevance of candidate passages to a query plan: BM25 per query group (the best way the group
+ * matched), weighted by how much of the query the passage covers, plus bonuses for the query's
+ * words in sequence or close together. Same inputs, same score.
+ *
+ * A `PlanScorer` compiles the plan once per search — each distinct query term gets a slot, its
+ * idf is computed once — and then reads each candidate's term sequence in one pass, collecting
+ * positions for those slots only: no per-candidate maps or sets.
  */
 export interface Scored {
   readonly ordinal: number;
   readonly score: number;
-  /** Term ids that matched, for highlighting. */
-  readonly matched: ReadonlySet<number>;
-  /** How many query groups matched. */
-  readonly groupsMatched: number;
 }
 
-/** Term ids of the sequence, with each term's content positions (stop words and added tokens share positions). */
-function positionsOf(sequence: Int32Array): Map<number, number[]> {
-  const positions = new Map<number, number[]>();
-  let position = -1;
-  for (const raw of sequence) {
-    const id = raw < 0 ? ~raw : raw;
-    if (raw >= 0) position++;
-    const list = positions.get(id);
-    if (list) list.push(position);
-    else positions.set(id, [position]);
-  }
-  return positions;
-}
-
-export function containsPhrase(sequence: Int32Array, phrase: readonly number[]): boolean {
-  const base: number[] = [];
-  for (const raw of sequence) if (raw >= 0) base.push(raw);
-  outer: for (let i = 0; i + phrase.length <= base.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (base[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
+export interface PassageTraits {
+  readonly speakerId?: string | undefined;
+  readonly kind: string;
+  readonly hasDate: boolean;
 }
 
 /** Smallest distance spanning one position from each list (lists are sorted ascending). */
-function smallestWindow(lists: readonly number[][]): number {
+function smallestWindow(lists: readonly (readonly number[])[]): number {
   const cursors = lists.map(() => 0);
   let best = Infinity;
   for (;;) {
@@ -80,82 +62,194 @@ function longestSequence(groupPositions: readonly (readonly number[])[]): number
   return best;
 }
 
-export interface PassageTraits {
-  readonly speakerId?: string | undefined;
-  readonly kind: string;
-  readonly hasDate: boolean;
+interface CompiledAlternative {
+  readonly slot: number;
+  /** The alternative's weight × its term's idf. */
+  readonly weightIdf: number;
 }
 
-/** How many parties a passage names, besides those the query names itself. */
-function partiesNamed(
-  index: PassageIndex,
-  positions: ReadonlyMap<number, number[]>,
-  asked: ReadonlySet<string>,
-): number {
-  let count = 0;
-  for (const id of positions.keys()) {
-    const term = index.term(id);
-    if (term.startsWith(PARTY_TOKEN) && !asked.has(term.slice(PARTY_TOKEN.length))) count++;
+interface CompiledGroup {
+  readonly idf: number;
+  readonly alternatives: readonly CompiledAlternative[];
+}
+
+const NO_POSITIONS: readonly number[] = [];
+/** Room for rounding when a score's upper bound is compared. */
+const BOUND_SLACK = 1e-9;
+
+export class PlanScorer {
+  /** Distinct term ids of the plan's alternatives, by slot. */
+  private readonly slotTerms: number[] = [];
+  private readonly groups: CompiledGroup[];
+  /** Per slot, the content positions of its term in the passage `stamps[slot]`. */
+  private readonly positions: number[][];
+  private readonly stamps: Int32Array;
+  /** Passages read so far: the stamp of the one being scored. */
+  private passagesRead = 0;
+  private readonly marks: Int32Array;
+  /** The positions each group matched at, for the passage being scored. */
+  private readonly groupPositions: (readonly number[])[];
+  /** Party ids seen in the passage being scored ("who" questions): the first `partiesSeenCount`. */
+  private readonly partiesSeen: number[] = [];
+  private partiesSeenCount = 0;
+
+  constructor(
+    private readonly index: PassageIndex,
+    private readonly plan: QueryPlan,
+  ) {
+    this.marks = index.acquireTermMarks();
+    this.groups = plan.groups.map((group) => ({
+      idf: group.idf,
+      alternatives: group.alternatives.map((alternative) => ({
+        slot: this.slotOf(alternative.termId),
+        weightIdf: alternative.weight * index.idf(alternative.termId),
+      })),
+    }));
+    this.positions = this.slotTerms.map(() => []);
+    this.stamps = new Int32Array(this.slotTerms.length);
+    this.groupPositions = this.groups.map(() => NO_POSITIONS);
   }
-  return count;
-}
 
-export function scorePassage(
-  index: PassageIndex,
-  plan: QueryPlan,
-  ordinal: number,
-  traits: PassageTraits,
-): Scored {
-  const positions = positionsOf(index.sequence(ordinal));
-  const matched = new Set<number>();
-  let base = 0;
-  let coveredIdf = 0;
-  let totalIdf = 0;
-  let groupsMatched = 0;
-  const groupPositions: number[][] = [];
-  for (const group of plan.groups) {
-    totalIdf += group.idf;
-    let best = 0;
-    let bestPositions: number[] = [];
-    for (const alternative of group.alternatives) {
-      const found = positions.get(alternative.termId);
-      if (!found) continue;
-      matched.add(alternative.termId);
-      const value =
-        alternative.weight *
-        index.idf(alternative.termId) *
-        index.termWeight(found.length, ordinal);
-      if (value > best) {
-        best = value;
-        bestPositions = found;
+  /** Gives the index back its scratch marks; the scorer is unusable afterwards. */
+  release(): void {
+    for (const id of this.slotTerms) this.marks[id] = 0;
+    this.index.releaseTermMarks(this.marks);
+  }
+
+  private slotOf(termId: number): number {
+    const mark = this.marks[termId] ?? 0;
+    if (mark > 0) return mark - 1;
+    this.slotTerms.push(termId);
+    this.marks[termId] = this.slotTerms.length;
+    return this.slotTerms.length - 1;
+  }
+
+  /**
+   * Reads the passage's sequence: positions per slot, and the parties it names when asked "who".
+   * A slot's positions belong to the passage being read only when its stamp says so (resetting
+   * every slot's list for every candidate costs more than the reading).
+   */
+  private collect(ordinal: number): void {
+    const stamp = ++this.passagesRead;
+    this.partiesSeenCount = 0;
+    const values = this.index.sequenceValues;
+    const end = this.index.sequenceEnd(ordinal);
+    const countParties = this.plan.asksWho;
+    let position = -1;
+    for (let i = this.index.sequenceStart(ordinal); i < end; i++) {
+      const raw = values[i] as number;
+      if (raw >= 0) position++;
+      const id = raw < 0 ? ~raw : raw;
+      const mark = this.marks[id] ?? 0;
+      if (mark > 0) {
+        const slot = mark - 1;
+        if (this.stamps[slot] === stamp) this.positions[slot]?.push(position);
+        else {
+          this.stamps[slot] = stamp;
+          this.positions[slot] = [position];
+        }
+      }
+      if (countParties && this.index.isPartyTerm(id)) this.seeParty(id);
+    }
+  }
+
+  private seeParty(id: number): void {
+    for (let i = 0; i < this.partiesSeenCount; i++) if (this.partiesSeen[i] === id) return;
+    this.partiesSeen[this.partiesSeenCount++] = id;
+  }
+
+  /** Where the slot's term stands in the passage last read. */
+  private positionsOf(slot: number): readonly number[] {
+    return this.stamps[slot] === this.passagesRead
+      ? (this.positions[slot] ?? NO_POSITIONS)
+      : NO_POSITIONS;
+  }
+
+  /**
+   * The passage's score; `undefined` when no query group matches it (it is not a hit at all).
+   * The bonuses for query words in sequence and close together cost the most to work out; when
+   * even their largest possible value cannot lift the passage above `floor`, they are skipped
+   * and the result is `-Infinity`: a hit that cannot rank.
+   */
+  score(ordinal: number, traits: PassageTraits, floor = -Infinity): number | undefined {
+    this.collect(ordinal);
+    let base = 0;
+    let coveredIdf = 0;
+    let totalIdf = 0;
+    let groupsMatched = 0;
+    const groupPositions = this.groupPositions;
+    for (let g = 0; g < this.groups.length; g++) {
+      const group = this.groups[g] as CompiledGroup;
+      totalIdf += group.idf;
+      let best = 0;
+      let bestPositions = NO_POSITIONS;
+      for (const alternative of group.alternatives) {
+        const found = this.positionsOf(alternative.slot);
+        if (found.length === 0) continue;
+        const value = alternative.weightIdf * this.index.termWeight(found.length, ordinal);
+        if (value > best) {
+          best = value;
+          bestPositions = found;
+        }
+      }
+      groupPositions[g] = bestPositions;
+      if (best > 0) {
+        base += best;
+        coveredIdf += group.idf;
+        groupsMatched++;
       }
     }
-    groupPositions.push(bestPositions);
-    if (best > 0) {
-      base += best;
-      coveredIdf += group.idf;
-      groupsMatched++;
-    }
-  }
-  const coverage = totalIdf > 0 ? coveredIdf / totalIdf : 1;
-  let score = base * (0.3 + 0.7 * coverage * coverage);
+    if (groupsMatched === 0 && this.groups.length > 0) return undefined;
+    const coverage = totalIdf > 0 ? coveredIdf / totalIdf : 1;
+    const plan = this.plan;
+    const speakerBonus =
+      traits.speakerId !== undefined && plan.speakerIds.has(traits.speakerId)
+        ? RANKING.speakerBonus *
+          (traits.kind === 'narration' ? 0 : traits.kind === 'direct-quote' ? 1 : 0.6)
+        : 0;
+    const dateBonus = plan.asksWhen && traits.hasDate ? RANKING.dateBonus : 0;
+    const partyBonus = plan.asksWho ? RANKING.partyBonus * Math.min(2, this.partiesNamed()) : 0;
+    let score = base * (0.3 + 0.7 * coverage * coverage);
 
-  if (plan.groups.length > 1) {
-    const run = longestSequence(groupPositions);
-    if (run > 1) score += (RANKING.sequenceBonus * (run - 1)) / (plan.groups.length - 1);
-    const present = groupPositions.filter((list) => list.length > 0);
-    if (present.length > 1) {
-      const window = smallestWindow(present);
-      score += (RANKING.proximityBonus * (present.length - 1)) / Math.max(1, window);
+    if (this.groups.length > 1) {
+      let presentCount = 0;
+      for (const list of groupPositions) if (list.length > 0) presentCount++;
+      const largestBonus =
+        RANKING.sequenceBonus + RANKING.proximityBonus * Math.max(0, presentCount - 1);
+      if (score + largestBonus + speakerBonus + dateBonus + partyBonus + BOUND_SLACK < floor)
+        return -Infinity;
+      const present = groupPositions.filter((list) => list.length > 0);
+      const run = longestSequence(groupPositions);
+      if (run > 1) score += (RANKING.sequenceBonus * (run - 1)) / (this.groups.length - 1);
+      if (present.length > 1) {
+        const window = smallestWindow(present);
+        score += (RANKING.proximityBonus * (present.length - 1)) / Math.max(1, window);
+      }
     }
+    // Added in this order, always, so equal passages get bit-equal scores.
+    if (speakerBonus !== 0) score += speakerBonus;
+    if (dateBonus !== 0) score += dateBonus;
+    if (plan.asksWho) score += partyBonus;
+    return score;
   }
-  if (traits.speakerId !== undefined && plan.speakerIds.has(traits.speakerId)) {
-    score +=
-      RANKING.speakerBonus *
-      (traits.kind === 'narration' ? 0 : traits.kind === 'direct-quote' ? 1 : 0.6);
+
+  /** Parties the passage names, besides those the question names itself. */
+  private partiesNamed(): number {
+    let count = 0;
+    for (let i = 0; i < this.partiesSeenCount; i++) {
+      if (!this.plan.speakerIds.has(this.index.partyOfTerm(this.partiesSeen[i] ?? -1) ?? ''))
+        count++;
+    }
+    return count;
   }
-  if (plan.asksWhen && traits.hasDate) score += RANKING.dateBonus;
-  if (plan.asksWho)
-    score += RANKING.partyBonus * Math.min(2, partiesNamed(index, positions, plan.speakerIds));
-  return { ordinal, score, matched, groupsMatched };
+
+  /** The plan's term ids that occur in the passage (what to highlight). */
+  matchedTerms(ordinal: number): Set<number> {
+    this.collect(ordinal);
+    const matched = new Set<number>();
+    this.slotTerms.forEach((termId, slot) => {
+      if (this.positionsOf(slot).length > 0) matched.add(termId);
+    });
+    return matched;
+  }
 }

@@ -1,12 +1,13 @@
 import type { SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
 import type { Span } from '../text/sentences.js';
-import { STOP_TERM_PREFIX } from './analyzer.js';
+import { gatherCandidates, hasPhrases, phraseCandidates } from './candidates.js';
 import { highlightSpans } from './highlight.js';
 import { DEFAULT_SEARCH_OPTIONS, RANKING, type SearchOptions } from './options.js';
 import type { PassageIndex } from './passageIndex.js';
 import { planQuery, type QueryPlan } from './query.js';
-import { containsPhrase, scorePassage, type Scored } from './scoring.js';
+import { PlanScorer, type PassageTraits, type Scored } from './scoring.js';
+import { TopHits } from './topHits.js';
 
 export interface SearchHit {
   readonly passage: Passage;
@@ -24,6 +25,13 @@ export interface SearchResult {
   readonly phraseMissing: boolean;
 }
 
+function hasFilters(settings: SearchOptions): boolean {
+  return settings.documentId !== undefined || settings.speakerId !== undefined;
+}
+
+/** What a passage's traits add when the question weighs none of them: nothing. */
+const NO_TRAITS: PassageTraits = { kind: '', hasDate: false };
+
 const DATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b/;
 
@@ -33,12 +41,15 @@ const DATE =
  */
 export class SearchEngine {
   private readonly documents: ReadonlyMap<string, SourceDocument>;
+  /** Per passage: 0 not yet looked at, 1 no date, 2 dated. */
+  private readonly dated: Uint8Array;
 
   constructor(
     readonly index: PassageIndex,
     documents: readonly SourceDocument[],
   ) {
     this.documents = new Map(documents.map((d) => [d.id, d]));
+    this.dated = new Uint8Array(index.passages.length);
   }
 
   search(query: string, options: Partial<SearchOptions> = {}): SearchResult {
@@ -48,87 +59,94 @@ export class SearchEngine {
       return { hits: [], total: 0, plan, phraseMissing: plan.impossiblePhrase };
     }
 
-    const filtered = settings.documentId !== undefined || settings.speakerId !== undefined;
-    const perTerm =
-      filtered || plan.phrases.length > 0
-        ? RANKING.candidatesPerTermFiltered
-        : RANKING.candidatesPerTerm;
-    const accepts = (passage: Passage): boolean =>
+    // Filters discard most of a term's best passages: read further down its postings.
+    const perTerm = hasFilters(settings)
+      ? RANKING.candidatesPerTermFiltered
+      : RANKING.candidatesPerTerm;
+    let candidates: number[];
+    let phraseMissing = plan.impossiblePhrase;
+    if (plan.phrases.length === 0) candidates = this.gathered(plan, perTerm, settings);
+    else {
+      // Quoted phrases: the passages that have them all, if any; else the nearest passages.
+      const withPhrases =
+        phraseCandidates(this.index, plan, (ordinal) => this.accepts(ordinal, settings)) ??
+        this.gathered(plan, perTerm, settings).filter((ordinal) =>
+          hasPhrases(this.index, plan, ordinal),
+        );
+      candidates = withPhrases.length > 0 ? withPhrases : this.gathered(plan, perTerm, settings);
+      if (withPhrases.length === 0) phraseMissing = true;
+    }
+
+    const scorer = new PlanScorer(this.index, plan);
+    try {
+      const top = new TopHits(settings.limit);
+      let total = 0;
+      // Only questions about a speaker's words or about "when" weigh who speaks or dates: the
+      // others need not read each candidate passage.
+      const weighsTraits = plan.speakerIds.size > 0 || plan.asksWhen;
+      for (const ordinal of candidates) {
+        const passage = weighsTraits ? this.index.passages[ordinal] : undefined;
+        const traits = passage
+          ? {
+              speakerId: passage.speakerId,
+              kind: passage.kind,
+              hasDate: plan.asksWhen && this.hasDate(ordinal, passage.text),
+            }
+          : NO_TRAITS;
+        const score = scorer.score(ordinal, traits, top.floor);
+        if (score === undefined) continue;
+        total++;
+        if (score !== -Infinity) top.offer({ ordinal, score });
+      }
+      const hits = top.hits.map((result) => this.hit(result, scorer.matchedTerms(result.ordinal)));
+      return { hits, total, plan, phraseMissing };
+    } finally {
+      scorer.release();
+    }
+  }
+
+  /** Candidates from the postings (see candidates.ts) that pass the search's filters. */
+  private gathered(plan: QueryPlan, perTerm: number, settings: SearchOptions): number[] {
+    const candidates = [...gatherCandidates(this.index, plan, perTerm)];
+    return hasFilters(settings)
+      ? candidates.filter((ordinal) => this.accepts(ordinal, settings))
+      : candidates;
+  }
+
+  /** Whether the passage passes the search's source and speaker filters. */
+  private accepts(ordinal: number, settings: SearchOptions): boolean {
+    // Without filters every candidate passes, and nothing needs reading.
+    if (!hasFilters(settings)) return true;
+    const passage = this.index.passages[ordinal];
+    return (
+      passage !== undefined &&
       (settings.speakerId === undefined || passage.speakerId === settings.speakerId) &&
       (settings.documentId === undefined ||
         passage.documentId === settings.documentId ||
-        passage.quotedIn.some((q) => q.documentId === settings.documentId));
-
-    let candidates = [...this.candidates(plan, perTerm)].filter((ordinal) => {
-      const passage = this.index.passages[ordinal];
-      return passage !== undefined && accepts(passage);
-    });
-    let phraseMissing = plan.impossiblePhrase;
-    if (plan.phrases.length > 0) {
-      const withPhrase = candidates.filter((ordinal) =>
-        plan.phrases.every((phrase) => containsPhrase(this.index.sequence(ordinal), phrase)),
-      );
-      if (withPhrase.length > 0) candidates = withPhrase;
-      else phraseMissing = true;
-    }
-
-    const scored: Scored[] = [];
-    for (const ordinal of candidates) {
-      const passage = this.index.passages[ordinal];
-      if (!passage) continue;
-      const traits = {
-        speakerId: passage.speakerId,
-        kind: passage.kind,
-        hasDate: plan.asksWhen && DATE.test(passage.text),
-      };
-      const result = scorePassage(this.index, plan, ordinal, traits);
-      if (result.groupsMatched > 0 || plan.groups.length === 0) scored.push(result);
-    }
-    scored.sort((a, b) => b.score - a.score || a.ordinal - b.ordinal);
-
-    const hits = scored.slice(0, settings.limit).map((result): SearchHit => {
-      const passage = this.index.passages[result.ordinal] as Passage;
-      const terms = new Set([...result.matched].map((id) => this.index.term(id)));
-      return {
-        passage,
-        score: result.score,
-        highlights: highlightSpans(
-          passage.text,
-          terms,
-          this.index,
-          this.documents.get(passage.documentId),
-        ),
-      };
-    });
-    return { hits, total: scored.length, plan, phraseMissing };
+        passage.quotedIn.some((q) => q.documentId === settings.documentId))
+    );
   }
 
-  private candidates(plan: QueryPlan, perTerm: number): Set<number> {
-    const candidates = new Set<number>();
-    const add = (ordinals: readonly number[]): void => ordinals.forEach((o) => candidates.add(o));
-    const seen = new Set<number>();
-    for (const group of plan.groups) {
-      for (const { termId } of group.alternatives) {
-        if (seen.has(termId)) continue;
-        seen.add(termId);
-        add(this.index.postings(this.index.term(termId), perTerm));
-      }
-    }
-    // Passages with every word of the query, which a per-term cut-off could miss on big corpora.
-    const primaries = plan.groups.map((g) => g.alternatives[0]).filter((a) => a !== undefined);
-    if (primaries.length > 1)
-      add(
-        this.index.intersection(
-          primaries.map((a) => this.index.term(a.termId)),
-          perTerm,
-        ),
-      );
-    for (const phrase of plan.phrases) {
-      const content = phrase
-        .map((id) => this.index.term(id))
-        .filter((term) => !term.startsWith(STOP_TERM_PREFIX));
-      if (content.length > 0) add(this.index.intersection(content, perTerm));
-    }
-    return candidates;
+  /** Whether the passage names a month or a year; remembered (every "when" question asks). */
+  private hasDate(ordinal: number, text: string): boolean {
+    let known = this.dated[ordinal] ?? 0;
+    if (known === 0) this.dated[ordinal] = known = DATE.test(text) ? 2 : 1;
+    return known === 2;
+  }
+
+  /** A hit; its highlights are worked out when first read (a page shows only some of the hits). */
+  private hit(result: Scored, matched: ReadonlySet<number>): SearchHit {
+    const passage = this.index.passages[result.ordinal] as Passage;
+    const index = this.index;
+    const document = this.documents.get(passage.documentId);
+    let highlights: readonly Span[] | undefined;
+    return {
+      passage,
+      score: result.score,
+      get highlights(): readonly Span[] {
+        highlights ??= highlightSpans(passage, matched, index, document);
+        return highlights;
+      },
+    };
   }
 }
