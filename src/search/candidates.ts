@@ -4,14 +4,17 @@ import type { QueryPlan } from './query.js';
 
 /**
  * Where ranking looks: candidate passages from FlexSearch's impact-ordered postings (each query
- * term's best passages first), plus the passages that have all of the query's words, which
- * per-term cut-offs can miss on a big corpus.
+ * term's best passages first), plus the passages that have most of the query's words. Per-term
+ * cut-offs alone miss those on a big corpus: a long passage has a low weight for each word it
+ * shares with a question, yet the most words of it (measured: `npm run bench:pool`).
  */
 
-/** At most this many postings of a term are read to find passages with all of a set of terms. */
+/** At most this many postings of a term are read to find passages with several terms. */
 const SCAN_LIMIT = 5000;
-/** A bitmask holds this many terms; a longer AND is checked on its rarest terms. */
+/** A bitmask holds this many words; a longer query is checked on its rarest words. */
 const MAX_AND_TERMS = 30;
+/** A passage with at least this share of a question's words (and two) is always ranked. */
+const MOST_WORDS_SHARE = 0.6;
 
 export function gatherCandidates(
   index: PassageIndex,
@@ -30,10 +33,15 @@ export function gatherCandidates(
       if (index.documentFrequencyOf(termId) <= perTerm) complete.add(termId);
     }
   }
-  const primaries = plan.groups.map((g) => g.alternatives[0]).filter((a) => a !== undefined);
-  const conjunctions = primaries.length > 1 ? [primaries.map((a) => a.termId)] : [];
-  for (const phrase of plan.phrases) conjunctions.push(contentTerms(index, phrase));
-  for (const termIds of conjunctions) {
+  // Each word as the alternatives it matches by (itself, synonyms, corrections).
+  const words = plan.groups.map((g) => [...new Set(g.alternatives.map((a) => a.termId))]);
+  if (words.length > 1) {
+    const need = Math.max(2, Math.ceil(words.length * MOST_WORDS_SHARE));
+    for (const ordinal of passagesWithMost(index, words, need, perTerm, complete))
+      candidates.add(ordinal);
+  }
+  for (const phrase of plan.phrases) {
+    const termIds = contentTerms(index, phrase);
     // When one of the terms is complete, every passage with all of them is in already.
     if (termIds.length === 0 || termIds.some((id) => complete.has(id))) continue;
     for (const ordinal of passagesWithAll(index, termIds, perTerm)) candidates.add(ordinal);
@@ -102,36 +110,75 @@ function rarestFirst(index: PassageIndex, termIds: readonly number[]): number[] 
   );
 }
 
-/**
- * Up to `limit` passages with all of `termIds`: the rarest term's postings, best first, kept when
- * their term sequence has the others too (a bitmask per passage, one pass over its terms).
- */
+/** Up to `limit` passages with all of `termIds`. */
 export function passagesWithAll(
   index: PassageIndex,
   termIds: readonly number[],
   limit: number,
 ): number[] {
-  const terms = rarestFirst(index, termIds).slice(0, MAX_AND_TERMS);
-  const rarest = terms[0];
-  if (rarest === undefined) return [];
+  const words = [...new Set(termIds)].map((id) => [id]);
+  return passagesWithMost(index, words, words.length, limit);
+}
+
+/** How many passages have any of a word's alternatives, at most (some have several). */
+function frequencyOf(index: PassageIndex, word: readonly number[]): number {
+  let sum = 0;
+  for (const id of word) sum += index.documentFrequencyOf(id);
+  return sum;
+}
+
+/**
+ * Up to `limit` passages with at least `need` of `words` (each word: the term ids it matches by).
+ * A passage missing at most `n − need` words has one of any `n − need + 1` of them, so only the
+ * postings of that many rarest words are read, best first, and each passage found is checked with
+ * a bitmask of the words in its term sequence. Nothing to read when every passage of those words
+ * is a candidate already (`complete`: terms with no more passages than the per-term read).
+ */
+export function passagesWithMost(
+  index: PassageIndex,
+  words: readonly (readonly number[])[],
+  need: number,
+  limit: number,
+  complete: ReadonlySet<number> = new Set(),
+): number[] {
+  const ranked = [...words]
+    .sort((a, b) => frequencyOf(index, a) - frequencyOf(index, b))
+    .slice(0, MAX_AND_TERMS);
+  const required = Math.min(need, ranked.length);
+  const scanned = ranked.slice(0, ranked.length - required + 1);
+  if (required === 0 || scanned.every((word) => word.every((id) => complete.has(id)))) return [];
   const marks = index.acquireTermMarks();
   try {
-    terms.forEach((id, bit) => (marks[id] = 1 << bit));
-    const all = terms.length === 31 ? -1 : (1 << terms.length) - 1;
+    ranked.forEach((word, bit) => {
+      for (const id of word) marks[id] = (marks[id] ?? 0) | (1 << bit);
+    });
     const found: number[] = [];
+    const checked = new Set<number>();
     const values = index.sequenceValues;
-    for (const ordinal of index.postings(index.term(rarest), SCAN_LIMIT)) {
-      let seen = 0;
-      const end = index.sequenceEnd(ordinal);
-      for (let i = index.sequenceStart(ordinal); i < end; i++) {
-        const raw = values[i] ?? 0;
-        seen |= marks[raw < 0 ? ~raw : raw] ?? 0;
+    for (const word of scanned) {
+      for (const id of word) {
+        for (const ordinal of index.postings(index.term(id), SCAN_LIMIT)) {
+          if (checked.has(ordinal)) continue;
+          checked.add(ordinal);
+          let seen = 0;
+          const end = index.sequenceEnd(ordinal);
+          for (let i = index.sequenceStart(ordinal); i < end; i++) {
+            const raw = values[i] ?? 0;
+            seen |= marks[raw < 0 ? ~raw : raw] ?? 0;
+          }
+          if (bitCount(seen) >= required && found.push(ordinal) >= limit) return found;
+        }
       }
-      if (seen === all && found.push(ordinal) >= limit) break;
     }
     return found;
   } finally {
-    for (const id of terms) marks[id] = 0;
+    for (const word of ranked) for (const id of word) marks[id] = 0;
     index.releaseTermMarks(marks);
   }
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
 }

@@ -11,6 +11,11 @@ export interface SearchOptions {
   readonly speakerId?: string | undefined;
   /** Treat the last word as unfinished (autocomplete while the user types). */
   readonly prefix: boolean;
+  /**
+   * Rank every passage instead of the bounded candidate pool. Slow on a large corpus: it is the
+   * yardstick that measures what the pool misses (`npm run bench`), not for answering.
+   */
+  readonly exhaustive?: boolean | undefined;
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {

@@ -63,17 +63,17 @@ export class SearchEngine {
     const perTerm = hasFilters(settings)
       ? RANKING.candidatesPerTermFiltered
       : RANKING.candidatesPerTerm;
+    const gather = (): number[] =>
+      settings.exhaustive ? this.everyPassage(settings) : this.gathered(plan, perTerm, settings);
     let candidates: number[];
     let phraseMissing = plan.impossiblePhrase;
-    if (plan.phrases.length === 0) candidates = this.gathered(plan, perTerm, settings);
+    if (plan.phrases.length === 0) candidates = gather();
     else {
       // Quoted phrases: the passages that have them all, if any; else the nearest passages.
       const withPhrases =
         phraseCandidates(this.index, plan, (ordinal) => this.accepts(ordinal, settings)) ??
-        this.gathered(plan, perTerm, settings).filter((ordinal) =>
-          hasPhrases(this.index, plan, ordinal),
-        );
-      candidates = withPhrases.length > 0 ? withPhrases : this.gathered(plan, perTerm, settings);
+        gather().filter((ordinal) => hasPhrases(this.index, plan, ordinal));
+      candidates = withPhrases.length > 0 ? withPhrases : gather();
       if (withPhrases.length === 0) phraseMissing = true;
     }
 
@@ -111,6 +111,14 @@ export class SearchEngine {
     return hasFilters(settings)
       ? candidates.filter((ordinal) => this.accepts(ordinal, settings))
       : candidates;
+  }
+
+  /** Every passage that passes the search's filters: the pool of an exhaustive search. */
+  private everyPassage(settings: SearchOptions): number[] {
+    const all: number[] = [];
+    for (let ordinal = 0; ordinal < this.index.passages.length; ordinal++)
+      if (this.accepts(ordinal, settings)) all.push(ordinal);
+    return all;
   }
 
   /** Whether the passage passes the search's source and speaker filters. */
