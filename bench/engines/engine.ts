@@ -1,3 +1,4 @@
+import type { PassageFilters } from '../../src/search/filters.js';
 import type { BenchCorpus } from '../corpus/seed.js';
 
 /** How many results every engine returns: the same top 5, as ids with their text. */
@@ -6,12 +7,8 @@ export const TOP_K = 5;
 export const ENGINE_NAMES = ['story-bot', 'minisearch', 'orama'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
-export interface Filters {
-  /** Only passages of this document, or quoted in it. */
-  readonly documentId?: string | undefined;
-  /** Only passages whose speaker is this party. */
-  readonly speakerId?: string | undefined;
-}
+/** The same filters as the bot's, applied by each engine its own way. */
+export type Filters = PassageFilters;
 
 export interface Hit {
   readonly id: string;
@@ -25,24 +22,3 @@ export interface Engine {
 
 /** Builds an engine over a corpus: everything from passages to ready-to-search counts as build. */
 export type EngineBuilder = (corpus: BenchCorpus) => Engine | Promise<Engine>;
-
-/** The filter the peers apply (ours does the same inside its search). */
-export function acceptsPassage(
-  passage: {
-    readonly documentId: string;
-    readonly speakerId?: string | undefined;
-    readonly quotedIn: readonly { readonly documentId: string }[];
-  },
-  filters: Filters,
-): boolean {
-  return (
-    (filters.speakerId === undefined || passage.speakerId === filters.speakerId) &&
-    (filters.documentId === undefined ||
-      passage.documentId === filters.documentId ||
-      passage.quotedIn.some((q) => q.documentId === filters.documentId))
-  );
-}
-
-export function hasFilters(filters: Filters | undefined): filters is Filters {
-  return filters?.documentId !== undefined || filters?.speakerId !== undefined;
-}

@@ -1,7 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../../src/passages/types.js';
 import { foldWord, stem, STOP_WORDS } from '../../src/search/analyzer.js';
-import { acceptsPassage, hasFilters, TOP_K, type EngineBuilder } from './engine.js';
+import { hasFilters, passesFilters } from '../../src/search/filters.js';
+import { TOP_K, type EngineBuilder } from './engine.js';
 
 /**
  * MiniSearch as a careful user would set it up for quotes: the same folding, stop words and
@@ -32,7 +33,7 @@ export const buildMiniSearch: EngineBuilder = (corpus) => {
           ? {
               filter: (result) => {
                 const passage = passages[result.id as number];
-                return passage !== undefined && acceptsPassage(passage, filters);
+                return passage !== undefined && passesFilters(passage, filters);
               },
             }
           : {},

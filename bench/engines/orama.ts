@@ -1,6 +1,7 @@
 import { create, insertMultiple, search, type Orama, type SearchParams } from '@orama/orama';
 import { STOP_WORDS } from '../../src/search/analyzer.js';
-import { hasFilters, TOP_K, type EngineBuilder, type Filters } from './engine.js';
+import { hasFilters } from '../../src/search/filters.js';
+import { TOP_K, type EngineBuilder, type Filters } from './engine.js';
 
 /**
  * Orama as a careful user would set it up: its English tokenizer with its own stemmer, our stop

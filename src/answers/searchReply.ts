@@ -1,6 +1,7 @@
 import type { Story } from '../app/story.js';
 import type { QuoteBlock, Reply } from '../reply/model.js';
 import type { SearchOptions } from '../search/options.js';
+import { hasFilters } from '../search/filters.js';
 import type { SearchResult } from '../search/searchEngine.js';
 import { MAX_PASSAGES, paginate, PASSAGES_PER_PAGE } from './paging.js';
 import { passageView } from './views.js';
@@ -77,9 +78,7 @@ function emptyReply(story: Story, request: SearchRequest, result: SearchResult):
     if (result.plan.unknownWords.length > 0) {
       lines.push(`No source uses: ${result.plan.unknownWords.map(echo).join(', ')}.`);
     }
-    const hasFilters =
-      request.filters.documentId !== undefined || request.filters.speakerId !== undefined;
-    if (hasFilters && story.search.search(request.query, { limit: 1 }).total > 0) {
+    if (hasFilters(request.filters) && story.search.search(request.query, { limit: 1 }).total > 0) {
       lines.push('Some passages match without the source or speaker filter: try again without it.');
     }
     lines.push(

@@ -100,8 +100,10 @@ export function wordTerm(
 }
 
 /**
- * Calls `visit` with every word of `text` as written and its offset. The one tokenizer of the
- * search: `analyze` and the index build both read words through it, so they always agree.
+ * Calls `visit` with every word of `text` as written and its offset: the definition of a word.
+ * `analyze` (queries, phrases) reads words through it; the index build and highlighting use
+ * `scanWordsFast` (wordScanner.ts), which finds the same words faster — indexBuild.test.ts holds
+ * the two to each other.
  */
 export function scanWords(text: string, visit: (raw: string, start: number) => void): void {
   // exec on one global pattern, not matchAll: matchAll clones the pattern and allocates an iterator per call.

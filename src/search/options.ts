@@ -1,14 +1,12 @@
+import type { PassageFilters } from './filters.js';
+
 /**
  * Search defaults, in one place. Callers override per call; nothing else in the search code holds
  * a tuning constant.
  */
-export interface SearchOptions {
+export interface SearchOptions extends PassageFilters {
   /** How many hits to return. */
   readonly limit: number;
-  /** Only passages from this document (its own text or where it quotes a statement). */
-  readonly documentId?: string | undefined;
-  /** Only passages whose speaker is this party. */
-  readonly speakerId?: string | undefined;
   /** Treat the last word as unfinished (autocomplete while the user types). */
   readonly prefix: boolean;
   /**

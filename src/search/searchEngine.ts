@@ -2,6 +2,7 @@ import type { SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
 import type { Span } from '../text/sentences.js';
 import { gatherCandidates, hasPhrases, phraseCandidates } from './candidates.js';
+import { hasFilters, passesFilters } from './filters.js';
 import { highlightSpans } from './highlight.js';
 import { DEFAULT_SEARCH_OPTIONS, RANKING, type SearchOptions } from './options.js';
 import type { PassageIndex } from './passageIndex.js';
@@ -23,10 +24,6 @@ export interface SearchResult {
   readonly plan: QueryPlan;
   /** A quoted phrase was asked for but no passage has it: hits are the nearest passages instead. */
   readonly phraseMissing: boolean;
-}
-
-function hasFilters(settings: SearchOptions): boolean {
-  return settings.documentId !== undefined || settings.speakerId !== undefined;
 }
 
 /** What a passage's traits add when the question weighs none of them: nothing. */
@@ -63,8 +60,12 @@ export class SearchEngine {
     const perTerm = hasFilters(settings)
       ? RANKING.candidatesPerTermFiltered
       : RANKING.candidatesPerTerm;
+    // Gathered at most once: a phrase search may need the pool twice (to filter, then as fallback).
+    let pool: number[] | undefined;
     const gather = (): number[] =>
-      settings.exhaustive ? this.everyPassage(settings) : this.gathered(plan, perTerm, settings);
+      (pool ??= settings.exhaustive
+        ? this.everyPassage(settings)
+        : this.gathered(plan, perTerm, settings));
     let candidates: number[];
     let phraseMissing = plan.impossiblePhrase;
     if (plan.phrases.length === 0) candidates = gather();
@@ -126,13 +127,7 @@ export class SearchEngine {
     // Without filters every candidate passes, and nothing needs reading.
     if (!hasFilters(settings)) return true;
     const passage = this.index.passages[ordinal];
-    return (
-      passage !== undefined &&
-      (settings.speakerId === undefined || passage.speakerId === settings.speakerId) &&
-      (settings.documentId === undefined ||
-        passage.documentId === settings.documentId ||
-        passage.quotedIn.some((q) => q.documentId === settings.documentId))
-    );
+    return passage !== undefined && passesFilters(passage, settings);
   }
 
   /** Whether the passage names a month or a year; remembered (every "when" question asks). */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
-import { poolAgreement } from '../../bench/poolRecall.js';
+import { poolAgreement } from '../../bench/poolAgreement.js';
 import { queryMix, type BenchQuery } from '../../bench/queries.js';
 import { PassageIndex } from '../../src/search/passageIndex.js';
 import { SearchEngine } from '../../src/search/searchEngine.js';
