@@ -1,6 +1,6 @@
 import type { Story } from '../app/story.js';
 import type { Block } from '../reply/model.js';
-import { formatPublished, publishedSortKey } from './dates.js';
+import { formatPublished, publishedSortKey } from '../corpus/dates.js';
 
 /**
  * "As of": the newest source a reply rests on, so readers know how current it is. Computed from

@@ -2,7 +2,7 @@ import type { Story } from '../app/story.js';
 import type { Fact } from '../corpus/types.js';
 import type { FactBlock, Reply } from '../reply/model.js';
 import { asOfLine } from './asOf.js';
-import { formatDate } from './dates.js';
+import { formatDate } from '../corpus/dates.js';
 import { citationView } from './views.js';
 
 export function factBlock(story: Story, label: string, fact: Fact): FactBlock {

@@ -1,7 +1,7 @@
 import type { Story } from '../app/story.js';
 import type { Completeness } from '../corpus/types.js';
 import type { Reply, SourceBlock } from '../reply/model.js';
-import { publishedSortKey } from './dates.js';
+import { publishedSortKey } from '../corpus/dates.js';
 import { paginate } from './paging.js';
 import { sourceView } from './views.js';
 

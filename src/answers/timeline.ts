@@ -1,7 +1,7 @@
 import type { Story } from '../app/story.js';
 import type { Reply } from '../reply/model.js';
 import { asOfLine } from './asOf.js';
-import { formatDate } from './dates.js';
+import { formatDate } from '../corpus/dates.js';
 import { paginate } from './paging.js';
 import { factBlock } from './reviewStatus.js';
 

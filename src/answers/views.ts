@@ -3,7 +3,7 @@ import type { Citation, SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
 import type { CitationView, QuoteView, SourceView } from '../reply/model.js';
 import type { Span } from '../text/sentences.js';
-import { formatPublished } from './dates.js';
+import { formatPublished } from '../corpus/dates.js';
 
 /** Builders of reply views from the corpus, shared by every answer. */
 
@@ -40,6 +40,7 @@ export function passageView(
     kind: passage.kind,
     source: sourceView(requireDocument(story, passage.documentId)),
     quotedIn: passage.quotedIn.map((q) => sourceView(requireDocument(story, q.documentId))),
+    linksTo: passage.linksTo ? sourceView(requireDocument(story, passage.linksTo)) : undefined,
   };
 }
 

@@ -4,6 +4,10 @@ import type { Passage } from '../passages/types.js';
 import { loadOrBuildIndex } from '../search/indexStore.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { SearchEngine } from '../search/searchEngine.js';
+import { sharedLexicon } from '../lexicon/lexicon.js';
+import { answerUnits, type AnswerUnit } from '../questions/answerUnits.js';
+import { QuestionAnswerer } from '../questions/answerQuestion.js';
+import { StoryTerms } from '../questions/storyTerms.js';
 
 /**
  * Everything the answers need, built once from a checked corpus: passages, the search engine and
@@ -13,6 +17,9 @@ export interface Story {
   readonly corpus: Corpus;
   readonly passages: readonly Passage[];
   readonly search: SearchEngine;
+  /** The editors' knowledge as answers to questions (see questions/answerUnits.ts). */
+  readonly units: readonly AnswerUnit[];
+  readonly questions: QuestionAnswerer;
   document(id: string): SourceDocument | undefined;
   passage(id: string): Passage | undefined;
 }
@@ -39,10 +46,16 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
       : loadOrBuildIndex(input, options.indexCacheDir).index;
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
   const byId = new Map(passages.map((p) => [p.id, p]));
+  const lexicon = sharedLexicon();
+  const search = new SearchEngine(index, corpus.documents, { isWord: (w) => lexicon.isWord(w) });
+  const units = answerUnits(corpus);
+  const terms = new StoryTerms(index, units, corpus.knowledge.parties, corpus.knowledge.synonyms);
   return {
     corpus,
     passages,
-    search: new SearchEngine(index, corpus.documents),
+    search,
+    units,
+    questions: new QuestionAnswerer(search, terms, lexicon, corpus.documents),
     document: (id) => documents.get(id),
     passage: (id) => byId.get(id),
   };

@@ -2,6 +2,7 @@ import type { Party, SourceDocument } from '../corpus/types.js';
 import { splitSentences, trimSpan, type Span } from '../text/sentences.js';
 import { foldTypography } from '../text/typography.js';
 import { quoteSpeaker, reportedSpeaker } from './attribution.js';
+import { isLinkPrompt, linkTarget } from './linkPrompts.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.js';
 import type { Passage, PassageKind, QuotedIn } from './types.js';
@@ -20,6 +21,7 @@ interface Draft {
   speakerId: string | undefined;
   speaker: string;
   quotedIn: QuotedIn[];
+  linksTo?: string | null;
 }
 
 /**
@@ -32,6 +34,12 @@ export function buildPassages(
   parties: readonly Party[],
 ): Passage[] {
   const drafts = documents.flatMap((document) => documentPassages(document, parties));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  for (const draft of drafts) {
+    const document = byId.get(draft.documentId);
+    if (document && draft.kind === 'narration' && isLinkPrompt(draft.text))
+      draft.linksTo = linkTarget(draft.text, document, documents) ?? null;
+  }
   return mergeQuotedStatements(drafts, documents).map((draft, ordinal) => ({ ...draft, ordinal }));
 }
 

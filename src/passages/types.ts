@@ -33,4 +33,9 @@ export interface Passage {
   /** Display name of the speaker. */
   readonly speaker: string;
   readonly quotedIn: readonly QuotedIn[];
+  /**
+   * A sentence that only points elsewhere ("To read …, click HERE."): never an answer. Holds the
+   * id of the document it points to, or null when no document of the corpus fits.
+   */
+  readonly linksTo?: string | null | undefined;
 }

@@ -67,7 +67,8 @@ function attribution(quote: QuoteView): string {
   const quotedIn = quote.quotedIn.map((s) => link(s.publisher, s.url)).join(', ');
   return (
     `— ${bold(escapeMarkdown(speakerLabel(quote)))}, ${escapeMarkdown(kindLabel(quote))} · ${sourceLink(quote.source)}` +
-    (quotedIn ? ` · quoted in ${quotedIn}` : '')
+    (quotedIn ? ` · quoted in ${quotedIn}` : '') +
+    (quote.linksTo ? ` · a link to ${sourceLink(quote.linksTo)}` : '')
   );
 }
 
@@ -143,12 +144,22 @@ function renderCheck(block: CheckBlock, maxChars: number): string {
   return lines.join('\n');
 }
 
+/** A fact among quotes (an answer that leads with the editors' entry): in the text, in order. */
+function renderFactInline(block: FactBlock, maxChars: number): string {
+  return [
+    `${bold(escapeMarkdown(block.label))}: ${escapeMarkdown(block.text)}`,
+    ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
+  ].join('\n');
+}
+
 function renderBlocks(
   blocks: readonly Block[],
   maxChars: number,
 ): { description: string[]; fields: APIEmbedField[] } {
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
+  // Facts are fields (shown after the text) unless the reply also has text blocks to keep in order.
+  const inline = blocks.some((b) => b.type !== 'fact' && b.type !== 'source');
   for (const block of blocks) {
     switch (block.type) {
       case 'quote':
@@ -157,8 +168,15 @@ function renderBlocks(
       case 'check':
         description.push(renderCheck(block, maxChars));
         break;
+      case 'part':
+        description.push(`__${bold(escapeMarkdown(block.question))}__`);
+        break;
+      case 'note':
+        description.push(escapeMarkdown(block.text));
+        break;
       case 'fact':
-        fields.push(renderFact(block, maxChars));
+        if (inline) description.push(renderFactInline(block, maxChars));
+        else fields.push(renderFact(block, maxChars));
         break;
       case 'source':
         fields.push(renderSource(block, maxChars));

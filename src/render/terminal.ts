@@ -47,7 +47,8 @@ function source(view: SourceView): string {
 
 function attribution(quote: QuoteView): string {
   const quotedIn = quote.quotedIn.map((s) => `${safe(s.publisher)} <${s.url}>`).join(', ');
-  return `— ${safe(speakerLabel(quote))}, ${safe(kindLabel(quote))} · ${source(quote.source)}${quotedIn ? ` · quoted in ${quotedIn}` : ''}`;
+  const linksTo = quote.linksTo ? ` · a link to ${source(quote.linksTo)}` : '';
+  return `— ${safe(speakerLabel(quote))}, ${safe(kindLabel(quote))} · ${source(quote.source)}${quotedIn ? ` · quoted in ${quotedIn}` : ''}${linksTo}`;
 }
 
 function citation(view: CitationView, options: TerminalRenderOptions): string {
@@ -73,6 +74,10 @@ function block(view: Block, options: TerminalRenderOptions): string {
       ].join('\n');
     case 'check':
       return check(view, options);
+    case 'part':
+      return `» ${safe(view.question)}`;
+    case 'note':
+      return safe(view.text);
   }
 }
 

@@ -33,6 +33,8 @@ export interface QuoteView {
   readonly source: SourceView;
   /** Other documents that print the same words (an article quoting a statement). */
   readonly quotedIn: readonly SourceView[];
+  /** A sentence that only links elsewhere ("click HERE"): the document it points to. */
+  readonly linksTo?: SourceView | undefined;
 }
 
 export type CitationView =
@@ -42,6 +44,8 @@ export type CitationView =
 /** A statement in the editors' own words, always with what backs it. */
 export interface FactBlock {
   readonly type: 'fact';
+  /** The editors' entry it states (`party:…`, `timeline:…`, `review:…`, `source:…`), when one. */
+  readonly id?: string | undefined;
   readonly label: string;
   readonly text: string;
   readonly citations: readonly CitationView[];
@@ -74,7 +78,22 @@ export interface CheckBlock {
   readonly source?: QuoteView | undefined;
 }
 
-export type Block = FactBlock | QuoteBlock | SourceBlock | CheckBlock;
+/** The heading of one part of a several-part question; the blocks after it answer that part. */
+export interface PartBlock {
+  readonly type: 'part';
+  /** The part as the user typed it (user text: escape before showing). */
+  readonly question: string;
+}
+
+/** The bot's own words between blocks: "The sources do not cover this …". */
+export interface NoteBlock {
+  readonly type: 'note';
+  readonly text: string;
+  /** Says the sources do not cover what was asked (an abstention, for scripts and evaluation). */
+  readonly notCovered?: boolean | undefined;
+}
+
+export type Block = FactBlock | QuoteBlock | SourceBlock | CheckBlock | PartBlock | NoteBlock;
 
 export type ReplyStatus =
   /** An answer. */

@@ -67,10 +67,24 @@ const SPEECH_WORDS = new Set([
 ]);
 const QUOTE_MARKS = /["“”„«»]([^"“”„«»]+)["“”„«»]/gu;
 
+/** What the search knows of English beyond the corpus. */
+export interface QueryLanguage {
+  /**
+   * Whether a word is a real English word. Only a word that is not is taken for a typo of a
+   * corpus word ("White House" is not a typo of "while"); without it, every unknown word is.
+   */
+  readonly isWord?: ((word: string) => boolean) | undefined;
+}
+
 /** Words of a query that are searched; the rest of a pasted wall of text adds nothing but cost. */
 const MAX_QUERY_TOKENS = 64;
 
-export function planQuery(raw: string, index: PassageIndex, prefix = false): QueryPlan {
+export function planQuery(
+  raw: string,
+  index: PassageIndex,
+  prefix = false,
+  language: QueryLanguage = {},
+): QueryPlan {
   const tokens = analyze(raw).slice(0, MAX_QUERY_TOKENS);
   const phraseRanges = quotedRanges(raw);
   const inPhrase = (token: Token): boolean =>
@@ -125,7 +139,7 @@ export function planQuery(raw: string, index: PassageIndex, prefix = false): Que
         addAlternative(index, alternatives, index.knownWord(word) ?? word, RANKING.prefixWeight);
       }
     }
-    if (alternatives.length === 0 && !inPhrase(token)) {
+    if (alternatives.length === 0 && !inPhrase(token) && !language.isWord?.(token.word)) {
       const [best, ...others] = index.corrections(token.word);
       for (const word of [best, ...others.slice(0, 2)]) {
         if (word !== undefined)

@@ -6,7 +6,7 @@ import { hasFilters, passesFilters } from './filters.js';
 import { highlightSpans } from './highlight.js';
 import { DEFAULT_SEARCH_OPTIONS, RANKING, type SearchOptions } from './options.js';
 import type { PassageIndex } from './passageIndex.js';
-import { planQuery, type QueryPlan } from './query.js';
+import { planQuery, type QueryLanguage, type QueryPlan } from './query.js';
 import { PlanScorer, type PassageTraits, type Scored } from './scoring.js';
 import { TopHits } from './topHits.js';
 
@@ -44,6 +44,7 @@ export class SearchEngine {
   constructor(
     readonly index: PassageIndex,
     documents: readonly SourceDocument[],
+    private readonly language: QueryLanguage = {},
   ) {
     this.documents = new Map(documents.map((d) => [d.id, d]));
     this.dated = new Uint8Array(index.passages.length);
@@ -51,7 +52,7 @@ export class SearchEngine {
 
   search(query: string, options: Partial<SearchOptions> = {}): SearchResult {
     const settings = { ...DEFAULT_SEARCH_OPTIONS, ...options };
-    const plan = planQuery(query, this.index, settings.prefix);
+    const plan = planQuery(query, this.index, settings.prefix, this.language);
     if (plan.groups.length === 0 && plan.phrases.length === 0) {
       return { hits: [], total: 0, plan, phraseMissing: plan.impossiblePhrase };
     }

@@ -1,22 +1,68 @@
 /**
- * `npm run eval`: hit@1 for /quote and hit@3 for /story ask on the public evaluation set, and the
- * quote checker's precision and recall per verdict on its labelled set.
+ * `npm run eval`: hit@1 for /quote and hit@3 for /story ask on the public evaluation sets, by
+ * kind of question and beside MiniSearch (a plain BM25 search) on the same cases; the abstention's
+ * precision and recall; and the quote checker's precision and recall per verdict.
  */
 import { bootstrap } from '../../src/app/bootstrap.js';
+import { buildMiniSearch } from '../../bench/engines/minisearch.js';
+import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
 import { evaluateChecks, loadLabelled } from '../check/evaluateChecks.js';
 import { evaluate, loadCases } from './evaluate.js';
-import { storyRankers } from './storyRankers.js';
+import {
+  articleQuestions,
+  evaluateQuestions,
+  loadQuestions,
+  type QuestionRanker,
+  type QuestionsReport,
+} from './evaluateQuestions.js';
+import { storyQuestionRanker, storyRankers } from './storyRankers.js';
 
 const router = await bootstrap();
-const report = evaluate(loadCases(), storyRankers(router));
+const cases = loadCases();
+const report = evaluate(cases, storyRankers(router));
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCases} cases)`);
-console.log(`/story ask  hit@3  ${percent(report.askHit3)}  (${report.askCases} cases)`);
+
+const questions = [...articleQuestions(cases.ask), ...loadQuestions()];
+const ours = evaluateQuestions(questions, storyQuestionRanker(router));
+const seed = await loadSeed();
+const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
+const searchBox: QuestionRanker = (question) => {
+  const ids = miniSearch.search(question).map((hit) => hit.id);
+  return [{ ids, notCovered: ids.length === 0 }];
+};
+const baseline = evaluateQuestions(questions, searchBox);
+
+const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+const figure = (r: QuestionsReport, kind: keyof QuestionsReport['byKind']): string => {
+  const f = r.byKind[kind];
+  return f ? `${percent(f.hits / f.cases)} (${f.hits}/${f.cases})` : '–';
+};
+console.log('\n/story ask, hit@3 by kind of question (every part answered, or "not covered" said):\n');
+console.log(row(['kind', 'story-bot', 'MiniSearch']));
+console.log(row(['---', '---:', '---:']));
+for (const kind of Object.keys(ours.byKind) as (keyof QuestionsReport['byKind'])[])
+  console.log(row([kind, figure(ours, kind), figure(baseline, kind)]));
+const all = (r: QuestionsReport): string => {
+  const figures = Object.values(r.byKind);
+  const hits = figures.reduce((n, f) => n + f.hits, 0);
+  const total = figures.reduce((n, f) => n + f.cases, 0);
+  return `${percent(hits / total)} (${hits}/${total})`;
+};
+console.log(row(['all', all(ours), all(baseline)]));
+const abstention = (r: QuestionsReport): string =>
+  `precision ${percent(r.abstention.precision)}, recall ${percent(r.abstention.recall)}`;
+console.log(
+  `\n"The sources do not cover this" (${ours.abstention.uncovered} uncovered parts): story-bot ${abstention(ours)}; MiniSearch ${abstention(baseline)}`,
+);
+
 for (const miss of report.misses) {
   console.log(
     `\nmiss: ${miss.query}\n  expected ${miss.expected.join(' or ')}\n  got      ${miss.got.join(', ') || '(nothing)'}`,
   );
 }
+for (const miss of ours.misses)
+  console.log(`\nmiss (${miss.kind}): ${miss.question}\n  expected ${miss.expected}\n  got      ${miss.got}`);
 
 const checks = evaluateChecks(router.story, loadLabelled());
 console.log(`\nquote check, ${checks.cases} labelled quotations:`);
@@ -29,4 +75,5 @@ console.log(`  nearest passage shown exactly when related: ${percent(checks.rela
 for (const mistake of checks.mistakes)
   console.log(`\nmistake: ${mistake.text}\n  expected ${mistake.expected}, got ${mistake.got}`);
 
-process.exitCode = report.misses.length === 0 && checks.mistakes.length === 0 ? 0 : 1;
+process.exitCode =
+  report.misses.length === 0 && ours.misses.length === 0 && checks.mistakes.length === 0 ? 0 : 1;

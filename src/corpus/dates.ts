@@ -1,4 +1,4 @@
-import type { PublishedDate } from '../corpus/types.js';
+import type { PublishedDate } from './types.js';
 
 const MONTHS = [
   'January',

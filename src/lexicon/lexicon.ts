@@ -1,0 +1,191 @@
+import { baseForms } from './baseForms.js';
+import {
+  PARTS_OF_SPEECH,
+  WordNetDatabase,
+  type PartOfSpeech,
+  type Pointer,
+  type Synset,
+} from './wordnetDatabase.js';
+
+/**
+ * What English says about a word, from WordNet: its dictionary forms, the words related to it
+ * (synonyms, derived forms, broader and narrower terms), whether it is a word at all, and what
+ * kind of thing it names. Answers to the same word are remembered: a question's words are looked
+ * up once per process, however often they are asked.
+ */
+
+/** How a related word is related; the question layer weighs each kind (see questions/weights.ts). */
+export type Relation =
+  /** Another word of one of the word's first senses: "lawyer" → attorney. */
+  | 'synonym'
+  /** A word derived from it or it from them: "investigate" → investigation, "storage" → store. */
+  | 'derived'
+  /** An adjective's near-synonyms, a verb's group, a participle or pertainym. */
+  | 'similar'
+  /** A more specific term or instance: "handle" → conduct, "keep" → store. */
+  | 'narrower'
+  /** The field it belongs to: "lawyer" → law. */
+  | 'topic';
+
+export interface RelatedWord {
+  /** Lowercase; collocations have spaces ("law firm", "cut off"). */
+  readonly word: string;
+  readonly relation: Relation;
+}
+
+/** Only a word's most frequent senses are followed: the rare ones relate it to everything. */
+const SENSES_FOLLOWED = 3;
+/**
+ * Bound on the narrower terms read for a word: a general word has hundreds, each a read of the
+ * data file; the first ones are its commonest senses' direct kinds.
+ */
+const MAX_NARROWER_SYNSETS = 24;
+/** WordNet's lexicographer files: where a noun sense belongs. */
+const LEX_FILE = { location: 15, person: 18, group: 14 } as const;
+
+const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
+  '+': 'derived',
+  '\\': 'similar',
+  '<': 'similar',
+  '&': 'similar',
+  $: 'similar',
+  '^': 'similar',
+  '=': 'similar',
+  '~': 'narrower',
+  '~i': 'narrower',
+  ';c': 'topic',
+};
+
+export class Lexicon {
+  private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
+  private readonly sensesCache = new Map<string, readonly Synset[]>();
+
+  constructor(private readonly database: WordNetDatabase = new WordNetDatabase()) {}
+
+  /** Whether WordNet knows the word, in any inflection ("kept", "lawyers", "white house"). */
+  isWord(word: string): boolean {
+    return this.senses(word).length > 0;
+  }
+
+  /** The word's dictionary forms, e.g. "recordings" → [recording, record]. */
+  baseForms(word: string): string[] {
+    const forms = new Set<string>();
+    for (const pos of PARTS_OF_SPEECH)
+      for (const form of baseForms(this.database, word, pos)) forms.add(form);
+    return [...forms];
+  }
+
+  /**
+   * The part of speech the word is mostly used as (most senses seen in WordNet's tagged texts;
+   * a noun on a tie): "sell" → verb, "price" → noun. Undefined for a word WordNet does not know.
+   */
+  mainPartOfSpeech(word: string): PartOfSpeech | undefined {
+    let best: { pos: PartOfSpeech; tagged: number } | undefined;
+    for (const pos of PARTS_OF_SPEECH) {
+      for (const form of baseForms(this.database, word, pos)) {
+        const tagged = this.database.lookup(form, pos)?.taggedSenses ?? 0;
+        if (!best || tagged > best.tagged) best = { pos, tagged };
+      }
+    }
+    return best?.pos;
+  }
+
+  /** Whether the word's first senses name a place ("Netherlands", "Gaza"). */
+  isPlace(word: string): boolean {
+    return this.senses(word, 'noun').some((synset) => synset.lexFile === LEX_FILE.location);
+  }
+
+  /** Whether one of the word's first senses is a kind or instance of `category` ("Netherlands" → country). */
+  isKindOf(word: string, category: string, depth = 4): boolean {
+    const categories = new Set(this.baseForms(category));
+    if (categories.size === 0) return false;
+    let frontier = this.senses(word, 'noun');
+    const seen = new Set<number>();
+    for (let level = 0; level < depth && frontier.length > 0; level++) {
+      const next: Synset[] = [];
+      for (const synset of frontier) {
+        if (seen.has(synset.offset)) continue;
+        seen.add(synset.offset);
+        if (level > 0 && synset.words.some((w) => categories.has(w))) return true;
+        for (const pointer of synset.pointers) {
+          if (pointer.symbol !== '@' && pointer.symbol !== '@i') continue;
+          const parent = this.database.synset(pointer.pos, pointer.offset);
+          if (parent) next.push(parent);
+        }
+      }
+      frontier = next;
+    }
+    return false;
+  }
+
+  /** Words related to `word` in its first senses, closest relations first; never the word itself. */
+  related(word: string): readonly RelatedWord[] {
+    const cached = this.relatedCache.get(word);
+    if (cached) return cached;
+    const found = new Map<string, Relation>();
+    const forms = new Set(this.baseForms(word));
+    const add = (candidate: string, relation: Relation): void => {
+      if (!forms.has(candidate) && candidate !== word && !found.has(candidate))
+        found.set(candidate, relation);
+    };
+    const pointerTargets: { pointer: Pointer; position: number }[] = [];
+    for (const pos of PARTS_OF_SPEECH) {
+      for (const synset of this.senses(word, pos)) {
+        const position = synset.words.findIndex((w) => forms.has(w)) + 1;
+        for (const synonym of synset.words) add(synonym, 'synonym');
+        for (const pointer of synset.pointers) pointerTargets.push({ pointer, position });
+      }
+    }
+    // Closer relations first, so the bound cuts the loosest.
+    const order: readonly Relation[] = ['derived', 'similar', 'topic', 'narrower'];
+    let narrowerRead = 0;
+    for (const relation of order) {
+      for (const { pointer, position } of pointerTargets) {
+        if (RELATION_OF_POINTER[pointer.symbol] !== relation) continue;
+        if (relation === 'narrower' && ++narrowerRead > MAX_NARROWER_SYNSETS) break;
+        // A lexical pointer links one word of each synset. Derivations are followed from every
+        // word of the sense, to the whole derived sense ("oversee" ~ supervise → supervision,
+        // oversight); other lexical pointers only from this word, to their word.
+        const derivation = relation === 'derived';
+        if (!derivation && pointer.sourceWord !== 0 && pointer.sourceWord !== position) continue;
+        const target = this.database.synset(pointer.pos, pointer.offset);
+        if (!target) continue;
+        const words =
+          pointer.targetWord === 0 || derivation
+            ? target.words
+            : [target.words[pointer.targetWord - 1] ?? ''];
+        for (const related of words) if (related) add(related, relation);
+      }
+    }
+    const result = [...found].map(([w, relation]) => ({ word: w, relation }));
+    this.relatedCache.set(word, result);
+    return result;
+  }
+
+  /** The first senses of a word, in every part of speech or in one. */
+  private senses(word: string, only?: PartOfSpeech): readonly Synset[] {
+    const key = `${only ?? '*'}:${word}`;
+    const cached = this.sensesCache.get(key);
+    if (cached) return cached;
+    const synsets: Synset[] = [];
+    for (const pos of only ? [only] : PARTS_OF_SPEECH) {
+      for (const form of baseForms(this.database, word, pos)) {
+        const entry = this.database.lookup(form, pos);
+        for (const offset of entry?.synsets.slice(0, SENSES_FOLLOWED) ?? []) {
+          const synset = this.database.synset(pos, offset);
+          if (synset && !synsets.includes(synset)) synsets.push(synset);
+        }
+      }
+    }
+    this.sensesCache.set(key, synsets);
+    return synsets;
+  }
+}
+
+let shared: Lexicon | undefined;
+
+/** One lexicon per process: its caches serve every story built in it. */
+export function sharedLexicon(): Lexicon {
+  shared ??= new Lexicon();
+  return shared;
+}

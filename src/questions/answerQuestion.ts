@@ -1,0 +1,367 @@
+import type { SourceDocument } from '../corpus/types.js';
+import { publishedSortKey } from '../corpus/dates.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Passage } from '../passages/types.js';
+import type { SearchEngine } from '../search/searchEngine.js';
+import type { Span } from '../text/sentences.js';
+import type { AnswerUnit } from './answerUnits.js';
+import { questionParts } from './questionParts.js';
+import { QuestionReader, type Correction, type ReadPart, type WordGroup } from './readQuestion.js';
+import type { StoryTerms } from './storyTerms.js';
+import { textFeatures, type TextFeatures } from './textFeatures.js';
+import { QUESTION_WEIGHTS as W } from './weights.js';
+
+/**
+ * Answers a question in plain English from what the story holds: for each part of it, the editors'
+ * unit that answers it best (when one does) and the passages that answer it, best first — or, when
+ * nothing in the sources is about what it asks, that they do not cover it and which words found
+ * nothing. Data only: `answers/ask.ts` turns it into a reply.
+ */
+
+export interface PassageAnswer {
+  readonly passage: Passage;
+  /** Offsets into the passage's text to show in bold. */
+  readonly highlights: readonly Span[];
+}
+
+export interface PartAnswer {
+  readonly question: ReadPart;
+  /** The editors' unit that answers it, shown first. */
+  readonly lead?: AnswerUnit | undefined;
+  /** Passages that answer it, best first (not those the lead already cites). */
+  readonly passages: readonly PassageAnswer[];
+  /** Set when the sources do not cover it: the words that matched nothing (as typed). */
+  readonly notCovered?: { readonly unmatched: readonly string[] } | undefined;
+  /** Typo corrections the shown answer rests on. */
+  readonly corrections: readonly Correction[];
+}
+
+export interface QuestionAnswer {
+  readonly question: string;
+  readonly parts: readonly PartAnswer[];
+}
+
+interface Scored {
+  readonly unit?: AnswerUnit | undefined;
+  readonly passage?: Passage | undefined;
+  readonly highlights?: readonly Span[] | undefined;
+  /** The share of the question's weight the candidate matches. */
+  readonly coverage: number;
+  /** The same with the story's everyday words weighing little: what says it answers at all. */
+  readonly support: number;
+  readonly score: number;
+  readonly matched: ReadonlySet<WordGroup>;
+}
+
+/** Passages gathered from the search for each question part (its candidates). */
+const CANDIDATES = 60;
+/** Words handed to the search for candidates (the user's, then related ones). */
+const MAX_SEARCH_WORDS = 60;
+/** Passages shown after a one-part question's lead, and per part of a several-part question. */
+export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
+/** A passage is shown only if it scores at least this share of the best one. */
+const SHOWN_SHARE = 0.6;
+const FEATURE_CACHE_LIMIT = 20_000;
+
+export class QuestionAnswerer {
+  private readonly reader: QuestionReader;
+  private readonly features = new Map<number, TextFeatures>();
+  private readonly documents: ReadonlyMap<string, SourceDocument>;
+
+  constructor(
+    private readonly search: SearchEngine,
+    private readonly terms: StoryTerms,
+    private readonly lexicon: Lexicon,
+    documents: readonly SourceDocument[],
+  ) {
+    this.reader = new QuestionReader(terms, lexicon);
+    this.documents = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  answer(question: string): QuestionAnswer {
+    const parts: PartAnswer[] = [];
+    let previous: ReadPart | undefined;
+    for (const part of questionParts(question)) {
+      const read = this.reader.read(part, previous);
+      parts.push(this.answerPart(read, parts.length === 0 ? PASSAGES_SHOWN.single : PASSAGES_SHOWN.perPart));
+      previous = read;
+    }
+    // A several-part question shows fewer passages for each part.
+    if (parts.length > 1) {
+      return {
+        question,
+        parts: parts.map((p) => ({ ...p, passages: p.passages.slice(0, PASSAGES_SHOWN.perPart) })),
+      };
+    }
+    return { question, parts };
+  }
+
+  private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
+    const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
+    const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
+    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched'>, features: TextFeatures): Scored =>
+      this.evaluate(part, item, features, { after, before });
+
+    const units = this.terms.units.map((unit) =>
+      scoreOf({ unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures),
+    );
+    const byScore = (a: Scored, b: Scored): number => b.score - a.score;
+    units.sort(byScore);
+
+    if (part.groups.length === 0) {
+      // Nothing to match ("what's the latest?", "what happened in September?"): the editors'
+      // entry of the kind and time asked for, and where the story stands when nothing more is said.
+      const status = this.terms.units.find((u) => u.reviewField === 'status');
+      const fitting = units[0] && units[0].score > 0 ? units[0].unit : undefined;
+      return {
+        question: part,
+        lead: fitting ?? status,
+        passages: [],
+        corrections: part.corrections,
+      };
+    }
+
+    const passages = this.candidatePassages(part).map((hit) =>
+      scoreOf(hit, this.passageFeatures(hit.passage)),
+    );
+    passages.sort(byScore);
+    const mostSupported = [...units, ...passages].reduce<Scored | undefined>(
+      (best, s) => (!best || s.support > best.support ? s : best),
+      undefined,
+    );
+    if (!mostSupported || this.notCovered(part, mostSupported)) {
+      return {
+        question: part,
+        passages: [],
+        notCovered: { unmatched: this.unmatchedWords(part, [...units, ...passages]) },
+        corrections: [],
+      };
+    }
+
+    const answering = (s: Scored | undefined): s is Scored =>
+      s !== undefined && s.support >= W.minCoverage;
+    const bestUnit = units.find(answering);
+    const bestPassage = passages.find(answering) ?? passages[0];
+    const lead =
+      bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
+        ? bestUnit
+        : undefined;
+    const cited = new Set(
+      lead?.unit?.citations.flatMap((c) => (c.type === 'quote' ? [c.documentId + ':' + c.start] : [])) ?? [],
+    );
+    const top = (lead ?? bestPassage ?? mostSupported).score;
+    const shown = passages
+      .filter((s) => s.score >= top * SHOWN_SHARE && s.support >= W.minCoverage / 2)
+      .filter((s) => s.passage && !citesPassage(cited, s.passage))
+      .slice(0, passagesShown)
+      .map((s) => ({ passage: s.passage as Passage, highlights: s.highlights ?? [] }));
+    const shownMatched = new Set<WordGroup>([
+      ...(lead?.matched ?? []),
+      ...(passages[0] && !lead ? passages[0].matched : []),
+    ]);
+    return {
+      question: part,
+      lead: lead?.unit,
+      passages: shown,
+      corrections: part.corrections.filter((c) =>
+        [...shownMatched].some((g) => g.label.toLowerCase() === c.typed.toLowerCase()),
+      ),
+    };
+  }
+
+  /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
+  private notCovered(part: ReadPart, best: Scored): boolean {
+    if (best.support < W.minCoverage) return true;
+    const rests = [...best.matched];
+    const unmatchedSpecific = part.groups.some((g) => !g.everyday && !best.matched.has(g));
+    return unmatchedSpecific && rests.every((g) => g.everyday);
+  }
+
+  /** The words of the question no candidate matched, as typed. */
+  private unmatchedWords(part: ReadPart, scored: readonly Scored[]): string[] {
+    const matchedAnywhere = new Set<WordGroup>();
+    for (const s of scored) for (const g of s.matched) matchedAnywhere.add(g);
+    const unmatched = part.groups.filter((g) => !matchedAnywhere.has(g) && !g.everyday);
+    const words = (unmatched.length > 0 ? unmatched : part.groups.filter((g) => !g.everyday)).map(
+      (g) => g.label,
+    );
+    return [...new Set(words)];
+  }
+
+  private evaluate(
+    part: ReadPart,
+    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched'>,
+    features: TextFeatures,
+    bounds: { after?: string | undefined; before?: string | undefined },
+  ): Scored {
+    const { unit, passage } = item;
+    const matched = new Set<WordGroup>();
+    let total = 0;
+    let gained = 0;
+    let supportTotal = 0;
+    let supported = 0;
+    let headMatched = false;
+    for (const group of part.groups) {
+      const share = group.everyday ? W.everyday : 1;
+      total += group.weight;
+      supportTotal += group.weight * share;
+      let match = this.groupMatch(group, features, unit, passage);
+      if (match === 0 && part.head !== undefined && group.label.toLowerCase() === part.head) {
+        if (features.names.some((name) => this.lexicon.isKindOf(name, part.head as string))) {
+          match = 0.8;
+          headMatched = true;
+        }
+      }
+      if (match > 0) {
+        matched.add(group);
+        gained += group.weight * match;
+        supported += group.weight * share * match;
+      }
+    }
+    const coverage = total > 0 ? gained / total : 0;
+    const support = supportTotal > 0 ? supported / supportTotal : 0;
+    let score = coverage;
+    score += this.kindFit(part, features, unit, passage) * W.kindFit;
+    if (headMatched) score += W.headFit;
+    score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
+    if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
+      if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
+    }
+    // Of two equal answers, the shorter says it more directly.
+    score -= Math.min(features.length, 80) / 4000;
+    return { ...item, coverage, support, score, matched };
+  }
+
+  private groupMatch(
+    group: WordGroup,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+  ): number {
+    if (group.partyId !== undefined) {
+      if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId)) return 1;
+      if (passage?.speakerId === group.partyId) return 0.8;
+      return 0;
+    }
+    let best = 0;
+    for (const alternative of group.alternatives) {
+      if (alternative.weight > best && alternative.terms.every((t) => features.terms.has(t)))
+        best = alternative.weight;
+    }
+    return best;
+  }
+
+  /** 0–2: how well the candidate is the kind of answer the question asks for. */
+  private kindFit(
+    part: ReadPart,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+  ): number {
+    let fit = 0;
+    const dated = unit?.date !== undefined || features.months.size > 0 || features.years.size > 0;
+    switch (part.kind) {
+      case 'when':
+        if (dated) fit += 1;
+        break;
+      case 'who':
+        if (unit?.kind === 'party' || unit?.reviewField === 'conducted-by') fit += 1;
+        else if (features.partyIds.size > 0) fit += 0.5;
+        break;
+      case 'where':
+        if (features.names.some((name) => this.lexicon.isPlace(name))) fit += 1;
+        break;
+      case 'quantity':
+        if (features.hasNumber) fit += 1;
+        break;
+      case 'define': {
+        const named = part.groups.filter((g) => g.partyId !== undefined).map((g) => g.partyId);
+        if (unit?.kind === 'party' && named.includes(unit.partyIds[0])) fit += 2;
+        break;
+      }
+      default:
+        break;
+    }
+    if (part.asksStatus && unit?.reviewField === 'status') fit += 2;
+    if (part.asksEvent && unit?.kind === 'event') fit += 1;
+    if (passage?.linksTo !== undefined) fit -= 4;
+    return fit;
+  }
+
+  /** −1–1: whether the candidate falls in the time the question names. */
+  private timeFit(
+    part: ReadPart,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+    bounds: { after?: string | undefined; before?: string | undefined },
+  ): number {
+    const date = unit?.date ?? (passage ? this.publishedOf(passage) : undefined);
+    let fit = 0;
+    if (part.months.length > 0 || part.years.length > 0) {
+      const month = date ? Number(date.slice(5, 7)) : undefined;
+      const year = date ? Number(date.slice(0, 4)) : undefined;
+      const inMonth =
+        part.months.some((m) => features.months.has(m) || m === month) ||
+        part.years.some((y) => features.years.has(y) || y === year);
+      fit += inMonth ? 1 : -0.5;
+    }
+    if (bounds.after !== undefined && date !== undefined) fit += date > bounds.after ? 1 : -1;
+    if (bounds.before !== undefined && date !== undefined) fit += date < bounds.before ? 1 : -1;
+    return fit;
+  }
+
+  /** The date of the dated unit that best matches "… after <words>". */
+  private anchorDate(words: string): string | undefined {
+    const part = this.reader.read({ text: words, start: 0 });
+    if (part.groups.length === 0) return undefined;
+    let best: { date: string; coverage: number } | undefined;
+    for (const unit of this.terms.units) {
+      if (unit.date === undefined || unit.kind === 'source') continue;
+      const scored = this.evaluate(part, { unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures, {});
+      if (scored.coverage >= W.minCoverage && (!best || scored.coverage > best.coverage))
+        best = { date: unit.date, coverage: scored.coverage };
+    }
+    return best?.date;
+  }
+
+  private publishedOf(passage: Passage): string | undefined {
+    const document = this.documents.get(passage.documentId);
+    return document ? publishedSortKey(document.published) : undefined;
+  }
+
+  /** Passages the search finds for the part's words and the words related to them. */
+  private candidatePassages(part: ReadPart): { passage: Passage; highlights: readonly Span[] }[] {
+    const words: string[] = [];
+    // Only words the story uses: the search would "correct" any other.
+    for (const group of part.groups)
+      for (const alternative of group.alternatives) words.push(alternative.words);
+    const query = [...new Set(words)].slice(0, MAX_SEARCH_WORDS).join(' ');
+    const result = this.search.search(query, { limit: CANDIDATES });
+    return result.hits
+      .filter((hit) => hit.passage.linksTo === undefined)
+      .map((hit) => ({ passage: hit.passage, highlights: hit.highlights }));
+  }
+
+  private passageFeatures(passage: Passage): TextFeatures {
+    let features = this.features.get(passage.ordinal);
+    if (!features) {
+      if (this.features.size >= FEATURE_CACHE_LIMIT) this.features.clear();
+      features = textFeatures(passage.text, this.terms.parties);
+      this.features.set(passage.ordinal, features);
+    }
+    return features;
+  }
+}
+
+function citesPassage(cited: ReadonlySet<string>, passage: Passage): boolean {
+  for (const key of cited) {
+    const [documentId, start] = key.split(':');
+    const offset = Number(start);
+    if (passage.documentId === documentId && passage.start <= offset && offset < passage.end)
+      return true;
+    if (passage.quotedIn.some((q) => q.documentId === documentId && q.start <= offset && offset < q.end))
+      return true;
+  }
+  return false;
+}

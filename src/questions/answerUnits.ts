@@ -1,0 +1,139 @@
+import type { Citation, Corpus, SourceDocument } from '../corpus/types.js';
+import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
+
+/**
+ * The editors' knowledge as things a question can be answered with: each party, timeline event,
+ * field of the review's status and source document is one unit, in the editors' own words, with
+ * its citations. Built from `corpus/` alone, so an entry an editor adds is answerable at once.
+ */
+
+export type UnitKind = 'party' | 'event' | 'review' | 'source';
+
+export type ReviewField = 'announced' | 'conducted-by' | 'scope' | 'promised' | 'status';
+
+export interface AnswerUnit {
+  /** `party:<id>`, `timeline:<date>`, `review:<field>`, `source:<document id>`: stable, shown in `--json`. */
+  readonly id: string;
+  readonly kind: UnitKind;
+  /** How the reply heads it: "Brad Smith", "September 25, 2025", "Review · Status". */
+  readonly label: string;
+  /** What the reply says: the editors' words (or a source's metadata, as a sentence). */
+  readonly text: string;
+  readonly citations: readonly Citation[];
+  /** What a question is matched against: the label, the text, and names that stand for it. */
+  readonly matchText: string;
+  /** YYYY-MM-DD or YYYY-MM, for units that happened or were published on a date. */
+  readonly date?: string | undefined;
+  /** The party a party unit is, or the parties a review field names. */
+  readonly partyIds: readonly string[];
+  readonly reviewField?: ReviewField | undefined;
+  /** Timeline tags (`review` marks the review's developments). */
+  readonly tags: readonly string[];
+  /** A source unit's document. */
+  readonly documentId?: string | undefined;
+}
+
+const REVIEW_LABELS: Readonly<Record<ReviewField, string>> = {
+  announced: 'Announced',
+  'conducted-by': 'Conducted by',
+  scope: 'What it covers',
+  promised: 'What was promised',
+  status: 'Status',
+};
+
+export function answerUnits(corpus: Corpus): AnswerUnit[] {
+  const { knowledge } = corpus;
+  const units: AnswerUnit[] = [];
+
+  for (const party of knowledge.parties) {
+    units.push({
+      id: `party:${party.id}`,
+      kind: 'party',
+      label: party.name,
+      text: party.role,
+      citations: party.citations,
+      matchText: [party.name, ...party.aliases, party.role].join('. '),
+      partyIds: [party.id],
+      tags: [],
+    });
+  }
+
+  const seenDates = new Map<string, number>();
+  for (const event of knowledge.timeline) {
+    const count = (seenDates.get(event.date) ?? 0) + 1;
+    seenDates.set(event.date, count);
+    const when = event.when ?? formatDate(event.date);
+    units.push({
+      id: count === 1 ? `timeline:${event.date}` : `timeline:${event.date}-${count}`,
+      kind: 'event',
+      label: when,
+      text: event.text,
+      citations: event.citations,
+      // The date in words too, so "in September" or "2023" finds it.
+      matchText: `${when}. ${formatDate(event.date)}. ${event.text}`,
+      date: event.date,
+      partyIds: [],
+      tags: event.tags,
+    });
+  }
+
+  const { review } = knowledge;
+  const reviewUnit = (
+    field: ReviewField,
+    fact: { text: string; citations: readonly Citation[] },
+    extra: Partial<AnswerUnit> = {},
+  ): AnswerUnit => ({
+    id: `review:${field}`,
+    kind: 'review',
+    label: `Review · ${REVIEW_LABELS[field]}`,
+    text: fact.text,
+    citations: fact.citations,
+    matchText: `${review.subject}. ${REVIEW_LABELS[field]}. ${fact.text}`,
+    partyIds: [],
+    reviewField: field,
+    tags: ['review'],
+    ...extra,
+  });
+  units.push(
+    reviewUnit('announced', review.announced, {
+      date: review.announced.date,
+      partyIds: [review.announced.by],
+    }),
+    reviewUnit('conducted-by', review.conductedBy, { partyIds: review.conductedBy.parties }),
+    reviewUnit('scope', review.scope),
+    reviewUnit('promised', review.promised),
+    reviewUnit('status', review.status),
+  );
+
+  for (const document of corpus.documents) units.push(sourceUnit(document, corpus));
+  return units;
+}
+
+const COMPLETENESS_WORDS = {
+  full: 'The full text is held here.',
+  excerpts: 'Excerpts are held here.',
+  reference: 'Its text is not held here.',
+} as const;
+
+/** A document's metadata as one sentence: what it is, who wrote it, when, and how much is held. */
+function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
+  const via = document.via ? corpus.documents.find((d) => d.id === document.via) : undefined;
+  const by = document.author ? `, by ${document.author}` : '';
+  const held = via
+    ? `Excerpts are held here, as quoted in ${via.publisher}.`
+    : COMPLETENESS_WORDS[document.completeness];
+  const text = `“${document.title}”: ${document.kind === 'article' ? 'an article' : 'a statement'} published by ${document.publisher}${by}, ${formatPublished(document.published)}. ${held}`;
+  const published = publishedSortKey(document.published);
+  return {
+    id: `source:${document.id}`,
+    kind: 'source',
+    label: document.title,
+    text,
+    citations: [{ type: 'source', documentId: document.id }],
+    matchText: `${text} ${document.notes ?? ''}`,
+    date: document.published.type === 'on' ? published : undefined,
+    partyIds: [],
+    tags: [],
+    documentId: document.id,
+  };
+}

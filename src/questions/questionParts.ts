@@ -1,0 +1,64 @@
+import { AUXILIARIES, WH_WORDS } from './questionWords.js';
+
+/**
+ * Splits a message into the questions it asks: "who is running it and when will we know?" is two.
+ * A part starts after a question mark or semicolon, or at "and"/"also"/"plus" or a comma followed
+ * by a question word or an auxiliary ("…, and is the IMOD a customer"). "Covington and Burling"
+ * or "approval of some requests and denial of others" stay whole.
+ */
+
+export interface QuestionPart {
+  /** The part as typed. */
+  readonly text: string;
+  /** Offset of the part in the whole question. */
+  readonly start: number;
+}
+
+/** More parts than this are answered as one: a reply has room for a few answers, not a list. */
+export const MAX_PARTS = 3;
+
+const SENTENCE_END = /[?;]+|[.!]+(?=\s)/g;
+const JOINER = /(?:,\s*|\s+)(?:and|also|plus|&)\s+(?:also\s+)?|,\s+/gi;
+
+export function questionParts(question: string): QuestionPart[] {
+  const parts: QuestionPart[] = [];
+  let from = 0;
+  const sentences: { start: number; end: number }[] = [];
+  for (const match of question.matchAll(SENTENCE_END)) {
+    sentences.push({ start: from, end: match.index });
+    from = match.index + match[0].length;
+  }
+  sentences.push({ start: from, end: question.length });
+
+  for (const sentence of sentences) {
+    let partStart = sentence.start;
+    const text = question.slice(sentence.start, sentence.end);
+    for (const joint of text.matchAll(JOINER)) {
+      const next = text.slice(joint.index + joint[0].length);
+      const firstWord = /^[\p{L}']+/u.exec(next)?.[0].toLowerCase() ?? '';
+      // Only a new question starts a new part; "a, b and c" lists stay in one.
+      if (!WH_WORDS.has(firstWord) && !AUXILIARIES.has(firstWord)) continue;
+      const at = sentence.start + joint.index;
+      if (question.slice(partStart, at).trim()) {
+        push(parts, question, partStart, at);
+        partStart = at + joint[0].length;
+      }
+    }
+    push(parts, question, partStart, sentence.end);
+  }
+  if (parts.length > MAX_PARTS) {
+    const last = parts[MAX_PARTS - 1] as QuestionPart;
+    parts.splice(MAX_PARTS - 1, parts.length, {
+      text: question.slice(last.start).trim(),
+      start: last.start,
+    });
+  }
+  return parts.length > 0 ? parts : [{ text: question.trim(), start: 0 }];
+}
+
+function push(parts: QuestionPart[], question: string, start: number, end: number): void {
+  const raw = question.slice(start, end);
+  const text = raw.trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return;
+  parts.push({ text, start: start + raw.indexOf(text) });
+}

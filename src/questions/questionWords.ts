@@ -1,0 +1,76 @@
+/**
+ * The grammar of English questions, as far as answering needs it: the words that frame a question
+ * rather than say what it is about. General English only — nothing here names the story; what a
+ * question is about is always matched against the corpus.
+ */
+
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+export const WH_WORDS = words('who whom whose what when where which why how');
+
+/** Words a yes/no question starts with. */
+export const AUXILIARIES = words(`
+  is are was were am be been do does did has have had can could will would shall should may might must
+`);
+
+/**
+ * Words that carry no topic in a question: pronouns, determiners, auxiliaries, fillers and verbs
+ * of asking. A question made of nothing else asks about the story as a whole.
+ */
+export const FRAME_WORDS = words(`
+  a an the and or but if of to in on at by for from with as into onto about than then so
+  is are was were am be been being do does did done has have had having
+  can could will would shall should may might must
+  it its this that these those there here which who whom whose what when where why how
+  i me my mine we our us you your he him his she her they them their theirs
+  any some such very just also too more most other own same only both each all every
+  anyone anybody anything someone somebody something everyone everything one ones
+  actually really ever still yet already now currently exactly even much many lot lots
+  kind sort type thing things stuff way bit
+  tell show give explain say said says mean means know knew known think thought
+  please thanks hey hi hello ok okay yeah yes no not
+  get got getting go going goes went come came
+  happen happened happens happening
+  whether else again anyway like
+  off up out down away
+`);
+
+/** Words that ask where something stands now: "is it done yet", "what's the latest". */
+export const STATUS_WORDS = words(`
+  status latest now yet still currently current ongoing progress
+  done over finished ended concluded
+`);
+
+/** Words that ask what happened: "what happened after …", "what did they do". */
+export const EVENT_WORDS = words('happen happened happens happening event events do did done');
+
+/** A question word for "how many" and "how much". */
+export const QUANTITY_WORDS = words('many much');
+
+/** Words that place a question in time relative to something else. */
+export const AFTER_WORDS = words('after since following later');
+export const BEFORE_WORDS = words('before prior earlier');
+
+/** Pronouns that refer back to something named earlier (or to the story itself). */
+export const REFERRING_PRONOUNS = words('it its they them their he him his she her this that');
+
+export const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['may'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sep', 'sept'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+
+/** 1–12 for a month's name or abbreviation. */
+export function monthNumber(word: string): number | undefined {
+  const index = MONTHS.findIndex((names) => names.includes(word));
+  return index < 0 ? undefined : index + 1;
+}

@@ -1,0 +1,425 @@
+import { analyze, foldWord, scanWords, STOP_WORDS, type Token } from '../search/analyzer.js';
+import { editDistance } from '../search/fuzzy.js';
+import { PARTY_TOKEN } from '../search/passageIndex.js';
+import { standardForm } from '../lexicon/casualForms.js';
+import type { Lexicon, Relation } from '../lexicon/lexicon.js';
+import type { QuestionPart } from './questionParts.js';
+import {
+  AFTER_WORDS,
+  AUXILIARIES,
+  BEFORE_WORDS,
+  EVENT_WORDS,
+  FRAME_WORDS,
+  monthNumber,
+  QUANTITY_WORDS,
+  REFERRING_PRONOUNS,
+  STATUS_WORDS,
+  WH_WORDS,
+} from './questionWords.js';
+import type { StoryTerms } from './storyTerms.js';
+import { QUESTION_WEIGHTS } from './weights.js';
+
+/**
+ * A question part, read: what kind of answer it wants, what it is about (groups of ways each of
+ * its words can match), the parties it names, and when. Reading uses the story's vocabulary and
+ * WordNet, nothing tuned to particular questions.
+ */
+
+export type QuestionKind =
+  | 'who'
+  | 'when'
+  | 'where'
+  | 'why'
+  | 'how'
+  | 'quantity'
+  /** "What is X", "who is X": a definition of something named. */
+  | 'define'
+  | 'yes-no'
+  | 'what';
+
+export interface Alternative {
+  /** Stems that must all be in a text (a collocation such as "law firm" has two). */
+  readonly terms: readonly string[];
+  /** The words, as WordNet or the user has them (what the search for candidates is given). */
+  readonly words: string;
+  readonly weight: number;
+  readonly relation: 'self' | Relation;
+}
+
+export interface WordGroup {
+  /** The user's words, as typed. */
+  readonly label: string;
+  readonly alternatives: readonly Alternative[];
+  /** A party the words name: it matches texts that name the party (or are its words). */
+  readonly partyId?: string | undefined;
+  /** How much of the question it carries: its rarity in the story (an unknown word: the rarest's). */
+  readonly weight: number;
+  /** Whether the word is one of the story's everyday words (Microsoft, Azure, review…). */
+  readonly everyday: boolean;
+  /** Whether anything in the story could match it at all. */
+  readonly known: boolean;
+}
+
+export interface Correction {
+  readonly typed: string;
+  readonly meant: string;
+}
+
+export interface ReadPart {
+  readonly text: string;
+  readonly kind: QuestionKind;
+  /** "Which country …", "what kind of outlet …": the kind of thing the answer names. */
+  readonly head?: string | undefined;
+  readonly groups: readonly WordGroup[];
+  /** Asks where things stand now ("is it done yet", "what's the latest"). */
+  readonly asksStatus: boolean;
+  /** Asks what happened or what someone did. */
+  readonly asksEvent: boolean;
+  /** Asks what someone said or wrote. */
+  readonly asksWords: boolean;
+  readonly months: readonly number[];
+  readonly years: readonly number[];
+  /** "… after the review started": the words that name the earlier event. */
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+  readonly corrections: readonly Correction[];
+  /** Inherited the previous part's subject ("… and when?"). */
+  readonly elliptical: boolean;
+}
+
+interface ReadWord {
+  /** Standard, folded. */
+  readonly word: string;
+  /** As typed. */
+  readonly typed: string;
+}
+
+const SPEECH_WORDS = new Set(['say', 'said', 'says', 'wrote', 'write', 'writes', 'state', 'stated', 'statement', 'claim', 'claimed', 'claims', 'respond', 'responded', 'response', 'announce', 'announced', 'admit', 'admitted', 'comment', 'commented', 'think', 'thought']);
+/** Words that complete a phrasal verb: "cut off", "carry out", "look into". */
+const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'into', 'on']);
+const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'after', 'before', 'during', 'of', 'until', 'by']);
+
+export class QuestionReader {
+  constructor(
+    private readonly terms: StoryTerms,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  read(part: QuestionPart, previous?: ReadPart): ReadPart {
+    const corrections: Correction[] = [];
+    const words = this.standardWords(part.text, corrections);
+    const plain = words.map((w) => w.word);
+
+    const kind = questionKind(plain);
+    const head = headNoun(plain);
+    const months: number[] = [];
+    const years: number[] = [];
+    const timeWords = new Set<number>();
+    plain.forEach((word, i) => {
+      const month = monthNumber(word);
+      const isMonth =
+        month !== undefined &&
+        (word !== 'may' || TIME_PREPOSITIONS.has(plain[i - 1] ?? '') || /^\d/.test(plain[i + 1] ?? ''));
+      if (isMonth) {
+        months.push(month);
+        timeWords.add(i);
+      } else if (/^(?:19|20)\d\d$/.test(word)) {
+        years.push(Number(word));
+        timeWords.add(i);
+      }
+    });
+    const clause = (cue: ReadonlySet<string>): string | undefined => {
+      const at = plain.findIndex((word, i) => cue.has(word) && i > 0);
+      if (at < 0) return undefined;
+      for (let i = at; i < plain.length; i++) timeWords.add(i);
+      return plain.slice(at + 1).join(' ');
+    };
+    const after = clause(AFTER_WORDS);
+    const before = after === undefined ? clause(BEFORE_WORDS) : undefined;
+
+    const asksStatus = plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when';
+    const asksEvent = plain.some((w) => EVENT_WORDS.has(w)) && (kind === 'what' || kind === 'when');
+    const asksWords = plain.some((w) => SPEECH_WORDS.has(w));
+
+    const content = words.filter((_, i) => !timeWords.has(i));
+    let groups: readonly WordGroup[] = this.groups(content, head);
+    let elliptical = false;
+    const namesParty = groups.some((g) => g.partyId !== undefined);
+    // A bare question word ("… and when?") asks about the previous part's subject.
+    if (previous && groups.length === 0 && plain.every((w) => WH_WORDS.has(w))) {
+      groups = previous.groups;
+      elliptical = true;
+    } else if (previous && !namesParty && plain.some((w) => REFERRING_PRONOUNS.has(w))) {
+      // "… and what did it use Azure for": "it" is the party the question named before.
+      groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined)];
+    }
+    return {
+      text: part.text,
+      kind,
+      head,
+      groups,
+      asksStatus,
+      asksEvent,
+      asksWords,
+      months: elliptical && previous ? previous.months : months,
+      years: elliptical && previous ? previous.years : years,
+      after: elliptical ? previous?.after : after,
+      before: elliptical ? previous?.before : before,
+      corrections,
+      elliptical,
+    };
+  }
+
+  /** The question's words in standard English, typos of story words corrected. */
+  private standardWords(text: string, corrections: Correction[]): ReadWord[] {
+    const words: ReadWord[] = [];
+    scanWords(text, (raw) => {
+      const word = foldWord(raw);
+      if (!word) return;
+      const casual = standardForm(word, (w) => this.lexicon.isWord(w));
+      if (casual !== undefined) {
+        for (const part of casual.split(' ')) words.push({ word: part, typed: raw });
+        return;
+      }
+      const meant = this.correction(word);
+      if (meant !== undefined) corrections.push({ typed: raw, meant });
+      words.push({ word: meant ?? word, typed: raw });
+    });
+    return words;
+  }
+
+  /**
+   * What a word that is neither a story word nor English was meant to be: the nearest story word,
+   * or a question word for a short one ("hwo" → how). Real words are never "corrected".
+   */
+  private correction(word: string): string | undefined {
+    if (
+      FRAME_WORDS.has(word) ||
+      STOP_WORDS.has(word) ||
+      /\d/.test(word) ||
+      this.terms.isStoryWord(word) ||
+      this.lexicon.isWord(word)
+    )
+      return undefined;
+    const [best] = this.terms.corrections(word);
+    if (best !== undefined) return best;
+    if (word.length >= 3 && word.length <= 5) {
+      for (const known of [...WH_WORDS, ...AUXILIARIES])
+        if (editDistance(word, known, 1) <= 1 && known.length === word.length) return known;
+    }
+    return undefined;
+  }
+
+  private groups(words: readonly ReadWord[], head: string | undefined): WordGroup[] {
+    const text = words.map((w) => w.word).join(' ');
+    const tokens = analyze(text);
+    // Map each token back to what the user typed.
+    const typedAt: string[] = [];
+    {
+      let at = 0;
+      words.forEach((w) => {
+        typedAt[at] = w.typed;
+        at += w.word.length + 1;
+      });
+    }
+    const typedOf = (start: number): string => typedAt[start] ?? text.slice(start).split(' ')[0] ?? '';
+
+    const groups: WordGroup[] = [];
+    const used = new Set<number>();
+    const matches = this.terms.parties
+      .match(tokens)
+      .sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+    for (const match of matches) {
+      const range = Array.from({ length: match.to - match.from }, (_, i) => match.from + i);
+      if (range.some((i) => used.has(i))) continue;
+      range.forEach((i) => used.add(i));
+      const term = match.canonical;
+      const label = range.map((i) => typedOf(tokens[i]?.start ?? 0)).filter((v, i, a) => a.indexOf(v) === i).join(' ');
+      groups.push({
+        label,
+        alternatives: [{ terms: [term], words: label, weight: 1, relation: 'self' }],
+        partyId: term.slice(PARTY_TOKEN.length),
+        weight: this.terms.idf(term),
+        everyday: this.terms.isEveryday(term),
+        known: true,
+      });
+    }
+    const content = (i: number): boolean => {
+      const token = tokens[i];
+      return (
+        token !== undefined &&
+        !used.has(i) &&
+        !token.stop &&
+        !FRAME_WORDS.has(token.word) &&
+        !WH_WORDS.has(token.word)
+      );
+    };
+    // Phrases first: "white house", "law firm", "cut … off" are one thing each, not two words.
+    tokens.forEach((token, i) => {
+      if (!content(i)) return;
+      for (let j = Math.min(tokens.length - 1, i + 2); j > i; j--) {
+        const between = tokens.slice(i + 1, j);
+        const last = tokens[j] as Token;
+        // A phrasal verb may have its object between ("cut anyone off"); a phrase may not.
+        const phrasal = PARTICLES.has(last.word) && between.every((t) => !PARTICLES.has(t.word));
+        const span = phrasal ? [token, last] : tokens.slice(i, j + 1);
+        if (!phrasal && !span.every((t, k) => content(i + k) || (k > 0 && t.stop && k < span.length - 1)))
+          continue;
+        const group = this.phraseGroup(span, typedOf);
+        if (!group) continue;
+        groups.push(group);
+        used.add(i);
+        used.add(j);
+        if (!phrasal) for (let k = i; k <= j; k++) used.add(k);
+        return;
+      }
+    });
+    tokens.forEach((token, i) => {
+      if (!content(i)) return;
+      // "latest", "yet", "over" ask where things stand; "happened" asks for events: they say
+      // what kind of answer is wanted, not what it is about.
+      if (STATUS_WORDS.has(token.word)) return;
+      if (EVENT_WORDS.has(token.word) && !this.terms.isKnown(token.term)) return;
+      groups.push(this.wordGroup([token.word], [token.term], typedOf(token.start), token.word === head));
+    });
+    return groups;
+  }
+
+  /**
+   * A phrase of the question that is one thing: an editors' synonym ("carry out"), or an English
+   * phrase WordNet knows ("white house", "cut off") whose words the story does not use together.
+   */
+  private phraseGroup(span: readonly Token[], typedOf: (start: number) => string): WordGroup | undefined {
+    const words = span.map((t) => t.word);
+    const terms = span.filter((t) => !t.stop).map((t) => t.term);
+    const phrase = words.join(' ');
+    const editors = this.terms.synonymsOf(terms).length > 0;
+    const [first, ...rest] = words;
+    const english = [first ?? '', ...this.lexicon.baseForms(first ?? '')].some((form) =>
+      this.lexicon.isWord([form, ...rest].join(' ')),
+    );
+    if (!editors && !(english && !terms.every((t) => this.terms.isKnown(t)))) return undefined;
+    const label = [...new Set(span.map((t) => typedOf(t.start)))].join(' ');
+    return this.wordGroup(words, terms, label, false, phrase);
+  }
+
+  private wordGroup(
+    words: readonly string[],
+    terms: readonly string[],
+    typed: string,
+    isHead: boolean,
+    phrase = words.join(' '),
+  ): WordGroup {
+    const alternatives: Alternative[] = [];
+    const add = (
+      altTerms: readonly string[],
+      altWords: string,
+      weight: number,
+      relation: Alternative['relation'],
+    ): void => {
+      if (altTerms.length === 0 || !altTerms.every((t) => this.terms.isKnown(t))) return;
+      const key = altTerms.join(' ');
+      const existing = alternatives.findIndex((a) => a.terms.join(' ') === key);
+      if (existing >= 0 && (alternatives[existing]?.weight ?? 0) >= weight) return;
+      const alternative = { terms: [...altTerms], words: altWords, weight, relation };
+      if (existing >= 0) alternatives[existing] = alternative;
+      else alternatives.push(alternative);
+    };
+    const termsOf = (text: string): string[] =>
+      analyze(text)
+        .filter((t) => !t.stop)
+        .map((t) => t.term);
+    // The editors' synonyms of a word, and of the words WordNet relates to it.
+    const withEditorsSynonyms = (altTerms: readonly string[], weight: number): void => {
+      for (const synonym of this.terms.synonymsOf(altTerms))
+        add(synonym.terms, synonym.words, weight * QUESTION_WEIGHTS.editorsSynonym, 'synonym');
+    };
+    add(terms, phrase, 1, 'self');
+    withEditorsSynonyms(terms, 1);
+    const [first = '', ...rest] = words;
+    const forms = this.lexicon.baseForms(first).map((form) => [form, ...rest].join(' '));
+    for (const form of forms) {
+      add(termsOf(form), form, 1, 'self');
+      withEditorsSynonyms(termsOf(form), 1);
+    }
+    for (const source of forms.length > 0 ? forms : [phrase]) {
+      for (const related of this.lexicon.related(source)) {
+        const weight = QUESTION_WEIGHTS.relation[related.relation];
+        const relatedTerms = termsOf(related.word);
+        add(relatedTerms, related.word, weight, related.relation);
+        if (related.relation === 'synonym' || related.relation === 'derived')
+          withEditorsSynonyms(relatedTerms, weight);
+      }
+    }
+    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
+    const rarest = Math.max(0, ...terms.map((t) => this.terms.idf(t)));
+    return {
+      label: typed,
+      alternatives,
+      // A word the story itself uses weighs its rarity; one it does not (even if a synonym is
+      // there) weighs like a word the sources may not cover.
+      weight: known ? rarest : this.unknownWeight(phrase, isHead),
+      everyday: known && terms.every((t) => this.terms.isEveryday(t)),
+      known: alternatives.length > 0,
+    };
+  }
+
+  /**
+   * A word the story never uses weighs as much as its rarest word: the question is about
+   * something the sources may not cover. Short scraps, verbs and adjectives weigh less.
+   */
+  private unknownWeight(word: string, isHead: boolean): number {
+    const rare = this.terms.rareIdf;
+    if (word.length <= 2) return rare * QUESTION_WEIGHTS.scrap;
+    if (isHead) return rare * QUESTION_WEIGHTS.head;
+    // Names and things are what a question is about; its verbs and adjectives are often the
+    // sources' facts in other words ("sell" for a customer relationship).
+    const pos = this.lexicon.mainPartOfSpeech(word);
+    return pos === undefined || pos === 'noun' ? rare : rare * QUESTION_WEIGHTS.unknownVerb;
+  }
+}
+
+function questionKind(words: readonly string[]): QuestionKind {
+  const first = words.findIndex((w) => WH_WORDS.has(w) || AUXILIARIES.has(w));
+  const word = words[first];
+  if (word === undefined) return 'what';
+  if (AUXILIARIES.has(word)) {
+    // "is it done", "did microsoft": a yes/no question, unless a question word comes first.
+    return 'yes-no';
+  }
+  const next = words[first + 1] ?? '';
+  if (word === 'how' && QUANTITY_WORDS.has(next)) return 'quantity';
+  if ((word === 'who' || word === 'what') && ['is', 'are', 'was', 'were'].includes(next)) {
+    // "who is Brad Smith", "what is Local Call" — not "who is running it" (a verb follows).
+    const rest = words.slice(first + 2).filter((w) => !FRAME_WORDS.has(w));
+    const progressive = /ing$/.test(words[first + 2] ?? '');
+    if (rest.length > 0 && rest.length <= 3 && !progressive) return 'define';
+  }
+  switch (word) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return 'who';
+    case 'when':
+      return 'when';
+    case 'where':
+      return 'where';
+    case 'why':
+      return 'why';
+    case 'how':
+      return 'how';
+    default:
+      return 'what';
+  }
+}
+
+/** "which country", "what kind of outlet", "what services": the noun the answer is a kind of. */
+function headNoun(words: readonly string[]): string | undefined {
+  const at = words.findIndex((w) => w === 'which' || w === 'what');
+  if (at < 0) return undefined;
+  let i = at + 1;
+  if (['kind', 'sort', 'type'].includes(words[i] ?? '') && words[i + 1] === 'of') i += 2;
+  const word = words[i];
+  if (word === undefined || FRAME_WORDS.has(word) || STOP_WORDS.has(word)) return undefined;
+  return word;
+}

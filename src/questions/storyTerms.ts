@@ -1,0 +1,151 @@
+import type { Party } from '../corpus/types.js';
+import { analyze, stem } from '../search/analyzer.js';
+import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';
+import { PARTY_TOKEN, type PassageIndex } from '../search/passageIndex.js';
+import { PhraseMatcher } from '../search/phrases.js';
+import type { AnswerUnit } from './answerUnits.js';
+import { textFeatures, type TextFeatures } from './textFeatures.js';
+
+/**
+ * The story's vocabulary as questions meet it: which words the passages and the editors' units
+ * use, how rare each is (rare words say what a question is about; the story's everyday words —
+ * the names and terms nearly every passage uses — do not), and the parties' names.
+ */
+
+/**
+ * A word in at least this share of the passages is one of the story's everyday words: alone,
+ * it does not make a passage an answer. With few passages, at least `EVERYDAY_MIN_PASSAGES`.
+ */
+const EVERYDAY_SHARE = 0.2;
+const EVERYDAY_MIN_PASSAGES = 4;
+/** Words this long may be misspelled twice over; they are compared with this many story words. */
+const MIN_TWICE_MISSPELLED = 8;
+const PREFIX_CANDIDATES = 400;
+
+export class StoryTerms {
+  readonly parties: PhraseMatcher;
+  readonly unitFeatures: ReadonlyMap<string, TextFeatures>;
+  private readonly unitFrequency = new Map<string, number>();
+  private readonly unitWords: FuzzyVocabulary;
+  private readonly unitWordSet = new Set<string>();
+  private readonly textCount: number;
+  private readonly everydayFrom: number;
+
+  /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
+  private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
+
+  constructor(
+    private readonly index: PassageIndex,
+    readonly units: readonly AnswerUnit[],
+    partyList: readonly Party[],
+    synonyms: readonly (readonly string[])[],
+  ) {
+    for (const group of synonyms) {
+      const members = group.map((words) => ({
+        terms: analyze(words)
+          .filter((t) => !t.stop)
+          .map((t) => t.term),
+        words,
+      }));
+      for (const member of members) {
+        if (member.terms.length === 0) continue;
+        const key = member.terms.join(' ');
+        const others = members.filter((m) => m !== member && m.terms.length > 0);
+        this.synonymGroups.set(key, [...(this.synonymGroups.get(key) ?? []), ...others]);
+      }
+    }
+    this.parties = new PhraseMatcher(
+      partyList.flatMap((party) =>
+        [party.name, ...party.aliases].map((name) => ({
+          terms: analyze(name).map((token) => token.term),
+          canonical: PARTY_TOKEN + party.id,
+        })),
+      ),
+    );
+    const features = new Map<string, TextFeatures>();
+    for (const unit of units) {
+      const unitText = textFeatures(unit.matchText, this.parties);
+      features.set(unit.id, unitText);
+      for (const term of unitText.terms)
+        this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);
+      for (const token of analyze(unit.matchText)) if (!token.stop) this.unitWordSet.add(token.word);
+    }
+    this.unitFeatures = features;
+    this.unitWords = FuzzyVocabulary.build(this.unitWordSet);
+    this.textCount = index.passages.length + units.length;
+    this.everydayFrom = Math.max(
+      EVERYDAY_MIN_PASSAGES,
+      Math.ceil(index.passages.length * EVERYDAY_SHARE),
+    );
+  }
+
+  /** In how many passages and units the term stands. */
+  frequency(term: string): number {
+    return this.passageFrequency(term) + (this.unitFrequency.get(term) ?? 0);
+  }
+
+  /** BM25's idf over passages and units together; an unknown term gets the rarest's. */
+  idf(term: string): number {
+    const df = this.frequency(term);
+    const n = this.textCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The idf of a term that occurs once: what an unknown word of the question weighs. */
+  get rareIdf(): number {
+    const n = this.textCount;
+    return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
+  isKnown(term: string): boolean {
+    return this.frequency(term) > 0;
+  }
+
+  /** Whether a term (or `@party:<id>`) is one of the story's everyday words. */
+  isEveryday(term: string): boolean {
+    return this.passageFrequency(term) >= this.everydayFrom;
+  }
+
+  /** Whether a folded word is written in a passage or a unit. */
+  isStoryWord(word: string): boolean {
+    return this.index.knownWord(word) !== undefined || this.unitWordSet.has(word);
+  }
+
+  /** Story words within a typo or two of `word`, nearest first. */
+  corrections(word: string): string[] {
+    const found = new Set([...this.index.corrections(word), ...this.unitWords.corrections(word)]);
+    // Two letters left out of a long word ("survelance") escape the deletion index: compare it
+    // with the story's words that begin as it does.
+    if (found.size === 0 && word.length >= MIN_TWICE_MISSPELLED) {
+      const prefix = word.slice(0, 3);
+      const candidates = [
+        ...this.index.completions(prefix, PREFIX_CANDIDATES),
+        ...[...this.unitWordSet].filter((w) => w.startsWith(prefix)),
+      ];
+      for (const candidate of candidates)
+        if (editDistance(word, candidate, 2) <= 2) found.add(candidate);
+    }
+    const distance = (candidate: string): number => editDistance(word, candidate, 3);
+    return [...found].sort(
+      (a, b) => distance(a) - distance(b) || this.frequency(this.termOf(b)) - this.frequency(this.termOf(a)),
+    );
+  }
+
+  /**
+   * The editors' synonyms (`corpus/story.yaml`) of a word or phrase given as its terms, each as
+   * the terms it is made of.
+   */
+  synonymsOf(terms: readonly string[]): readonly { terms: string[]; words: string }[] {
+    return this.synonymGroups.get(terms.join(' ')) ?? [];
+  }
+
+  /** The stem a story word is indexed under. */
+  termOf(word: string): string {
+    return this.index.knownWord(word) ?? stem(word);
+  }
+
+  private passageFrequency(term: string): number {
+    const id = this.index.termId(term);
+    return id === undefined ? 0 : this.index.documentFrequencyOf(id);
+  }
+}

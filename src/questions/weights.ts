@@ -1,0 +1,39 @@
+import type { Relation } from '../lexicon/lexicon.js';
+
+/**
+ * How questions are weighed against answers, in one place. Chosen on the public evaluation set
+ * (`test/eval/questions.yaml`, written before any of this existed) and judged on a held-back set.
+ */
+export const QUESTION_WEIGHTS = {
+  /** What a word matched through WordNet counts, against 1 for the user's own word. */
+  relation: {
+    synonym: 0.7,
+    derived: 0.7,
+    similar: 0.5,
+    topic: 0.4,
+    narrower: 0.4,
+  } satisfies Record<Relation, number>,
+  /** A synonym from the editors' groups in `corpus/story.yaml` (the story's own usage). */
+  editorsSynonym: 0.8,
+  /**
+   * Whether the sources answer a question is judged with the story's everyday words (in a fifth
+   * of the passages) at this share of their weight: matching only them is no answer.
+   */
+  everyday: 0.3,
+  /** An unknown word of one or two letters ("ms", "un") may be anything: it weighs this share. */
+  scrap: 0.3,
+ /** An unknown word used mostly as a verb, adjective or adverb weighs this share. */
+  unknownVerb: 0.6,
+  /** The noun of "which X" that no text uses weighs this share (the answer is a kind of X). */
+  head: 0.8,
+  /** Below this share of the question's weight matched, the sources do not answer it. */
+  minCoverage: 0.5,
+  /** Bonus for an answer of the kind the question asks for (a date for "when" …). */
+  kindFit: 0.25,
+  /** Bonus for a passage in the words of the party the question asks about ("what did X say"). */
+  speaker: 0.1,
+  /** Bonus for the answer to "which X" being a kind of X. */
+  headFit: 0.3,
+  /** An editors' unit leads the reply when it scores at least the best passage's score minus this. */
+  unitLead: 0.05,
+} as const;
