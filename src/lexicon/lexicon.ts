@@ -25,16 +25,27 @@ export type Relation =
   /** A more specific term or instance: "handle" → conduct, "keep" → store. */
   | 'narrower'
   /** The field it belongs to: "lawyer" → law. */
-  | 'topic';
+  | 'topic'
+  /** A word of its first sense's definition: "pay" → money, goods, services. */
+  | 'gloss'
+  /** Its opposite: "allow" → forbid, prohibit (a yes/no question is often answered by a no). */
+  | 'antonym';
 
 export interface RelatedWord {
   /** Lowercase; collocations have spaces ("law firm", "cut off"). */
   readonly word: string;
   readonly relation: Relation;
+  /** The rank of the word's sense it was found through: 0 for its commonest sense. */
+  readonly sense: number;
 }
 
-/** Only a word's most frequent senses are followed: the rare ones relate it to everything. */
-const SENSES_FOLLOWED = 3;
+/**
+ * Only a word's most frequent senses are followed (each related word says through which): the
+ * rarest relate a word to everything ("story" is also a storey). Narrower terms are read for the
+ * first `NARROWER_SENSES` only.
+ */
+const SENSES_FOLLOWED = 6;
+const NARROWER_SENSES = 3;
 /**
  * Bound on the narrower terms read for a word: a general word has hundreds, each a read of the
  * data file; the first ones are its commonest senses' direct kinds.
@@ -54,6 +65,7 @@ const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
   '~': 'narrower',
   '~i': 'narrower',
   ';c': 'topic',
+  '!': 'antonym',
 };
 
 export class Lexicon {
@@ -122,27 +134,31 @@ export class Lexicon {
   related(word: string): readonly RelatedWord[] {
     const cached = this.relatedCache.get(word);
     if (cached) return cached;
-    const found = new Map<string, Relation>();
+    const found = new Map<string, RelatedWord>();
     const forms = new Set(this.baseForms(word));
-    const add = (candidate: string, relation: Relation): void => {
-      if (!forms.has(candidate) && candidate !== word && !found.has(candidate))
-        found.set(candidate, relation);
+    const add = (candidate: string, relation: Relation, sense: number): void => {
+      if (forms.has(candidate) || candidate === word) return;
+      const existing = found.get(candidate);
+      // A commoner sense's relation wins.
+      if (!existing || existing.sense > sense) found.set(candidate, { word: candidate, relation, sense });
     };
-    const pointerTargets: { pointer: Pointer; position: number }[] = [];
+    const pointerTargets: { pointer: Pointer; position: number; sense: number }[] = [];
     for (const pos of PARTS_OF_SPEECH) {
-      for (const synset of this.senses(word, pos)) {
+      this.senses(word, pos).forEach((synset, sense) => {
         const position = synset.words.findIndex((w) => forms.has(w)) + 1;
-        for (const synonym of synset.words) add(synonym, 'synonym');
-        for (const pointer of synset.pointers) pointerTargets.push({ pointer, position });
-      }
+        for (const synonym of synset.words) add(synonym, 'synonym', sense);
+        if (sense === 0) for (const defining of glossWords(synset.gloss)) add(defining, 'gloss', 0);
+        for (const pointer of synset.pointers) pointerTargets.push({ pointer, position, sense });
+      });
     }
-    // Closer relations first, so the bound cuts the loosest.
-    const order: readonly Relation[] = ['derived', 'similar', 'topic', 'narrower'];
+    // Closer relations first, so the bound on narrower terms cuts the loosest.
+    const order: readonly Relation[] = ['derived', 'similar', 'antonym', 'topic', 'narrower'];
     let narrowerRead = 0;
     for (const relation of order) {
-      for (const { pointer, position } of pointerTargets) {
+      for (const { pointer, position, sense } of pointerTargets) {
         if (RELATION_OF_POINTER[pointer.symbol] !== relation) continue;
-        if (relation === 'narrower' && ++narrowerRead > MAX_NARROWER_SYNSETS) break;
+        if (relation === 'narrower' && (sense >= NARROWER_SENSES || ++narrowerRead > MAX_NARROWER_SYNSETS))
+          continue;
         // A lexical pointer links one word of each synset. Derivations are followed from every
         // word of the sense, to the whole derived sense ("oversee" ~ supervise → supervision,
         // oversight); other lexical pointers only from this word, to their word.
@@ -154,10 +170,10 @@ export class Lexicon {
           pointer.targetWord === 0 || derivation
             ? target.words
             : [target.words[pointer.targetWord - 1] ?? ''];
-        for (const related of words) if (related) add(related, relation);
+        for (const related of words) if (related) add(related, relation, sense);
       }
     }
-    const result = [...found].map(([w, relation]) => ({ word: w, relation }));
+    const result = [...found.values()];
     this.relatedCache.set(word, result);
     return result;
   }
@@ -181,6 +197,19 @@ export class Lexicon {
     return synsets;
   }
 }
+
+/** The words of a definition worth matching: longer than three letters, not "someone" or "something". */
+function glossWords(gloss: string): string[] {
+  return [...new Set(gloss.toLowerCase().match(/[a-z]{4,}/g) ?? [])].filter(
+    (word) => !GLOSS_FILLERS.has(word),
+  );
+}
+
+const GLOSS_FILLERS = new Set([
+  'someone', 'something', 'somebody', 'usually', 'especially', 'often', 'with', 'from', 'into',
+  'that', 'this', 'which', 'what', 'when', 'where', 'their', 'there', 'other', 'more', 'most',
+  'very', 'than', 'them', 'they', 'such', 'being', 'been', 'have', 'having', 'make', 'made',
+]);
 
 let shared: Lexicon | undefined;
 

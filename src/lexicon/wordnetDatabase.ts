@@ -42,6 +42,8 @@ export interface Synset {
   /** Lemmas, lowercase, collocations with spaces ("law firm"). */
   readonly words: readonly string[];
   readonly pointers: readonly Pointer[];
+  /** The definition, without its examples: "give money, usually in exchange for goods or services". */
+  readonly gloss: string;
 }
 
 const POS_OF_SYMBOL: Readonly<Record<string, PartOfSpeech>> = {
@@ -168,5 +170,6 @@ function parseSynset(line: string, pos: PartOfSpeech, offset: number): Synset {
       targetWord: parseInt(sourceTarget.slice(2, 4), 16),
     });
   }
-  return { pos, offset, lexFile, words, pointers };
+  const definition = gloss < 0 ? '' : (line.slice(gloss + 3).split(/;\s*"/)[0] ?? '').trim();
+  return { pos, offset, lexFile, words, pointers, gloss: definition };
 }

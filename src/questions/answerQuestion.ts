@@ -62,6 +62,8 @@ export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
 /** A passage is shown only if it scores at least this share of the best one. */
 const SHOWN_SHARE = 0.6;
 const FEATURE_CACHE_LIMIT = 20_000;
+/** How near (in words) the answer to "which X" must stand to the question's other words. */
+const HEAD_DISTANCE = 6;
 
 export class QuestionAnswerer {
   private readonly reader: QuestionReader;
@@ -139,7 +141,7 @@ export class QuestionAnswerer {
     }
 
     const answering = (s: Scored | undefined): s is Scored =>
-      s !== undefined && s.support >= W.minCoverage;
+      s !== undefined && s.support > W.minCoverage;
     const bestUnit = units.find(answering);
     const bestPassage = passages.find(answering) ?? passages[0];
     const lead =
@@ -171,7 +173,7 @@ export class QuestionAnswerer {
 
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, best: Scored): boolean {
-    if (best.support < W.minCoverage) return true;
+    if (best.support <= W.minCoverage) return true;
     const rests = [...best.matched];
     const unmatchedSpecific = part.groups.some((g) => !g.everyday && !best.matched.has(g));
     return unmatchedSpecific && rests.every((g) => g.everyday);
@@ -201,25 +203,35 @@ export class QuestionAnswerer {
     let supportTotal = 0;
     let supported = 0;
     let headMatched = false;
+    const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
     for (const group of part.groups) {
       const share = group.everyday ? W.everyday : 1;
       total += group.weight;
       supportTotal += group.weight * share;
-      let match = this.groupMatch(group, features, unit, passage);
-      if (match === 0 && part.head !== undefined && group.label.toLowerCase() === part.head) {
-        if (features.names.some((name) => this.lexicon.isKindOf(name, part.head as string))) {
-          match = 0.8;
-          headMatched = true;
-        }
+      let { weight: match, evidence } = this.groupMatch(group, features, unit, passage);
+      if (match === 0 && group === headGroup && this.headMatch(part, features)) {
+        match = evidence = W.headMatch;
+        headMatched = true;
       }
       if (match > 0) {
         matched.add(group);
         gained += group.weight * match;
-        supported += group.weight * share * match;
+        supported += group.weight * share * evidence;
       }
     }
     const coverage = total > 0 ? gained / total : 0;
-    const support = supportTotal > 0 ? supported / supportTotal : 0;
+    // "What is the price of …" wants an amount: a text without a number does not answer it.
+    const amountMissing = part.expectsNumber && !features.hasNumber;
+    let support =
+      (supportTotal > 0 ? supported / supportTotal : 0) * (amountMissing ? W.amountMissing : 1);
+    // Where the review stands answers "is it over yet" whatever words the question uses; the
+    // party a "who is X" names is its answer.
+    const status = part.asksStatus && unit?.reviewField === 'status';
+    const defined =
+      part.kind === 'define' &&
+      unit?.kind === 'party' &&
+      part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
+    if (status || defined) support = Math.max(support, 1);
     let score = coverage;
     score += this.kindFit(part, features, unit, passage) * W.kindFit;
     if (headMatched) score += W.headFit;
@@ -232,21 +244,39 @@ export class QuestionAnswerer {
     return { ...item, coverage, support, score, matched };
   }
 
+  /**
+   * Whether the text names a kind of the "which X" noun near the words the question matched
+   * ("Azure storage capacity in the Netherlands" for "which country was the data stored in").
+   */
+  private headMatch(part: ReadPart, features: TextFeatures): boolean {
+    const head = part.head as string;
+    const near: number[] = [];
+    for (const group of part.groups)
+      for (const alternative of group.alternatives)
+        for (const term of alternative.terms) near.push(...(features.positions.get(term) ?? []));
+    return features.names.some(
+      (name) =>
+        near.some((at) => Math.abs(at - name.at) <= HEAD_DISTANCE) &&
+        this.lexicon.isKindOf(name.word, head),
+    );
+  }
+
   private groupMatch(
     group: WordGroup,
     features: TextFeatures,
     unit: AnswerUnit | undefined,
     passage: Passage | undefined,
-  ): number {
+  ): { weight: number; evidence: number } {
     if (group.partyId !== undefined) {
-      if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId)) return 1;
-      if (passage?.speakerId === group.partyId) return 0.8;
-      return 0;
+      if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
+        return { weight: 1, evidence: 1 };
+      if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
+      return { weight: 0, evidence: 0 };
     }
-    let best = 0;
+    let best = { weight: 0, evidence: 0 };
     for (const alternative of group.alternatives) {
-      if (alternative.weight > best && alternative.terms.every((t) => features.terms.has(t)))
-        best = alternative.weight;
+      if (alternative.weight > best.weight && alternative.terms.every((t) => features.terms.has(t)))
+        best = { weight: alternative.weight, evidence: alternative.evidence };
     }
     return best;
   }
@@ -265,11 +295,18 @@ export class QuestionAnswerer {
         if (dated) fit += 1;
         break;
       case 'who':
-        if (unit?.kind === 'party' || unit?.reviewField === 'conducted-by') fit += 1;
+        // The review's own "who" (who conducts it, who announced it) before parties' roles.
+        if (unit?.kind === 'review' && unit.partyIds.length > 0) fit += 1.5;
+        else if (unit?.kind === 'party') fit += 1;
+        else if (unit?.kind === 'source' && part.asksSource && this.documents.get(unit.documentId ?? '')?.author)
+          fit += 1;
         else if (features.partyIds.size > 0) fit += 0.5;
         break;
+      case 'why':
+        if (features.reasons) fit += 1;
+        break;
       case 'where':
-        if (features.names.some((name) => this.lexicon.isPlace(name))) fit += 1;
+        if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
         break;
       case 'quantity':
         if (features.hasNumber) fit += 1;
@@ -282,6 +319,9 @@ export class QuestionAnswerer {
       default:
         break;
     }
+    // A source's metadata answers questions about documents, not about what happened.
+    if (unit?.kind === 'source' && !part.asksSource && part.kind !== 'define' && part.kind !== 'quantity')
+      fit -= 1;
     if (part.asksStatus && unit?.reviewField === 'status') fit += 2;
     if (part.asksEvent && unit?.kind === 'event') fit += 1;
     if (passage?.linksTo !== undefined) fit -= 4;
@@ -347,7 +387,7 @@ export class QuestionAnswerer {
     let features = this.features.get(passage.ordinal);
     if (!features) {
       if (this.features.size >= FEATURE_CACHE_LIMIT) this.features.clear();
-      features = textFeatures(passage.text, this.terms.parties);
+      features = textFeatures(passage.text, this.terms.parties, this.terms.lemmas);
       this.features.set(passage.ordinal, features);
     }
     return features;

@@ -118,7 +118,7 @@ const COMPLETENESS_WORDS = {
 /** A document's metadata as one sentence: what it is, who wrote it, when, and how much is held. */
 function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
   const via = document.via ? corpus.documents.find((d) => d.id === document.via) : undefined;
-  const by = document.author ? `, by ${document.author}` : '';
+  const by = document.author ? `, written by ${document.author}` : '';
   const held = via
     ? `Excerpts are held here, as quoted in ${via.publisher}.`
     : COMPLETENESS_WORDS[document.completeness];
@@ -130,7 +130,8 @@ function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
     label: document.title,
     text,
     citations: [{ type: 'source', documentId: document.id }],
-    matchText: `${text} ${document.notes ?? ''}`,
+    // Not the editors' notes: they describe the document, they are not what it says.
+    matchText: text,
     date: document.published.type === 'on' ? published : undefined,
     partyIds: [],
     tags: [],

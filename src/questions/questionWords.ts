@@ -19,7 +19,7 @@ export const AUXILIARIES = words(`
  */
 export const FRAME_WORDS = words(`
   a an the and or but if of to in on at by for from with as into onto about than then so
-  is are was were am be been being do does did done has have had having
+  is are was were am be been being do does did doing done has have had having
   can could will would shall should may might must
   it its this that these those there here which who whom whose what when where why how
   i me my mine we our us you your he him his she her they them their theirs
@@ -31,8 +31,9 @@ export const FRAME_WORDS = words(`
   please thanks hey hi hello ok okay yeah yes no not
   get got getting go going goes went come came
   happen happened happens happening
-  whether else again anyway like
-  off up out down away
+  whether else again anyway like because though although unless while
+  off up out down away under above below between among within across along around upon via per
+  make makes made making
 `);
 
 /** Words that ask where something stands now: "is it done yet", "what's the latest". */
@@ -42,7 +43,24 @@ export const STATUS_WORDS = words(`
 `);
 
 /** Words that ask what happened: "what happened after …", "what did they do". */
-export const EVENT_WORDS = words('happen happened happens happening event events do did done');
+export const EVENT_WORDS = words('happen happened happens happening event events do done');
+
+/** Words that give a reason: they make a text an answer to "why". */
+export const REASON_WORDS = words('after because since following due prompted response reason reasons led');
+
+/** Words that ask about a document: who wrote it, when it came out, what it is called. */
+export const DOCUMENT_WORDS = words(`
+  article articles story stories piece report reports statement statements post blog update
+  title headline called named name wrote written write writer writers author authors byline
+  published publish posted post link source sources outlet outlets newspaper paper magazine
+`);
+
+/** Verbs of saying: "what did X say" asks for X's own words. */
+export const SPEECH_WORDS = words(`
+  say said says saying wrote write writes state stated statement claim claimed claims
+  report reported reports respond responded response announce announced admit admitted
+  comment commented allege alleged think thought
+`);
 
 /** A question word for "how many" and "how much". */
 export const QUANTITY_WORDS = words('many much');

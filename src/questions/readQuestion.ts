@@ -1,4 +1,4 @@
-import { analyze, foldWord, scanWords, STOP_WORDS, type Token } from '../search/analyzer.js';
+import { analyze, foldWord, scanWords, stem, STOP_WORDS, type Token } from '../search/analyzer.js';
 import { editDistance } from '../search/fuzzy.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
 import { standardForm } from '../lexicon/casualForms.js';
@@ -8,11 +8,13 @@ import {
   AFTER_WORDS,
   AUXILIARIES,
   BEFORE_WORDS,
+  DOCUMENT_WORDS,
   EVENT_WORDS,
   FRAME_WORDS,
   monthNumber,
   QUANTITY_WORDS,
   REFERRING_PRONOUNS,
+  SPEECH_WORDS,
   STATUS_WORDS,
   WH_WORDS,
 } from './questionWords.js';
@@ -42,7 +44,13 @@ export interface Alternative {
   readonly terms: readonly string[];
   /** The words, as WordNet or the user has them (what the search for candidates is given). */
   readonly words: string;
+  /** What the match counts for ranking, against 1 for the word itself. */
   readonly weight: number;
+  /**
+   * What it counts as evidence that the sources cover the word at all: a loose relation (a word
+   * of a definition, a narrower term) helps find an answer, but proves little.
+   */
+  readonly evidence: number;
   readonly relation: 'self' | Relation;
 }
 
@@ -58,6 +66,10 @@ export interface WordGroup {
   readonly everyday: boolean;
   /** Whether anything in the story could match it at all. */
   readonly known: boolean;
+  /** Names a thing (a noun), which a later "it" may refer to. */
+  readonly noun: boolean;
+  /** Where in the part it stands (word index), to tell a subject from an object. */
+  readonly at: number;
 }
 
 export interface Correction {
@@ -77,6 +89,10 @@ export interface ReadPart {
   readonly asksEvent: boolean;
   /** Asks what someone said or wrote. */
   readonly asksWords: boolean;
+  /** Asks about a document: its author, date, title. */
+  readonly asksSource: boolean;
+  /** Asks for an amount: "how many …", "the price of …". */
+  readonly expectsNumber: boolean;
   readonly months: readonly number[];
   readonly years: readonly number[];
   /** "… after the review started": the words that name the earlier event. */
@@ -94,9 +110,12 @@ interface ReadWord {
   readonly typed: string;
 }
 
-const SPEECH_WORDS = new Set(['say', 'said', 'says', 'wrote', 'write', 'writes', 'state', 'stated', 'statement', 'claim', 'claimed', 'claims', 'respond', 'responded', 'response', 'announce', 'announced', 'admit', 'admitted', 'comment', 'commented', 'think', 'thought']);
+/** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
+const AMOUNTS = ['value', 'amount'];
 /** Words that complete a phrasal verb: "cut off", "carry out", "look into". */
 const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'into', 'on']);
+/** Common verbs that mean little alone but much with a particle: "come out", "go on", "get back". */
+const PHRASAL_VERBS = new Set(['come', 'came', 'go', 'goes', 'went', 'get', 'got', 'give', 'take', 'took', 'find', 'found', 'turn', 'carry', 'put', 'set', 'look', 'shut', 'cut', 'break', 'bring', 'brought', 'make', 'made']);
 const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'after', 'before', 'during', 'of', 'until', 'by']);
 
 export class QuestionReader {
@@ -137,12 +156,23 @@ export class QuestionReader {
     const after = clause(AFTER_WORDS);
     const before = after === undefined ? clause(BEFORE_WORDS) : undefined;
 
-    const asksStatus = plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when';
+    // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
+    const future = plain.includes('will') || plain.includes('next');
+    const asksStatus =
+      (plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when') ||
+      (future && kind !== 'who');
     const asksEvent = plain.some((w) => EVENT_WORDS.has(w)) && (kind === 'what' || kind === 'when');
-    const asksWords = plain.some((w) => SPEECH_WORDS.has(w));
+    // "What did X say" asks for X's words; "who wrote X" asks for an author.
+    const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
+    const asksSource = plain.some((w) => DOCUMENT_WORDS.has(w));
 
     const content = words.filter((_, i) => !timeWords.has(i));
     let groups: readonly WordGroup[] = this.groups(content, head);
+    // "What did the Guardian report?": the verb of saying asks for the party's words; the
+    // party is what must match.
+    const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
+    if (speech && groups.some((g) => g.partyId !== undefined && g.at < speech.at))
+      groups = groups.filter((g) => g !== speech);
     let elliptical = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
@@ -150,8 +180,9 @@ export class QuestionReader {
       groups = previous.groups;
       elliptical = true;
     } else if (previous && !namesParty && plain.some((w) => REFERRING_PRONOUNS.has(w))) {
-      // "… and what did it use Azure for": "it" is the party the question named before.
-      groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined)];
+      // "… and what did it use Azure for", "… and who is doing it": "it" is what the question
+      // named before — a party, or a thing.
+      groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined || g.noun)];
     }
     return {
       text: part.text,
@@ -161,6 +192,10 @@ export class QuestionReader {
       asksStatus,
       asksEvent,
       asksWords,
+      asksSource,
+      expectsNumber:
+        kind === 'quantity' ||
+        groups.some((g) => g.noun && AMOUNTS.some((amount) => this.lexicon.isKindOf(g.label.toLowerCase(), amount, 3))),
       months: elliptical && previous ? previous.months : months,
       years: elliptical && previous ? previous.years : years,
       after: elliptical ? previous?.after : after,
@@ -237,26 +272,32 @@ export class QuestionReader {
       const label = range.map((i) => typedOf(tokens[i]?.start ?? 0)).filter((v, i, a) => a.indexOf(v) === i).join(' ');
       groups.push({
         label,
-        alternatives: [{ terms: [term], words: label, weight: 1, relation: 'self' }],
+        alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
         partyId: term.slice(PARTY_TOKEN.length),
         weight: this.terms.idf(term),
         everyday: this.terms.isEveryday(term),
         known: true,
+        noun: true,
+        at: match.from,
       });
     }
+    // The analyzer's stop words are for passages; a question's own frame words are fewer.
     const content = (i: number): boolean => {
       const token = tokens[i];
       return (
         token !== undefined &&
         !used.has(i) &&
-        !token.stop &&
         !FRAME_WORDS.has(token.word) &&
         !WH_WORDS.has(token.word)
       );
     };
+    const verbOfPhrase = (i: number): boolean => {
+      const token = tokens[i];
+      return token !== undefined && !used.has(i) && PHRASAL_VERBS.has(token.word);
+    };
     // Phrases first: "white house", "law firm", "cut … off" are one thing each, not two words.
     tokens.forEach((token, i) => {
-      if (!content(i)) return;
+      if (!content(i) && !verbOfPhrase(i)) return;
       for (let j = Math.min(tokens.length - 1, i + 2); j > i; j--) {
         const between = tokens.slice(i + 1, j);
         const last = tokens[j] as Token;
@@ -265,7 +306,8 @@ export class QuestionReader {
         const span = phrasal ? [token, last] : tokens.slice(i, j + 1);
         if (!phrasal && !span.every((t, k) => content(i + k) || (k > 0 && t.stop && k < span.length - 1)))
           continue;
-        const group = this.phraseGroup(span, typedOf);
+        if (!phrasal && !content(i)) continue;
+        const group = this.phraseGroup(span, typedOf, i);
         if (!group) continue;
         groups.push(group);
         used.add(i);
@@ -280,7 +322,8 @@ export class QuestionReader {
       // what kind of answer is wanted, not what it is about.
       if (STATUS_WORDS.has(token.word)) return;
       if (EVENT_WORDS.has(token.word) && !this.terms.isKnown(token.term)) return;
-      groups.push(this.wordGroup([token.word], [token.term], typedOf(token.start), token.word === head));
+      const term = token.stop ? stem(token.word) : token.term;
+      groups.push(this.wordGroup([token.word], [term], typedOf(token.start), token.word === head, i));
     });
     return groups;
   }
@@ -289,10 +332,15 @@ export class QuestionReader {
    * A phrase of the question that is one thing: an editors' synonym ("carry out"), or an English
    * phrase WordNet knows ("white house", "cut off") whose words the story does not use together.
    */
-  private phraseGroup(span: readonly Token[], typedOf: (start: number) => string): WordGroup | undefined {
+  private phraseGroup(
+    span: readonly Token[],
+    typedOf: (start: number) => string,
+    at: number,
+  ): WordGroup | undefined {
     const words = span.map((t) => t.word);
-    const terms = span.filter((t) => !t.stop).map((t) => t.term);
+    const terms = span.filter((t) => !t.stop || PHRASAL_VERBS.has(t.word)).map((t) => (t.stop ? stem(t.word) : t.term));
     const phrase = words.join(' ');
+    if (terms.length < 2) return undefined;
     const editors = this.terms.synonymsOf(terms).length > 0;
     const [first, ...rest] = words;
     const english = [first ?? '', ...this.lexicon.baseForms(first ?? '')].some((form) =>
@@ -300,7 +348,7 @@ export class QuestionReader {
     );
     if (!editors && !(english && !terms.every((t) => this.terms.isKnown(t)))) return undefined;
     const label = [...new Set(span.map((t) => typedOf(t.start)))].join(' ');
-    return this.wordGroup(words, terms, label, false, phrase);
+    return this.wordGroup(words, terms, label, false, at, phrase);
   }
 
   private wordGroup(
@@ -308,6 +356,7 @@ export class QuestionReader {
     terms: readonly string[],
     typed: string,
     isHead: boolean,
+    at: number,
     phrase = words.join(' '),
   ): WordGroup {
     const alternatives: Alternative[] = [];
@@ -316,12 +365,13 @@ export class QuestionReader {
       altWords: string,
       weight: number,
       relation: Alternative['relation'],
+      evidence = weight,
     ): void => {
       if (altTerms.length === 0 || !altTerms.every((t) => this.terms.isKnown(t))) return;
       const key = altTerms.join(' ');
       const existing = alternatives.findIndex((a) => a.terms.join(' ') === key);
       if (existing >= 0 && (alternatives[existing]?.weight ?? 0) >= weight) return;
-      const alternative = { terms: [...altTerms], words: altWords, weight, relation };
+      const alternative = { terms: [...altTerms], words: altWords, weight, relation, evidence };
       if (existing >= 0) alternatives[existing] = alternative;
       else alternatives.push(alternative);
     };
@@ -330,25 +380,35 @@ export class QuestionReader {
         .filter((t) => !t.stop)
         .map((t) => t.term);
     // The editors' synonyms of a word, and of the words WordNet relates to it.
-    const withEditorsSynonyms = (altTerms: readonly string[], weight: number): void => {
+    const withEditorsSynonyms = (altTerms: readonly string[], weight: number, evidence: number): void => {
       for (const synonym of this.terms.synonymsOf(altTerms))
-        add(synonym.terms, synonym.words, weight * QUESTION_WEIGHTS.editorsSynonym, 'synonym');
+        add(
+          synonym.terms,
+          synonym.words,
+          weight * QUESTION_WEIGHTS.editorsSynonym,
+          'synonym',
+          evidence * QUESTION_WEIGHTS.editorsSynonym,
+        );
     };
     add(terms, phrase, 1, 'self');
-    withEditorsSynonyms(terms, 1);
+    withEditorsSynonyms(terms, 1, 1);
     const [first = '', ...rest] = words;
     const forms = this.lexicon.baseForms(first).map((form) => [form, ...rest].join(' '));
     for (const form of forms) {
       add(termsOf(form), form, 1, 'self');
-      withEditorsSynonyms(termsOf(form), 1);
+      withEditorsSynonyms(termsOf(form), 1, 1);
     }
     for (const source of forms.length > 0 ? forms : [phrase]) {
       for (const related of this.lexicon.related(source)) {
-        const weight = QUESTION_WEIGHTS.relation[related.relation];
+        if (related.relation === 'gloss' && (FRAME_WORDS.has(related.word) || STOP_WORDS.has(related.word)))
+          continue;
+        const rarer = QUESTION_WEIGHTS.senseShare[related.sense] ?? 0.5;
+        const weight = QUESTION_WEIGHTS.relation[related.relation] * rarer;
+        const evidence = QUESTION_WEIGHTS.evidence[related.relation] * rarer;
         const relatedTerms = termsOf(related.word);
-        add(relatedTerms, related.word, weight, related.relation);
+        add(relatedTerms, related.word, weight, related.relation, evidence);
         if (related.relation === 'synonym' || related.relation === 'derived')
-          withEditorsSynonyms(relatedTerms, weight);
+          withEditorsSynonyms(relatedTerms, weight, evidence);
       }
     }
     const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
@@ -361,6 +421,8 @@ export class QuestionReader {
       weight: known ? rarest : this.unknownWeight(phrase, isHead),
       everyday: known && terms.every((t) => this.terms.isEveryday(t)),
       known: alternatives.length > 0,
+      noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
+      at,
     };
   }
 
@@ -389,11 +451,17 @@ function questionKind(words: readonly string[]): QuestionKind {
   }
   const next = words[first + 1] ?? '';
   if (word === 'how' && QUANTITY_WORDS.has(next)) return 'quantity';
+  // "what kind of outlet is +972": a definition of what follows the verb.
+  if (word === 'what' && ['kind', 'sort', 'type'].includes(next) && words[first + 2] === 'of') {
+    const verb = words.findIndex((w, i) => i > first + 3 && ['is', 'are', 'was', 'were'].includes(w));
+    if (verb > 0 && verb < words.length - 1) return 'define';
+  }
   if ((word === 'who' || word === 'what') && ['is', 'are', 'was', 'were'].includes(next)) {
     // "who is Brad Smith", "what is Local Call" — not "who is running it" (a verb follows).
     const rest = words.slice(first + 2).filter((w) => !FRAME_WORDS.has(w));
-    const progressive = /ing$/.test(words[first + 2] ?? '');
-    if (rest.length > 0 && rest.length <= 3 && !progressive) return 'define';
+    // A verb after it ("what is Microsoft investigating") asks what someone does.
+    const verb = rest.some((w) => /(?:ing|ed)$/.test(w)) || /ing$/.test(words[first + 2] ?? '');
+    if (rest.length > 0 && rest.length <= 3 && !verb) return 'define';
   }
   switch (word) {
     case 'who':

@@ -39,6 +39,8 @@ export class StoryTerms {
     readonly units: readonly AnswerUnit[],
     partyList: readonly Party[],
     synonyms: readonly (readonly string[])[],
+    /** A word's dictionary forms (WordNet's), matched as well as its stem. */
+    readonly lemmas: (word: string) => readonly string[],
   ) {
     for (const group of synonyms) {
       const members = group.map((words) => ({
@@ -64,7 +66,7 @@ export class StoryTerms {
     );
     const features = new Map<string, TextFeatures>();
     for (const unit of units) {
-      const unitText = textFeatures(unit.matchText, this.parties);
+      const unitText = textFeatures(unit.matchText, this.parties, lemmas);
       features.set(unit.id, unitText);
       for (const term of unitText.terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);

@@ -1,7 +1,7 @@
-import { analyze, foldWord } from '../search/analyzer.js';
+import { analyze, foldWord, stem } from '../search/analyzer.js';
 import type { PhraseMatcher } from '../search/phrases.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
-import { monthNumber } from './questionWords.js';
+import { monthNumber, REASON_WORDS } from './questionWords.js';
 
 /**
  * What a question can match in a text (a passage or an editors' unit): its terms (stems), the
@@ -14,8 +14,12 @@ export interface TextFeatures {
   readonly months: ReadonlySet<number>;
   readonly years: ReadonlySet<number>;
   readonly hasNumber: boolean;
-  /** Folded words written with a capital, other than a sentence's first word. */
-  readonly names: readonly string[];
+  /** Says why: "after", "because", "prompted" … */
+  readonly reasons: boolean;
+  /** Folded words written with a capital (not a sentence's first word), and their token index. */
+  readonly names: readonly { readonly word: string; readonly at: number }[];
+  /** Token indexes of each term. */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
   /** Number of words (for preferring the shorter of two equally good texts). */
   readonly length: number;
 }
@@ -32,28 +36,45 @@ const NUMBER_WORDS = new Set([
   'dozens',
 ]);
 
-export function textFeatures(text: string, parties: PhraseMatcher): TextFeatures {
+/**
+ * `lemmas` gives a word's dictionary forms ("written" → write): their stems are added to the
+ * text's terms, so "wrote" in a question meets "written" in a text.
+ */
+export function textFeatures(
+  text: string,
+  parties: PhraseMatcher,
+  lemmas: (word: string) => readonly string[] = () => [],
+): TextFeatures {
   const tokens = analyze(text);
   const terms = new Set<string>();
   const months = new Set<number>();
   const years = new Set<number>();
-  const names: string[] = [];
+  const names: { word: string; at: number }[] = [];
+  const positions = new Map<string, number[]>();
   let hasNumber = false;
+  let reasons = false;
   tokens.forEach((token, index) => {
-    if (!token.stop) terms.add(token.term);
+    if (!token.stop) {
+      for (const term of [token.term, ...lemmas(token.word).map(stem)]) {
+        terms.add(term);
+        positions.set(term, [...(positions.get(term) ?? []), index]);
+      }
+    }
     const raw = text.slice(token.start, token.end);
     const month = /^[A-Z]/.test(raw) ? monthNumber(token.word) : undefined;
     if (month !== undefined && (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4))))
       months.add(month);
     if (/^(?:19|20)\d\d$/.test(token.word)) years.add(Number(token.word));
     if (/^\d/.test(token.word) || NUMBER_WORDS.has(token.word)) hasNumber = true;
+    if (REASON_WORDS.has(token.word)) reasons = true;
     const sentenceStart = index === 0 || /[.!?]\s*$/.test(text.slice(0, token.start));
-    if (!sentenceStart && /^\p{Lu}/u.test(raw) && !token.stop) names.push(foldWord(raw));
+    if (!sentenceStart && /^\p{Lu}/u.test(raw) && !token.stop) names.push({ word: foldWord(raw), at: index });
   });
   const partyIds = new Set<string>();
   for (const match of parties.match(tokens)) {
-    if (match.canonical.startsWith(PARTY_TOKEN))
-      partyIds.add(match.canonical.slice(PARTY_TOKEN.length));
+    if (!match.canonical.startsWith(PARTY_TOKEN)) continue;
+    partyIds.add(match.canonical.slice(PARTY_TOKEN.length));
+    positions.set(match.canonical, [...(positions.get(match.canonical) ?? []), match.from]);
   }
-  return { terms, partyIds, months, years, hasNumber, names, length: tokens.length };
+  return { terms, partyIds, months, years, hasNumber, reasons, names, positions, length: tokens.length };
 }

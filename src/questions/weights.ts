@@ -12,7 +12,24 @@ export const QUESTION_WEIGHTS = {
     similar: 0.5,
     topic: 0.4,
     narrower: 0.4,
+    gloss: 0.3,
+    antonym: 0.5,
   } satisfies Record<Relation, number>,
+  /** What a match through each relation counts as evidence that the sources cover the word. */
+  evidence: {
+    synonym: 0.7,
+    derived: 0.7,
+    similar: 0.3,
+    topic: 0.2,
+    narrower: 0.25,
+    gloss: 0.1,
+    antonym: 0.5,
+  } satisfies Record<Relation, number>,
+  /**
+   * A related word counts this share by the rank of the sense it came through: the commonest
+   * sense fully, the next two less, the 4th to 6th least ("price" is also "terms").
+   */
+  senseShare: [1, 0.7, 0.7, 0.5, 0.5, 0.5],
   /** A synonym from the editors' groups in `corpus/story.yaml` (the story's own usage). */
   editorsSynonym: 0.8,
   /**
@@ -26,12 +43,16 @@ export const QUESTION_WEIGHTS = {
   unknownVerb: 0.6,
   /** The noun of "which X" that no text uses weighs this share (the answer is a kind of X). */
   head: 0.8,
+  /** A text without a number proves this share of what it matches for "how much", "the price of". */
+  amountMissing: 0.5,
   /** Below this share of the question's weight matched, the sources do not answer it. */
   minCoverage: 0.5,
   /** Bonus for an answer of the kind the question asks for (a date for "when" …). */
   kindFit: 0.25,
   /** Bonus for a passage in the words of the party the question asks about ("what did X say"). */
-  speaker: 0.1,
+  speaker: 0.3,
+  /** What naming a kind of X counts for "which X" (the noun itself counts 1). */
+  headMatch: 0.8,
   /** Bonus for the answer to "which X" being a kind of X. */
   headFit: 0.3,
   /** An editors' unit leads the reply when it scores at least the best passage's score minus this. */
