@@ -129,7 +129,7 @@ export class QuestionReader {
     const words = this.standardWords(part.text, corrections);
     const plain = words.map((w) => w.word);
 
-    const kind = questionKind(plain);
+    const kindAsked = questionKind(plain);
     const head = headNoun(plain);
     const months: number[] = [];
     const years: number[] = [];
@@ -156,6 +156,15 @@ export class QuestionReader {
     const after = clause(AFTER_WORDS);
     const before = after === undefined ? clause(BEFORE_WORDS) : undefined;
 
+    const content = words.filter((_, i) => !timeWords.has(i));
+    let groups: readonly WordGroup[] = this.groups(content, head);
+    // "Who is Brad Smith" defines a party or a name; "who is Microsoft's client in Israel" asks
+    // who stands in a relation, and is a "who" question.
+    const parties = new Set(groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
+    const definesOne =
+      (parties.size === 1 && groups.every((g) => g.partyId !== undefined)) ||
+      (parties.size === 0 && groups.length <= 2);
+    const kind = kindAsked === 'define' && !definesOne ? questionKind(plain, false) : kindAsked;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
     const future = plain.includes('will') || plain.includes('next');
     const asksStatus =
@@ -166,8 +175,6 @@ export class QuestionReader {
     const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
     const asksSource = plain.some((w) => DOCUMENT_WORDS.has(w));
 
-    const content = words.filter((_, i) => !timeWords.has(i));
-    let groups: readonly WordGroup[] = this.groups(content, head);
     // "What did the Guardian report?": the verb of saying asks for the party's words; the
     // party is what must match.
     const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
@@ -193,9 +200,7 @@ export class QuestionReader {
       asksEvent,
       asksWords,
       asksSource,
-      expectsNumber:
-        kind === 'quantity' ||
-        groups.some((g) => g.noun && AMOUNTS.some((amount) => this.lexicon.isKindOf(g.label.toLowerCase(), amount, 3))),
+      expectsNumber: kind === 'quantity' || this.asksAmount(plain),
       months: elliptical && previous ? previous.months : months,
       years: elliptical && previous ? previous.years : years,
       after: elliptical ? previous?.after : after,
@@ -203,6 +208,19 @@ export class QuestionReader {
       corrections,
       elliptical,
     };
+  }
+
+  /** "What is the price of …", "what was the cost of …": the noun of "the X of" is an amount. */
+  private asksAmount(words: readonly string[]): boolean {
+    const at = words.findIndex(
+      (w, i) => w === 'what' && ['is', 'was', 'are', 'were'].includes(words[i + 1] ?? '') && words[i + 2] === 'the',
+    );
+    const noun = at < 0 ? undefined : words[at + 3];
+    return (
+      noun !== undefined &&
+      words[at + 4] === 'of' &&
+      AMOUNTS.some((amount) => this.lexicon.isKindOf(noun, amount, 3))
+    );
   }
 
   /** The question's words in standard English, typos of story words corrected. */
@@ -441,7 +459,7 @@ export class QuestionReader {
   }
 }
 
-function questionKind(words: readonly string[]): QuestionKind {
+function questionKind(words: readonly string[], mayDefine = true): QuestionKind {
   const first = words.findIndex((w) => WH_WORDS.has(w) || AUXILIARIES.has(w));
   const word = words[first];
   if (word === undefined) return 'what';
@@ -452,11 +470,11 @@ function questionKind(words: readonly string[]): QuestionKind {
   const next = words[first + 1] ?? '';
   if (word === 'how' && QUANTITY_WORDS.has(next)) return 'quantity';
   // "what kind of outlet is +972": a definition of what follows the verb.
-  if (word === 'what' && ['kind', 'sort', 'type'].includes(next) && words[first + 2] === 'of') {
+  if (mayDefine && word === 'what' && ['kind', 'sort', 'type'].includes(next) && words[first + 2] === 'of') {
     const verb = words.findIndex((w, i) => i > first + 3 && ['is', 'are', 'was', 'were'].includes(w));
     if (verb > 0 && verb < words.length - 1) return 'define';
   }
-  if ((word === 'who' || word === 'what') && ['is', 'are', 'was', 'were'].includes(next)) {
+  if (mayDefine && (word === 'who' || word === 'what') && ['is', 'are', 'was', 'were'].includes(next)) {
     // "who is Brad Smith", "what is Local Call" — not "who is running it" (a verb follows).
     const rest = words.slice(first + 2).filter((w) => !FRAME_WORDS.has(w));
     // A verb after it ("what is Microsoft investigating") asks what someone does.

@@ -51,7 +51,7 @@ export function textFeatures(
   const years = new Set<number>();
   const names: { word: string; at: number }[] = [];
   const positions = new Map<string, number[]>();
-  let hasNumber = false;
+  const amounts: number[] = [];
   let reasons = false;
   tokens.forEach((token, index) => {
     if (!token.stop) {
@@ -65,16 +65,23 @@ export function textFeatures(
     if (month !== undefined && (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4))))
       months.add(month);
     if (/^(?:19|20)\d\d$/.test(token.word)) years.add(Number(token.word));
-    if (/^\d/.test(token.word) || NUMBER_WORDS.has(token.word)) hasNumber = true;
+    const previous = tokens[index - 1]?.word ?? '';
+    const dayOfMonth = monthNumber(previous) !== undefined && /^\d{1,2}$/.test(token.word);
+    if ((/^\d/.test(token.word) && !dayOfMonth && !years.has(Number(token.word))) || NUMBER_WORDS.has(token.word))
+      amounts.push(index);
     if (REASON_WORDS.has(token.word)) reasons = true;
     const sentenceStart = index === 0 || /[.!?]\s*$/.test(text.slice(0, token.start));
     if (!sentenceStart && /^\p{Lu}/u.test(raw) && !token.stop) names.push({ word: foldWord(raw), at: index });
   });
   const partyIds = new Set<string>();
+  const inNames = new Set<number>();
   for (const match of parties.match(tokens)) {
     if (!match.canonical.startsWith(PARTY_TOKEN)) continue;
     partyIds.add(match.canonical.slice(PARTY_TOKEN.length));
     positions.set(match.canonical, [...(positions.get(match.canonical) ?? []), match.from]);
+    for (let i = match.from; i < match.to; i++) inNames.add(i);
   }
+  // "Unit 8200" and "+972" are names, not amounts.
+  const hasNumber = amounts.some((index) => !inNames.has(index));
   return { terms, partyIds, months, years, hasNumber, reasons, names, positions, length: tokens.length };
 }
