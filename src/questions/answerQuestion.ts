@@ -197,6 +197,7 @@ export class QuestionAnswerer {
     bounds: { after?: string | undefined; before?: string | undefined },
   ): Scored {
     const { unit, passage } = item;
+    const context = passage ? this.contextFeatures(passage) : undefined;
     const matched = new Set<WordGroup>();
     let total = 0;
     let gained = 0;
@@ -209,6 +210,12 @@ export class QuestionAnswerer {
       total += group.weight;
       supportTotal += group.weight * share;
       let { weight: match, evidence } = this.groupMatch(group, features, unit, passage);
+      // The sentence before, in the same paragraph, says what "this help" or "it" is.
+      if (match === 0 && context) {
+        const before = this.groupMatch(group, context, undefined, undefined);
+        match = before.weight * W.context;
+        evidence = before.evidence * W.context;
+      }
       if (match === 0 && group === headGroup && this.headMatch(part, features)) {
         match = evidence = W.headMatch;
         headMatched = true;
@@ -233,6 +240,8 @@ export class QuestionAnswerer {
       part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
     if (status || defined) support = Math.max(support, 1);
     let score = coverage;
+    // Of passages that match as much, one that has every word of the question answers it.
+    if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
     score += this.kindFit(part, features, unit, passage) * W.kindFit;
     if (headMatched) score += W.headFit;
     score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
@@ -381,6 +390,16 @@ export class QuestionAnswerer {
     return result.hits
       .filter((hit) => hit.passage.linksTo === undefined)
       .map((hit) => ({ passage: hit.passage, highlights: hit.highlights }));
+  }
+
+  /** The features of the sentence before a passage in its paragraph, if it has one. */
+  private contextFeatures(passage: Passage): TextFeatures | undefined {
+    const before = this.search.index.passages[passage.ordinal - 1];
+    return before &&
+      before.documentId === passage.documentId &&
+      before.paragraph === passage.paragraph
+      ? this.passageFeatures(before)
+      : undefined;
   }
 
   private passageFeatures(passage: Passage): TextFeatures {

@@ -160,17 +160,21 @@ export class QuestionReader {
     let groups: readonly WordGroup[] = this.groups(content, head);
     // "Who is Brad Smith" defines a party or a name; "who is Microsoft's client in Israel" asks
     // who stands in a relation, and is a "who" question.
-    const parties = new Set(groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
+    const subject = groups.filter((g) => g.label.toLowerCase() !== head);
+    const parties = new Set(subject.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
     const definesOne =
-      (parties.size === 1 && groups.every((g) => g.partyId !== undefined)) ||
-      (parties.size === 0 && groups.length <= 2);
+      (parties.size === 1 && subject.every((g) => g.partyId !== undefined)) ||
+      (parties.size === 0 && subject.length <= 2);
     const kind = kindAsked === 'define' && !definesOne ? questionKind(plain, false) : kindAsked;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
     const future = plain.includes('will') || plain.includes('next');
     const asksStatus =
       (plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when') ||
       (future && kind !== 'who');
-    const asksEvent = plain.some((w) => EVENT_WORDS.has(w)) && (kind === 'what' || kind === 'when');
+    // "What happened …", "what did it do …" — not "what does X do" (X's role).
+    const asksEvent =
+      (kind === 'what' || kind === 'when') &&
+      plain.some((w) => EVENT_WORDS.has(w) && (!['do', 'done'].includes(w) || plain.includes('did')));
     // "What did X say" asks for X's words; "who wrote X" asks for an author.
     const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
     const asksSource = plain.some((w) => DOCUMENT_WORDS.has(w));

@@ -47,6 +47,10 @@ export const QUESTION_WEIGHTS = {
   amountMissing: 0.5,
   /** Below this share of the question's weight matched, the sources do not answer it. */
   minCoverage: 0.5,
+  /** A word matched in the sentence before (same paragraph) counts this share. */
+  context: 0.5,
+  /** Bonus for a text that matches every part of the question (even loosely). */
+  complete: 0.15,
   /** Bonus for an answer of the kind the question asks for (a date for "when" …). */
   kindFit: 0.25,
   /** Bonus for a passage in the words of the party the question asks about ("what did X say"). */
