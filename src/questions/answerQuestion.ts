@@ -209,16 +209,21 @@ export class QuestionAnswerer {
       const share = group.everyday ? W.everyday : 1;
       total += group.weight;
       supportTotal += group.weight * share;
-      let { weight: match, evidence } = this.groupMatch(group, features, unit, passage);
+      // The noun of "which X" asks for a kind of X: the word itself or a name of that kind
+      // near the question's other words, not a word related to X ("state" for "country").
+      let { weight: match, evidence } =
+        group === headGroup
+          ? this.literalMatch(group, features)
+          : this.groupMatch(group, features, unit, passage);
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
         match = before.weight * W.context;
         evidence = before.evidence * W.context;
       }
-      if (match === 0 && group === headGroup && this.headMatch(part, features)) {
-        match = evidence = W.headMatch;
-        headMatched = true;
+      if (match === 0 && group === headGroup) {
+        match = evidence = this.headMatch(part, features);
+        headMatched = match > 0;
       }
       if (match > 0) {
         matched.add(group);
@@ -257,17 +262,31 @@ export class QuestionAnswerer {
    * Whether the text names a kind of the "which X" noun near the words the question matched
    * ("Azure storage capacity in the Netherlands" for "which country was the data stored in").
    */
-  private headMatch(part: ReadPart, features: TextFeatures): boolean {
+  private headMatch(part: ReadPart, features: TextFeatures): number {
     const head = part.head as string;
     const near: number[] = [];
     for (const group of part.groups)
       for (const alternative of group.alternatives)
         for (const term of alternative.terms) near.push(...(features.positions.get(term) ?? []));
-    return features.names.some(
-      (name) =>
-        near.some((at) => Math.abs(at - name.at) <= HEAD_DISTANCE) &&
-        this.lexicon.isKindOf(name.word, head),
-    );
+    let best = 0;
+    for (const name of features.names) {
+      if (!near.some((at) => Math.abs(at - name.at) <= HEAD_DISTANCE)) continue;
+      if (!this.lexicon.isKindOf(name.word, head)) continue;
+      // A name the story uses everywhere ("Israel") is rarely the news an answer brings.
+      const everyday = this.terms.isEveryday(this.terms.termOf(name.word));
+      best = Math.max(best, everyday ? W.everyday : 1);
+    }
+    return best;
+  }
+
+  /** The word itself or a word derived from it ("lawyer" → law), not its synonyms or kinds. */
+  private literalMatch(group: WordGroup, features: TextFeatures): { weight: number; evidence: number } {
+    let best = { weight: 0, evidence: 0 };
+    for (const a of group.alternatives) {
+      if ((a.relation === 'self' || a.relation === 'derived') && a.weight > best.weight)
+        if (a.terms.every((t) => features.terms.has(t))) best = { weight: a.weight, evidence: a.evidence };
+    }
+    return best;
   }
 
   private groupMatch(

@@ -166,6 +166,8 @@ export class QuestionReader {
       (parties.size === 1 && subject.every((g) => g.partyId !== undefined)) ||
       (parties.size === 0 && subject.length <= 2);
     const kind = kindAsked === 'define' && !definesOne ? questionKind(plain, false) : kindAsked;
+    // "What kind of outlet is +972": the answer is the party's role; "outlet" is its kind.
+    if (kind === 'define' && subject.length > 0) groups = subject;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
     const future = plain.includes('will') || plain.includes('next');
     const asksStatus =

@@ -55,8 +55,6 @@ export const QUESTION_WEIGHTS = {
   kindFit: 0.25,
   /** Bonus for a passage in the words of the party the question asks about ("what did X say"). */
   speaker: 0.3,
-  /** What naming a kind of X counts for "which X" (the noun itself counts 1). */
-  headMatch: 0.8,
   /** Bonus for the answer to "which X" being a kind of X. */
   headFit: 0.3,
   /** An editors' unit leads the reply when it scores at least the best passage's score minus this. */
