@@ -62,6 +62,8 @@ export function baseForms(
   word: string,
   pos: PartOfSpeech,
 ): string[] {
+  const space = word.indexOf(' ');
+  if (space > 0) return phraseForms(database, word, pos, space);
   const forms: string[] = [];
   const consider = (form: string): void => {
     if (form.length > 0 && !forms.includes(form) && database.lookup(form, pos)) forms.push(form);
@@ -78,5 +80,29 @@ export function baseForms(
   // "doubled" consonants: "stopped" → stop, "planning" → plan.
   const doubled = /^(.*([bdgklmnprt]))\2(?:ed|ing)$/.exec(word);
   if (pos === 'verb' && doubled?.[1]) consider(doubled[1]);
+  return forms;
+}
+
+/**
+ * A phrase's dictionary forms: WordNet inflects a verb phrase's first word ("switched off" →
+ * switch off) and a noun phrase's last ("law firms" → law firm).
+ */
+function phraseForms(
+  database: WordNetDatabase,
+  phrase: string,
+  pos: PartOfSpeech,
+  space: number,
+): string[] {
+  const forms: string[] = [];
+  const consider = (form: string): void => {
+    if (!forms.includes(form) && database.lookup(form, pos)) forms.push(form);
+  };
+  consider(phrase);
+  const first = phrase.slice(0, space);
+  const rest = phrase.slice(space);
+  for (const form of baseForms(database, first, pos)) consider(form + rest);
+  const lastSpace = phrase.lastIndexOf(' ');
+  const head = phrase.slice(0, lastSpace + 1);
+  for (const form of baseForms(database, phrase.slice(lastSpace + 1), pos)) consider(head + form);
   return forms;
 }

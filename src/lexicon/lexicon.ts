@@ -79,6 +79,17 @@ export class Lexicon {
     return this.senses(word).length > 0;
   }
 
+  /**
+   * The English word one typo away from a non-word ("resluts" → results, "bloking" → blocking):
+   * a swap of two letters first, then a letter left out, one too many, one wrong. Undefined when
+   * no word is that close.
+   */
+  nearestWord(word: string): string | undefined {
+    if (word.length < 4 || word.length > 20 || !/^[a-z]+$/.test(word)) return undefined;
+    for (const candidate of oneEditAway(word)) if (this.isWord(candidate)) return candidate;
+    return undefined;
+  }
+
   /** The word's dictionary forms, e.g. "recordings" → [recording, record]. */
   baseForms(word: string): string[] {
     const forms = new Set<string>();
@@ -100,6 +111,15 @@ export class Lexicon {
       }
     }
     return best?.pos;
+  }
+
+  /**
+   * Whether the word names one particular thing: its commonest noun sense is an instance
+   * ("Amazon", "White House", "Netherlands"), not a kind of thing ("lawyer", "price").
+   */
+  isName(word: string): boolean {
+    const [first] = this.senses(word, 'noun');
+    return first?.pointers.some((pointer) => pointer.symbol === '@i') ?? false;
   }
 
   /** Whether the word's first senses name a place ("Netherlands", "Gaza"). */
@@ -131,8 +151,11 @@ export class Lexicon {
   }
 
   /** Words related to `word` in its first senses, closest relations first; never the word itself. */
-  related(word: string): readonly RelatedWord[] {
-    const cached = this.relatedCache.get(word);
+  related(word: string, as?: PartOfSpeech): readonly RelatedWord[] {
+    // Read as the part of speech it is used as ("the guardian piece" is a noun), when it is one.
+    const only = as !== undefined && this.senses(word, as).length > 0 ? as : undefined;
+    const key = `${only ?? '*'}:${word}`;
+    const cached = this.relatedCache.get(key);
     if (cached) return cached;
     const found = new Map<string, RelatedWord>();
     const forms = new Set(this.baseForms(word));
@@ -143,7 +166,7 @@ export class Lexicon {
       if (!existing || existing.sense > sense) found.set(candidate, { word: candidate, relation, sense });
     };
     const pointerTargets: { pointer: Pointer; position: number; sense: number }[] = [];
-    for (const pos of PARTS_OF_SPEECH) {
+    for (const pos of only ? [only] : PARTS_OF_SPEECH) {
       this.senses(word, pos).forEach((synset, sense) => {
         const position = synset.words.findIndex((w) => forms.has(w)) + 1;
         for (const synonym of synset.words) add(synonym, 'synonym', sense);
@@ -174,7 +197,7 @@ export class Lexicon {
       }
     }
     const result = [...found.values()];
-    this.relatedCache.set(word, result);
+    this.relatedCache.set(key, result);
     return result;
   }
 
@@ -196,6 +219,20 @@ export class Lexicon {
     this.sensesCache.set(key, synsets);
     return synsets;
   }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from `word`, the likeliest typos first. */
+export function* oneEditAway(word: string): Generator<string> {
+  for (let i = 0; i + 1 < word.length; i++)
+    yield word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+  for (let i = 0; i <= word.length; i++)
+    for (const letter of ALPHABET) yield word.slice(0, i) + letter + word.slice(i);
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+  for (let i = 0; i < word.length; i++)
+    for (const letter of ALPHABET)
+      if (letter !== word.charAt(i)) yield word.slice(0, i) + letter + word.slice(i + 1);
 }
 
 /** The words of a definition worth matching: longer than three letters, not "someone" or "something". */

@@ -51,6 +51,8 @@ interface Scored {
   readonly support: number;
   readonly score: number;
   readonly matched: ReadonlySet<WordGroup>;
+  /** The groups it matches as themselves or through a close relation (not a loose one). */
+  readonly strong: ReadonlySet<WordGroup>;
 }
 
 /** Passages gathered from the search for each question part (its candidates). */
@@ -59,11 +61,14 @@ const CANDIDATES = 60;
 const MAX_SEARCH_WORDS = 60;
 /** Passages shown after a one-part question's lead, and per part of a several-part question. */
 export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
-/** A passage is shown only if it scores at least this share of the best one. */
-const SHOWN_SHARE = 0.6;
+/**
+ * A passage is shown when it matches one of the question's own words (not only everyday ones)
+ * strongly, and scores at least this share of the best.
+ */
+const SHOWN_SHARE = 0.4;
 const FEATURE_CACHE_LIMIT = 20_000;
-/** How near (in words) the answer to "which X" must stand to the question's other words. */
-const HEAD_DISTANCE = 6;
+/** How near (in words) an answer ("which X", "how much") must stand to the question's other words. */
+const NEAR = 6;
 
 export class QuestionAnswerer {
   private readonly reader: QuestionReader;
@@ -101,7 +106,7 @@ export class QuestionAnswerer {
   private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
-    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched'>, features: TextFeatures): Scored =>
+    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong'>, features: TextFeatures): Scored =>
       this.evaluate(part, item, features, { after, before });
 
     const units = this.terms.units.map((unit) =>
@@ -131,7 +136,7 @@ export class QuestionAnswerer {
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,
     );
-    if (!mostSupported || this.notCovered(part, mostSupported)) {
+    if (!mostSupported || this.notCovered(part, [...units, ...passages], mostSupported)) {
       return {
         question: part,
         passages: [],
@@ -144,16 +149,20 @@ export class QuestionAnswerer {
       s !== undefined && s.support > W.minCoverage;
     const bestUnit = units.find(answering);
     const bestPassage = passages.find(answering) ?? passages[0];
+    // "Is it over yet?", "where does the review stand?": where the story stands leads, whatever
+    // else the question's words match.
+    const status = part.asksStatus ? units.find((u) => u.unit?.reviewField === 'status') : undefined;
     const lead =
-      bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
+      status ??
+      (bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
         ? bestUnit
-        : undefined;
+        : undefined);
     const cited = new Set(
       lead?.unit?.citations.flatMap((c) => (c.type === 'quote' ? [c.documentId + ':' + c.start] : [])) ?? [],
     );
     const top = (lead ?? bestPassage ?? mostSupported).score;
     const shown = passages
-      .filter((s) => s.score >= top * SHOWN_SHARE && s.support >= W.minCoverage / 2)
+      .filter((s) => s.score >= top * SHOWN_SHARE && this.answersSomething(part, s))
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
       .slice(0, passagesShown)
       .map((s) => ({ passage: s.passage as Passage, highlights: s.highlights ?? [] }));
@@ -172,11 +181,17 @@ export class QuestionAnswerer {
   }
 
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
-  private notCovered(part: ReadPart, best: Scored): boolean {
+  private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
-    const rests = [...best.matched];
-    const unmatchedSpecific = part.groups.some((g) => !g.everyday && !best.matched.has(g));
-    return unmatchedSpecific && rests.every((g) => g.everyday);
+    // Something in the sources must match one of the question's own words — not only the
+    // story's everyday words, and not only through a loose relation.
+    return !candidates.some((c) => this.answersSomething(part, c));
+  }
+
+  /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
+  private answersSomething(part: ReadPart, candidate: Scored): boolean {
+    const specific = part.groups.filter((g) => !g.everyday);
+    return (specific.length > 0 ? specific : part.groups).some((g) => candidate.strong.has(g));
   }
 
   /** The words of the question no candidate matched, as typed. */
@@ -192,13 +207,14 @@ export class QuestionAnswerer {
 
   private evaluate(
     part: ReadPart,
-    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched'>,
+    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong'>,
     features: TextFeatures,
     bounds: { after?: string | undefined; before?: string | undefined },
   ): Scored {
     const { unit, passage } = item;
     const context = passage ? this.contextFeatures(passage) : undefined;
     const matched = new Set<WordGroup>();
+    const strong = new Set<WordGroup>();
     let total = 0;
     let gained = 0;
     let supportTotal = 0;
@@ -225,15 +241,27 @@ export class QuestionAnswerer {
         match = evidence = this.headMatch(part, features);
         headMatched = match > 0;
       }
+      if (evidence >= W.strongEvidence) strong.add(group);
       if (match > 0) {
         matched.add(group);
         gained += group.weight * match;
         supported += group.weight * share * evidence;
       }
     }
+    // A month or year the question names is part of what it asks: a text of that time matches it.
+    if (part.months.length > 0 || part.years.length > 0) {
+      const inTime = this.timeFit(part, features, unit, passage, {}) > 0 ? 1 : 0;
+      const weight = this.terms.rareIdf;
+      total += weight;
+      supportTotal += weight;
+      gained += weight * inTime;
+      supported += weight * inTime;
+    }
     const coverage = total > 0 ? gained / total : 0;
-    // "What is the price of …" wants an amount: a text without a number does not answer it.
-    const amountMissing = part.expectsNumber && !features.hasNumber;
+    // "What is the price of …" wants an amount: a text without one near the question's words
+    // ("millions" of calls is no price) does not answer it.
+    const amountMissing =
+      part.expectsNumber && !this.near(part, features, features.amounts, matched);
     let support =
       (supportTotal > 0 ? supported / supportTotal : 0) * (amountMissing ? W.amountMissing : 1);
     // Where the review stands answers "is it over yet" whatever words the question uses; the
@@ -255,7 +283,7 @@ export class QuestionAnswerer {
     }
     // Of two equal answers, the shorter says it more directly.
     score -= Math.min(features.length, 80) / 4000;
-    return { ...item, coverage, support, score, matched };
+    return { ...item, coverage, support, score, matched, strong };
   }
 
   /**
@@ -264,19 +292,38 @@ export class QuestionAnswerer {
    */
   private headMatch(part: ReadPart, features: TextFeatures): number {
     const head = part.head as string;
-    const near: number[] = [];
-    for (const group of part.groups)
-      for (const alternative of group.alternatives)
-        for (const term of alternative.terms) near.push(...(features.positions.get(term) ?? []));
+    const near = this.matchedPositions(part, features);
     let best = 0;
     for (const name of features.names) {
-      if (!near.some((at) => Math.abs(at - name.at) <= HEAD_DISTANCE)) continue;
+      if (!near.some((at) => Math.abs(at - name.at) <= NEAR)) continue;
       if (!this.lexicon.isKindOf(name.word, head)) continue;
       // A name the story uses everywhere ("Israel") is rarely the news an answer brings.
       const everyday = this.terms.isEveryday(this.terms.termOf(name.word));
       best = Math.max(best, everyday ? W.everyday : 1);
     }
     return best;
+  }
+
+  /** Where the text has words the question matched (any way). */
+  private matchedPositions(part: ReadPart, features: TextFeatures, only?: ReadonlySet<WordGroup>): number[] {
+    const at: number[] = [];
+    for (const group of part.groups) {
+      if (only && !only.has(group)) continue;
+      for (const alternative of group.alternatives)
+        for (const term of alternative.terms) at.push(...(features.positions.get(term) ?? []));
+    }
+    return at;
+  }
+
+  /** Whether one of `positions` is near a word the question matched. */
+  private near(
+    part: ReadPart,
+    features: TextFeatures,
+    positions: readonly number[],
+    matched: ReadonlySet<WordGroup>,
+  ): boolean {
+    const words = this.matchedPositions(part, features, matched);
+    return positions.some((p) => words.some((w) => Math.abs(w - p) <= NEAR));
   }
 
   /** The word itself or a word derived from it ("lawyer" → law), not its synonyms or kinds. */

@@ -18,7 +18,7 @@ export interface QuestionPart {
 export const MAX_PARTS = 3;
 
 const SENTENCE_END = /[?;]+|[.!]+(?=\s)/g;
-const JOINER = /(?:,\s*|\s+)(?:and|also|plus|&)\s+(?:also\s+)?|,\s+/gi;
+const JOINER = /(?:,\s*|\s+)(?:and|also|plus|&|\+)\s+(?:also\s+)?|,\s+/gi;
 
 export function questionParts(question: string): QuestionPart[] {
   const parts: QuestionPart[] = [];

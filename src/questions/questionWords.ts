@@ -55,6 +55,9 @@ export const DOCUMENT_WORDS = words(`
   published publish posted post link source sources outlet outlets newspaper paper magazine
 `);
 
+/** Nouns that name a document: "the Guardian piece", "Microsoft's update". */
+export const DOCUMENT_NOUNS = words('article story piece report statement post blog update headline title');
+
 /** Verbs of saying: "what did X say" asks for X's own words. */
 export const SPEECH_WORDS = words(`
   say said says saying wrote write writes state stated statement claim claimed claims

@@ -3,11 +3,13 @@ import { editDistance } from '../search/fuzzy.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
 import { standardForm } from '../lexicon/casualForms.js';
 import type { Lexicon, Relation } from '../lexicon/lexicon.js';
+import type { PartOfSpeech } from '../lexicon/wordnetDatabase.js';
 import type { QuestionPart } from './questionParts.js';
 import {
   AFTER_WORDS,
   AUXILIARIES,
   BEFORE_WORDS,
+  DOCUMENT_NOUNS,
   DOCUMENT_WORDS,
   EVENT_WORDS,
   FRAME_WORDS,
@@ -18,7 +20,7 @@ import {
   STATUS_WORDS,
   WH_WORDS,
 } from './questionWords.js';
-import type { StoryTerms } from './storyTerms.js';
+import { DOCUMENT_TERM, type StoryTerms } from './storyTerms.js';
 import { QUESTION_WEIGHTS } from './weights.js';
 
 /**
@@ -142,6 +144,8 @@ export class QuestionReader {
       if (isMonth) {
         months.push(month);
         timeWords.add(i);
+        // "late September", "early May": where in the month is not a topic.
+        if (['late', 'early', 'mid', 'end', 'beginning'].includes(plain[i - 1] ?? '')) timeWords.add(i - 1);
       } else if (/^(?:19|20)\d\d$/.test(word)) {
         years.push(Number(word));
         timeWords.add(i);
@@ -262,11 +266,14 @@ export class QuestionReader {
       return undefined;
     const [best] = this.terms.corrections(word);
     if (best !== undefined) return best;
-    if (word.length >= 3 && word.length <= 5) {
-      for (const known of [...WH_WORDS, ...AUXILIARIES])
-        if (editDistance(word, known, 1) <= 1 && known.length === word.length) return known;
+    // "wich", "anythin", "hwo": a question's own words misspelled.
+    if (word.length >= 3) {
+      for (const known of [...WH_WORDS, ...AUXILIARIES, ...FRAME_WORDS])
+        if (known.length >= 3 && editDistance(word, known, 1) <= 1) return known;
     }
-    return undefined;
+    // Otherwise the English word it was meant to be ("resluts" → results), which may then
+    // match the story through its synonyms.
+    return this.lexicon.nearestWord(word);
   }
 
   private groups(words: readonly ReadWord[], head: string | undefined): WordGroup[] {
@@ -325,8 +332,11 @@ export class QuestionReader {
       for (let j = Math.min(tokens.length - 1, i + 2); j > i; j--) {
         const between = tokens.slice(i + 1, j);
         const last = tokens[j] as Token;
-        // A phrasal verb may have its object between ("cut anyone off"); a phrase may not.
-        const phrasal = PARTICLES.has(last.word) && between.every((t) => !PARTICLES.has(t.word));
+        // A phrasal verb may have a pronoun between ("cut anyone off"); a phrase may not.
+        const phrasal =
+          PARTICLES.has(last.word) &&
+          !used.has(j) &&
+          between.every((t) => !PARTICLES.has(t.word) && FRAME_WORDS.has(t.word));
         const span = phrasal ? [token, last] : tokens.slice(i, j + 1);
         if (!phrasal && !span.every((t, k) => content(i + k) || (k > 0 && t.stop && k < span.length - 1)))
           continue;
@@ -347,7 +357,12 @@ export class QuestionReader {
       if (STATUS_WORDS.has(token.word)) return;
       if (EVENT_WORDS.has(token.word) && !this.terms.isKnown(token.term)) return;
       const term = token.stop ? stem(token.word) : token.term;
-      groups.push(this.wordGroup([token.word], [term], typedOf(token.start), token.word === head, i));
+      const pos = used.has(i - 1)
+        ? 'noun' // after a name: "the Guardian piece", "Microsoft employees"
+        : usedAs(tokens[i - 1], typedOf(tokens[i - 1]?.start ?? -1));
+      groups.push(
+        this.wordGroup([token.word], [term], typedOf(token.start), token.word === head, i, undefined, pos),
+      );
     });
     return groups;
   }
@@ -364,8 +379,8 @@ export class QuestionReader {
     const words = span.map((t) => t.word);
     const terms = span.filter((t) => !t.stop || PHRASAL_VERBS.has(t.word)).map((t) => (t.stop ? stem(t.word) : t.term));
     const phrase = words.join(' ');
-    if (terms.length < 2) return undefined;
-    const editors = this.terms.synonymsOf(terms).length > 0;
+    if (span.length < 2) return undefined;
+    const editors = terms.length > 1 && this.terms.synonymsOf(terms).length > 0;
     const [first, ...rest] = words;
     const english = [first ?? '', ...this.lexicon.baseForms(first ?? '')].some((form) =>
       this.lexicon.isWord([form, ...rest].join(' ')),
@@ -382,6 +397,7 @@ export class QuestionReader {
     isHead: boolean,
     at: number,
     phrase = words.join(' '),
+    pos?: PartOfSpeech,
   ): WordGroup {
     const alternatives: Alternative[] = [];
     const add = (
@@ -416,6 +432,8 @@ export class QuestionReader {
     };
     add(terms, phrase, 1, 'self');
     withEditorsSynonyms(terms, 1, 1);
+    // "the Guardian piece", "the September update": a document of the corpus.
+    if (words.length === 1 && DOCUMENT_NOUNS.has(phrase)) add([DOCUMENT_TERM], phrase, 0.8, 'synonym');
     const [first = '', ...rest] = words;
     const forms = this.lexicon.baseForms(first).map((form) => [form, ...rest].join(' '));
     for (const form of forms) {
@@ -423,7 +441,7 @@ export class QuestionReader {
       withEditorsSynonyms(termsOf(form), 1, 1);
     }
     for (const source of forms.length > 0 ? forms : [phrase]) {
-      for (const related of this.lexicon.related(source)) {
+      for (const related of this.lexicon.related(source, pos)) {
         if (related.relation === 'gloss' && (FRAME_WORDS.has(related.word) || STOP_WORDS.has(related.word)))
           continue;
         const rarer = QUESTION_WEIGHTS.senseShare[related.sense] ?? 0.5;
@@ -442,7 +460,7 @@ export class QuestionReader {
       alternatives,
       // A word the story itself uses weighs its rarity; one it does not (even if a synonym is
       // there) weighs like a word the sources may not cover.
-      weight: known ? rarest : this.unknownWeight(phrase, isHead),
+      weight: known ? rarest : this.unknownWeight(phrase, typed, isHead),
       everyday: known && terms.every((t) => this.terms.isEveryday(t)),
       known: alternatives.length > 0,
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
@@ -451,21 +469,38 @@ export class QuestionReader {
   }
 
   /**
-   * A word the story never uses weighs as much as its rarest word: the question is about
-   * something the sources may not cover. Short scraps, verbs and adjectives weigh less.
+   * A name the story never uses (a person, a company, "White House") weighs as much as its
+   * rarest word: the question is about someone the sources do not mention. A common word it
+   * does not use weighs less: people ask in their own words ("the whole thing", "journalists",
+   * "switched off"), and the sources may say it in theirs.
    */
-  private unknownWeight(word: string, isHead: boolean): number {
+  private unknownWeight(word: string, typed: string, isHead: boolean): number {
     const rare = this.terms.rareIdf;
     if (word.length <= 2) return rare * QUESTION_WEIGHTS.scrap;
     if (isHead) return rare * QUESTION_WEIGHTS.head;
-    // Names and things are what a question is about; its verbs and adjectives are often the
-    // sources' facts in other words ("sell" for a customer relationship).
-    const pos = this.lexicon.mainPartOfSpeech(word);
-    return pos === undefined || pos === 'noun' ? rare : rare * QUESTION_WEIGHTS.unknownVerb;
+    const name = !this.lexicon.isWord(word) || this.lexicon.isName(word) || /^\p{Lu}/u.test(typed);
+    return name ? rare : rare * QUESTION_WEIGHTS.unknownCommon;
   }
 }
 
-function questionKind(words: readonly string[], mayDefine = true): QuestionKind {
+const FILLERS = new Set(['even', 'actually', 'really', 'exactly', 'just', 'like', 'so', 'ok', 'okay', 'hey', 'um', 'uh', 'well', 'basically', 'honestly', 'literally', 'again']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'some', 'any', 'each', 'every', 'no', 'another', 'which', 'what', 'whose']);
+const BEFORE_VERBS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'might', 'must', 'do', 'does', 'did', 'i', 'we', 'you', 'they', 'he', 'she']);
+
+/**
+ * How a word is used, from the word before it: after "the" or a possessive it is a noun ("the
+ * guardian piece"), after "to", "will" or a subject pronoun a verb. Undefined when it cannot tell.
+ */
+function usedAs(previous: Token | undefined, typed: string): PartOfSpeech | undefined {
+  if (!previous) return undefined;
+  if (DETERMINERS.has(previous.word) || /['’]s$/.test(typed)) return 'noun';
+  if (BEFORE_VERBS.has(previous.word)) return 'verb';
+  return undefined;
+}
+
+function questionKind(all: readonly string[], mayDefine = true): QuestionKind {
+  // "what even is …", "who actually runs …": fillers do not change what is asked.
+  const words = all.filter((w) => !FILLERS.has(w));
   const first = words.findIndex((w) => WH_WORDS.has(w) || AUXILIARIES.has(w));
   const word = words[first];
   if (word === undefined) return 'what';

@@ -17,6 +17,8 @@ import { textFeatures, type TextFeatures } from './textFeatures.js';
  * it does not make a passage an answer. With few passages, at least `EVERYDAY_MIN_PASSAGES`.
  */
 const EVERYDAY_SHARE = 0.2;
+/** The term every source unit has, for the nouns that name a document ("article", "piece"). */
+export const DOCUMENT_TERM = '@document';
 const EVERYDAY_MIN_PASSAGES = 4;
 /** Words this long may be misspelled twice over; they are compared with this many story words. */
 const MIN_TWICE_MISSPELLED = 8;
@@ -66,7 +68,10 @@ export class StoryTerms {
     );
     const features = new Map<string, TextFeatures>();
     for (const unit of units) {
-      const unitText = textFeatures(unit.matchText, this.parties, lemmas);
+      const read = textFeatures(unit.matchText, this.parties, lemmas);
+      // A source unit is a document: "the Guardian piece" finds it whatever the document is called.
+      const unitText =
+        unit.kind === 'source' ? { ...read, terms: new Set([...read.terms, DOCUMENT_TERM]) } : read;
       features.set(unit.id, unitText);
       for (const term of unitText.terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);
@@ -116,6 +121,11 @@ export class StoryTerms {
   /** Story words within a typo or two of `word`, nearest first. */
   corrections(word: string): string[] {
     const found = new Set([...this.index.corrections(word), ...this.unitWords.corrections(word)]);
+    // Two letters swapped ("isreal") is one typo, which the deletion index counts as two.
+    for (let i = 0; i + 1 < word.length && found.size === 0; i++) {
+      const swapped = word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2);
+      if (this.isStoryWord(swapped)) found.add(swapped);
+    }
     // Two letters left out of a long word ("survelance") escape the deletion index: compare it
     // with the story's words that begin as it does.
     if (found.size === 0 && word.length >= MIN_TWICE_MISSPELLED) {

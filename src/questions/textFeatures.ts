@@ -14,6 +14,8 @@ export interface TextFeatures {
   readonly months: ReadonlySet<number>;
   readonly years: ReadonlySet<number>;
   readonly hasNumber: boolean;
+  /** Token indexes of its amounts (numbers and number words that are not names or dates). */
+  readonly amounts: readonly number[];
   /** Says why: "after", "because", "prompted" … */
   readonly reasons: boolean;
   /** Folded words written with a capital (not a sentence's first word), and their token index. */
@@ -82,6 +84,18 @@ export function textFeatures(
     for (let i = match.from; i < match.to; i++) inNames.add(i);
   }
   // "Unit 8200" and "+972" are names, not amounts.
-  const hasNumber = amounts.some((index) => !inNames.has(index));
-  return { terms, partyIds, months, years, hasNumber, reasons, names, positions, length: tokens.length };
+  const amountsOutsideNames = amounts.filter((index) => !inNames.has(index));
+  const hasNumber = amountsOutsideNames.length > 0;
+  return {
+    terms,
+    partyIds,
+    months,
+    years,
+    hasNumber,
+    amounts: amountsOutsideNames,
+    reasons,
+    names,
+    positions,
+    length: tokens.length,
+  };
 }

@@ -39,14 +39,16 @@ export const QUESTION_WEIGHTS = {
   everyday: 0.3,
   /** An unknown word of one or two letters ("ms", "un") may be anything: it weighs this share. */
   scrap: 0.3,
- /** An unknown word used mostly as a verb, adjective or adverb weighs this share. */
-  unknownVerb: 0.6,
+  /** A common English word the story does not use weighs this share of its rarest word's weight. */
+  unknownCommon: 0.4,
   /** The noun of "which X" that no text uses weighs this share (the answer is a kind of X). */
   head: 0.8,
   /** A text without a number proves this share of what it matches for "how much", "the price of". */
   amountMissing: 0.5,
   /** Below this share of the question's weight matched, the sources do not answer it. */
-  minCoverage: 0.5,
+  minCoverage: 0.4,
+  /** A match with at least this evidence shows the sources speak of the word itself. */
+  strongEvidence: 0.5,
   /** A word matched in the sentence before (same paragraph) counts this share. */
   context: 0.5,
   /** Bonus for a text that matches every part of the question (even loosely). */

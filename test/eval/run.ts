@@ -3,6 +3,8 @@
  * kind of question and beside MiniSearch (a plain BM25 search) on the same cases; the abstention's
  * precision and recall; and the quote checker's precision and recall per verdict.
  */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { buildMiniSearch } from '../../bench/engines/minisearch.js';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
@@ -17,13 +19,17 @@ import {
 } from './evaluateQuestions.js';
 import { storyQuestionRanker, storyRankers } from './storyRankers.js';
 
+// `npm run eval -- --questions other.yaml` scores another questions file (a held-back set) instead.
+const { values: flags } = parseArgs({ options: { questions: { type: 'string' } } });
 const router = await bootstrap();
 const cases = loadCases();
 const report = evaluate(cases, storyRankers(router));
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCases} cases)`);
 
-const questions = [...articleQuestions(cases.ask), ...loadQuestions()];
+const questions = flags.questions
+  ? loadQuestions(pathToFileURL(flags.questions))
+  : [...articleQuestions(cases.ask), ...loadQuestions()];
 const ours = evaluateQuestions(questions, storyQuestionRanker(router));
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
