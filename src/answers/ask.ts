@@ -94,8 +94,11 @@ function citationAsPassage(story: Story, citation: Citation): CitationView {
 
 function notCoveredNote(story: Story, part: PartAnswer): Block {
   const unmatched = part.notCovered?.unmatched ?? [];
-  const what =
-    unmatched.length > 0
+  const silent = part.notCovered?.silentParty;
+  const silentName = silent ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name : undefined;
+  const what = silentName
+    ? `no passage in them is ${silentName}'s own words or claims`
+    : unmatched.length > 0
       ? `nothing in them mentions ${unmatched.map((w) => `“${echo(w)}”`).join(', ')}`
       : 'they share words with the question, but nothing that answers it';
   const parties = story.corpus.knowledge.parties

@@ -30,8 +30,13 @@ export interface PartAnswer {
   readonly lead?: AnswerUnit | undefined;
   /** Passages that answer it, best first (not those the lead already cites). */
   readonly passages: readonly PassageAnswer[];
-  /** Set when the sources do not cover it: the words that matched nothing (as typed). */
-  readonly notCovered?: { readonly unmatched: readonly string[] } | undefined;
+  /**
+   * Set when the sources do not cover it: the words that matched nothing (as typed), or the
+   * party whose words it asks for when no passage is theirs.
+   */
+  readonly notCovered?:
+    | { readonly unmatched: readonly string[]; readonly silentParty?: string | undefined }
+    | undefined;
   /** Typo corrections the shown answer rests on. */
   readonly corrections: readonly Correction[];
 }
@@ -53,6 +58,8 @@ interface Scored {
   readonly matched: ReadonlySet<WordGroup>;
   /** The groups it matches as themselves or through a close relation (not a loose one). */
   readonly strong: ReadonlySet<WordGroup>;
+  /** Has an amount near the words it matched (for "how much", "the price of"). */
+  readonly amountNear: boolean;
 }
 
 /** Passages gathered from the search for each question part (its candidates). */
@@ -106,7 +113,7 @@ export class QuestionAnswerer {
   private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
-    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong'>, features: TextFeatures): Scored =>
+    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>, features: TextFeatures): Scored =>
       this.evaluate(part, item, features, { after, before });
 
     const units = this.terms.units.map((unit) =>
@@ -136,11 +143,18 @@ export class QuestionAnswerer {
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,
     );
-    if (!mostSupported || this.notCovered(part, [...units, ...passages], mostSupported)) {
+    // "What did the IDF say": no passage is the IDF's words, whatever else matches.
+    const silentParty =
+      part.speaker !== undefined && !this.terms.speaks(part.speaker) ? part.speaker : undefined;
+    if (
+      !mostSupported ||
+      silentParty !== undefined ||
+      this.notCovered(part, [...units, ...passages], mostSupported)
+    ) {
       return {
         question: part,
         passages: [],
-        notCovered: { unmatched: this.unmatchedWords(part, [...units, ...passages]) },
+        notCovered: { unmatched: this.unmatchedWords(part, [...units, ...passages]), silentParty },
         corrections: [],
       };
     }
@@ -183,6 +197,8 @@ export class QuestionAnswerer {
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
+    // "How much …": no amount anywhere near what it asks about.
+    if (part.expectsNumber && !candidates.some((c) => c.amountNear)) return true;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
@@ -207,7 +223,7 @@ export class QuestionAnswerer {
 
   private evaluate(
     part: ReadPart,
-    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong'>,
+    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>,
     features: TextFeatures,
     bounds: { after?: string | undefined; before?: string | undefined },
   ): Scored {
@@ -260,8 +276,8 @@ export class QuestionAnswerer {
     const coverage = total > 0 ? gained / total : 0;
     // "What is the price of …" wants an amount: a text without one near the question's words
     // ("millions" of calls is no price) does not answer it.
-    const amountMissing =
-      part.expectsNumber && !this.near(part, features, features.amounts, matched);
+    const amountNear = this.near(part, features, features.amounts, matched);
+    const amountMissing = part.expectsNumber && !amountNear;
     let support =
       (supportTotal > 0 ? supported / supportTotal : 0) * (amountMissing ? W.amountMissing : 1);
     // Where the review stands answers "is it over yet" whatever words the question uses; the
@@ -283,7 +299,7 @@ export class QuestionAnswerer {
     }
     // Of two equal answers, the shorter says it more directly.
     score -= Math.min(features.length, 80) / 4000;
-    return { ...item, coverage, support, score, matched, strong };
+    return { ...item, coverage, support, score, matched, strong, amountNear };
   }
 
   /**
@@ -434,6 +450,7 @@ export class QuestionAnswerer {
     for (const unit of this.terms.units) {
       if (unit.date === undefined || unit.kind === 'source') continue;
       const scored = this.evaluate(part, { unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures, {});
+      if (!this.answersSomething(part, scored)) continue;
       if (scored.coverage >= W.minCoverage && (!best || scored.coverage > best.coverage))
         best = { date: unit.date, coverage: scored.coverage };
     }

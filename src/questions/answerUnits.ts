@@ -41,6 +41,18 @@ const REVIEW_LABELS: Readonly<Record<ReviewField, string>> = {
   status: 'Status',
 };
 
+/**
+ * What each field of a review's status is, in plain words: matched as well as the field's text,
+ * so a question about the field finds it whatever its text says ("what is it looking into").
+ */
+const REVIEW_FIELD_MEANINGS: Readonly<Record<ReviewField, string>> = {
+  announced: 'When and by whom the review was announced and started.',
+  'conducted-by': 'Who conducts and carries out the review.',
+  scope: 'What the review covers and looks into: its subject and scope.',
+  promised: 'What was promised: when and whether the findings will be published.',
+  status: 'Where the review stands now: its current status.',
+};
+
 export function answerUnits(corpus: Corpus): AnswerUnit[] {
   const { knowledge } = corpus;
   const units: AnswerUnit[] = [];
@@ -88,7 +100,7 @@ export function answerUnits(corpus: Corpus): AnswerUnit[] {
     label: `Review · ${REVIEW_LABELS[field]}`,
     text: fact.text,
     citations: fact.citations,
-    matchText: `${review.subject}. ${REVIEW_LABELS[field]}. ${fact.text}`,
+    matchText: `${review.subject}. ${REVIEW_FIELD_MEANINGS[field]} ${fact.text}`,
     partyIds: [],
     reviewField: field,
     tags: ['review'],

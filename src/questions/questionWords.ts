@@ -23,6 +23,7 @@ export const FRAME_WORDS = words(`
   can could will would shall should may might must
   it its this that these those there here which who whom whose what when where why how
   i me my mine we our us you your he him his she her they them their theirs
+  myself yourself himself herself itself ourselves themselves
   any some such very just also too more most other own same only both each all every
   anyone anybody anything someone somebody something everyone everything one ones
   actually really ever still yet already now currently exactly even much many lot lots

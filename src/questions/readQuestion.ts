@@ -91,6 +91,8 @@ export interface ReadPart {
   readonly asksEvent: boolean;
   /** Asks what someone said or wrote. */
   readonly asksWords: boolean;
+  /** The party whose words it asks for ("what did the IDF say"). */
+  readonly speaker?: string | undefined;
   /** Asks about a document: its author, date, title. */
   readonly asksSource: boolean;
   /** Asks for an amount: "how many …", "the price of …". */
@@ -140,7 +142,10 @@ export class QuestionReader {
       const month = monthNumber(word);
       const isMonth =
         month !== undefined &&
-        (word !== 'may' || TIME_PREPOSITIONS.has(plain[i - 1] ?? '') || /^\d/.test(plain[i + 1] ?? ''));
+        (word !== 'may' ||
+          TIME_PREPOSITIONS.has(plain[i - 1] ?? '') ||
+          DETERMINERS.has(plain[i - 1] ?? '') ||
+          /^\d/.test(plain[i + 1] ?? ''));
       if (isMonth) {
         months.push(month);
         timeWords.add(i);
@@ -159,6 +164,8 @@ export class QuestionReader {
     };
     const after = clause(AFTER_WORDS);
     const before = after === undefined ? clause(BEFORE_WORDS) : undefined;
+    // "in the first place", "of course", "at all": adverbial idioms say nothing of the topic.
+    for (const [from, to] of this.adverbialIdioms(plain)) for (let i = from; i < to; i++) timeWords.add(i);
 
     const content = words.filter((_, i) => !timeWords.has(i));
     let groups: readonly WordGroup[] = this.groups(content, head);
@@ -188,8 +195,10 @@ export class QuestionReader {
     // "What did the Guardian report?": the verb of saying asks for the party's words; the
     // party is what must match.
     const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
-    if (speech && groups.some((g) => g.partyId !== undefined && g.at < speech.at))
-      groups = groups.filter((g) => g !== speech);
+    const speaker = speech
+      ? groups.filter((g) => g.partyId !== undefined && g.at < speech.at).at(-1)?.partyId
+      : undefined;
+    if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
     let elliptical = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
@@ -209,6 +218,7 @@ export class QuestionReader {
       asksStatus,
       asksEvent,
       asksWords,
+      speaker: asksWords ? speaker : undefined,
       asksSource,
       expectsNumber: kind === 'quantity' || this.asksAmount(plain),
       months: elliptical && previous ? previous.months : months,
@@ -218,6 +228,22 @@ export class QuestionReader {
       corrections,
       elliptical,
     };
+  }
+
+  /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */
+  private adverbialIdioms(words: readonly string[]): [number, number][] {
+    const spans: [number, number][] = [];
+    for (let from = 0; from < words.length; from++) {
+      for (let to = Math.min(words.length, from + 4); to >= from + 2; to--) {
+        const phrase = words.slice(from, to).join(' ');
+        if (this.lexicon.mainPartOfSpeech(phrase) === 'adv') {
+          spans.push([from, to]);
+          from = to - 1;
+          break;
+        }
+      }
+    }
+    return spans;
   }
 
   /** "What is the price of …", "what was the cost of …": the noun of "the X of" is an amount. */
@@ -239,6 +265,12 @@ export class QuestionReader {
     scanWords(text, (raw) => {
       const word = foldWord(raw);
       if (!word) return;
+      // "the US", "the UN" typed in lowercase are countries and bodies, not "us" and "un".
+      const body = words.at(-1)?.word === 'the' ? BODIES[word] : undefined;
+      if (body !== undefined) {
+        for (const part of body.split(' ')) words.push({ word: part, typed: raw });
+        return;
+      }
       const casual = standardForm(word, (w) => this.lexicon.isWord(w));
       if (casual !== undefined) {
         for (const part of casual.split(' ')) words.push({ word: part, typed: raw });
@@ -483,6 +515,14 @@ export class QuestionReader {
   }
 }
 
+/** Abbreviations that follow "the" and name a country or a body. */
+const BODIES: Readonly<Record<string, string>> = {
+  us: 'united states',
+  usa: 'united states',
+  uk: 'united kingdom',
+  un: 'united nations',
+  eu: 'european union',
+};
 const FILLERS = new Set(['even', 'actually', 'really', 'exactly', 'just', 'like', 'so', 'ok', 'okay', 'hey', 'um', 'uh', 'well', 'basically', 'honestly', 'literally', 'again']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'some', 'any', 'each', 'every', 'no', 'another', 'which', 'what', 'whose']);
 const BEFORE_VERBS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'might', 'must', 'do', 'does', 'did', 'i', 'we', 'you', 'they', 'he', 'she']);

@@ -31,6 +31,7 @@ export class StoryTerms {
   private readonly unitWords: FuzzyVocabulary;
   private readonly unitWordSet = new Set<string>();
   private readonly textCount: number;
+  private readonly speakers = new Map<string, boolean>();
   private readonly everydayFrom: number;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
@@ -84,6 +85,16 @@ export class StoryTerms {
       EVERYDAY_MIN_PASSAGES,
       Math.ceil(index.passages.length * EVERYDAY_SHARE),
     );
+  }
+
+  /** Whether any passage is the party's own words or claims. */
+  speaks(partyId: string): boolean {
+    let spoke = this.speakers.get(partyId);
+    if (spoke === undefined) {
+      spoke = this.index.passages.some((passage) => passage.speakerId === partyId);
+      this.speakers.set(partyId, spoke);
+    }
+    return spoke;
   }
 
   /** In how many passages and units the term stands. */

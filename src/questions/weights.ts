@@ -13,7 +13,7 @@ export const QUESTION_WEIGHTS = {
     topic: 0.4,
     narrower: 0.4,
     gloss: 0.3,
-    antonym: 0.5,
+    antonym: 0.4,
   } satisfies Record<Relation, number>,
   /** What a match through each relation counts as evidence that the sources cover the word. */
   evidence: {
@@ -23,7 +23,7 @@ export const QUESTION_WEIGHTS = {
     topic: 0.2,
     narrower: 0.25,
     gloss: 0.1,
-    antonym: 0.5,
+    antonym: 0.4,
   } satisfies Record<Relation, number>,
   /**
    * A related word counts this share by the rank of the sense it came through: the commonest
