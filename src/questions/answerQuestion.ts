@@ -161,7 +161,9 @@ export class QuestionAnswerer {
 
     const answering = (s: Scored | undefined): s is Scored =>
       s !== undefined && s.support > W.minCoverage;
-    const bestUnit = units.find(answering);
+    // The best unit leads only if it answers; a weaker unit that happens to match more of the
+    // question's everyday words does not.
+    const bestUnit = answering(units[0]) ? units[0] : undefined;
     const bestPassage = passages.find(answering) ?? passages[0];
     // "Is it over yet?", "where does the review stand?": where the story stands leads, whatever
     // else the question's words match.

@@ -33,6 +33,7 @@ export const FRAME_WORDS = words(`
   get got getting go going goes went come came
   happen happened happens happening
   whether else again anyway like because though although unless while
+  back ago called named
   off up out down away under above below between among within across along around upon via per
   make makes made making
 `);

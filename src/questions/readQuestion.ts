@@ -20,7 +20,8 @@ import {
   STATUS_WORDS,
   WH_WORDS,
 } from './questionWords.js';
-import { DOCUMENT_TERM, type StoryTerms } from './storyTerms.js';
+import type { StoryTerms } from './storyTerms.js';
+import { DOCUMENT_TERM } from './textFeatures.js';
 import { QUESTION_WEIGHTS } from './weights.js';
 
 /**

@@ -4,7 +4,7 @@ import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';
 import { PARTY_TOKEN, type PassageIndex } from '../search/passageIndex.js';
 import { PhraseMatcher } from '../search/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';
-import { textFeatures, type TextFeatures } from './textFeatures.js';
+import { DOCUMENT_TERM, textFeatures, type TextFeatures } from './textFeatures.js';
 
 /**
  * The story's vocabulary as questions meet it: which words the passages and the editors' units
@@ -17,8 +17,7 @@ import { textFeatures, type TextFeatures } from './textFeatures.js';
  * it does not make a passage an answer. With few passages, at least `EVERYDAY_MIN_PASSAGES`.
  */
 const EVERYDAY_SHARE = 0.2;
-/** The term every source unit has, for the nouns that name a document ("article", "piece"). */
-export const DOCUMENT_TERM = '@document';
+
 const EVERYDAY_MIN_PASSAGES = 4;
 /** Words this long may be misspelled twice over; they are compared with this many story words. */
 const MIN_TWICE_MISSPELLED = 8;

@@ -1,7 +1,10 @@
 import { analyze, foldWord, stem } from '../search/analyzer.js';
 import type { PhraseMatcher } from '../search/phrases.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
-import { monthNumber, REASON_WORDS } from './questionWords.js';
+import { DOCUMENT_NOUNS, monthNumber, REASON_WORDS } from './questionWords.js';
+
+/** The term a text gets for naming a document ("article", "piece"); every source unit has it. */
+export const DOCUMENT_TERM = '@document';
 
 /**
  * What a question can match in a text (a passage or an editors' unit): its terms (stems), the
@@ -57,6 +60,8 @@ export function textFeatures(
   let reasons = false;
   tokens.forEach((token, index) => {
     if (!token.stop) {
+      // "article", "story", "piece", "report": in news, each names a document.
+      if (DOCUMENT_NOUNS.has(token.word)) terms.add(DOCUMENT_TERM);
       for (const term of [token.term, ...lemmas(token.word).map(stem)]) {
         terms.add(term);
         positions.set(term, [...(positions.get(term) ?? []), index]);
