@@ -69,8 +69,8 @@ const MAX_SEARCH_WORDS = 60;
 /** Passages shown after a one-part question's lead, and per part of a several-part question. */
 export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
 /**
- * A passage is shown when it matches one of the question's own words (not only everyday ones)
- * strongly, and scores at least this share of the best.
+ * A passage is shown when it scores at least this share of the best and matches a fair part of
+ * the question (or one of its own words strongly).
  */
 const SHOWN_SHARE = 0.4;
 const FEATURE_CACHE_LIMIT = 20_000;
@@ -178,7 +178,7 @@ export class QuestionAnswerer {
     );
     const top = (lead ?? bestPassage ?? mostSupported).score;
     const shown = passages
-      .filter((s) => s.score >= top * SHOWN_SHARE && this.answersSomething(part, s))
+      .filter((s) => s.score >= top * SHOWN_SHARE && (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)))
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
       .slice(0, passagesShown)
       .map((s) => ({ passage: s.passage as Passage, highlights: s.highlights ?? [] }));
@@ -299,8 +299,10 @@ export class QuestionAnswerer {
     if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
       if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
     }
-    // Of two equal answers, the shorter says it more directly.
+    // Of two equal answers, the shorter says it more directly; of two documents, the one the
+    // corpus refers to more ("the Guardian article" is the one the others cite and link to).
     score -= Math.min(features.length, 80) / 4000;
+    if (unit?.documentId !== undefined) score += this.terms.prominence(unit.documentId) / 200;
     return { ...item, coverage, support, score, matched, strong, amountNear };
   }
 

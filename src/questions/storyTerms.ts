@@ -31,6 +31,7 @@ export class StoryTerms {
   private readonly unitWordSet = new Set<string>();
   private readonly textCount: number;
   private readonly speakers = new Map<string, boolean>();
+  private readonly prominenceOf = new Map<string, number>();
   private readonly everydayFrom: number;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
@@ -84,6 +85,23 @@ export class StoryTerms {
       EVERYDAY_MIN_PASSAGES,
       Math.ceil(index.passages.length * EVERYDAY_SHARE),
     );
+  }
+
+  /**
+   * How much the corpus refers to a document: the editors' citations of it and the link prompts
+   * that point to it.
+   */
+  prominence(documentId: string): number {
+    let count = this.prominenceOf.get(documentId);
+    if (count === undefined) {
+      count =
+        this.units.reduce(
+          (n, unit) => n + unit.citations.filter((c) => c.documentId === documentId).length,
+          0,
+        ) + this.index.passages.filter((p) => p.linksTo === documentId).length;
+      this.prominenceOf.set(documentId, count);
+    }
+    return count;
   }
 
   /** Whether any passage is the party's own words or claims. */
