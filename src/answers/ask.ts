@@ -35,7 +35,9 @@ export function ask(
       quote: passageView(story, p.passage, p.highlights),
     }));
     // One part: later pages list more passages; the lead stands on the first.
-    const shown = several ? { items: passages, page: 1, pageCount: 1 } : paginate(passages, page, PASSAGES_PER_PAGE);
+    const shown = several
+      ? { items: passages, page: 1, pageCount: 1 }
+      : paginate(passages, page, PASSAGES_PER_PAGE);
     currentPage = shown.page;
     if (part.lead && shown.page === 1) blocks.push(leadBlock(story, part.lead));
     blocks.push(...shown.items);
@@ -95,7 +97,9 @@ function citationAsPassage(story: Story, citation: Citation): CitationView {
 function notCoveredNote(story: Story, part: PartAnswer): Block {
   const unmatched = part.notCovered?.unmatched ?? [];
   const silent = part.notCovered?.silentParty;
-  const silentName = silent ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name : undefined;
+  const silentName = silent
+    ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name
+    : undefined;
   const what = silentName
     ? `no passage in them is ${silentName}'s own words or claims`
     : unmatched.length > 0

@@ -49,8 +49,12 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
   const lexicon = sharedLexicon();
   const search = new SearchEngine(index, corpus.documents, { isWord: (w) => lexicon.isWord(w) });
   const units = answerUnits(corpus);
-  const terms = new StoryTerms(index, units, corpus.knowledge.parties, corpus.knowledge.synonyms, (w) =>
-    lexicon.baseForms(w),
+  const terms = new StoryTerms(
+    index,
+    units,
+    corpus.knowledge.parties,
+    corpus.knowledge.synonyms,
+    (w) => lexicon.baseForms(w),
   );
   return {
     corpus,

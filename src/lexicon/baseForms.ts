@@ -57,11 +57,7 @@ function exceptionLists(): Readonly<Record<PartOfSpeech, Exceptions>> {
 }
 
 /** The dictionary forms of `word` as `pos` that WordNet has, the word itself first if it has it. */
-export function baseForms(
-  database: WordNetDatabase,
-  word: string,
-  pos: PartOfSpeech,
-): string[] {
+export function baseForms(database: WordNetDatabase, word: string, pos: PartOfSpeech): string[] {
   const space = word.indexOf(' ');
   if (space > 0) return phraseForms(database, word, pos, space);
   const forms: string[] = [];

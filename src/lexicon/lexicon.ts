@@ -45,6 +45,8 @@ export interface RelatedWord {
  * first `NARROWER_SENSES` only.
  */
 const SENSES_FOLLOWED = 6;
+/** The caches hold at most this many words each; past it they start again (hostile input is endless). */
+const CACHE_LIMIT = 20_000;
 const NARROWER_SENSES = 3;
 /**
  * Bound on the narrower terms read for a word: a general word has hundreds, each a read of the
@@ -163,7 +165,8 @@ export class Lexicon {
       if (forms.has(candidate) || candidate === word) return;
       const existing = found.get(candidate);
       // A commoner sense's relation wins.
-      if (!existing || existing.sense > sense) found.set(candidate, { word: candidate, relation, sense });
+      if (!existing || existing.sense > sense)
+        found.set(candidate, { word: candidate, relation, sense });
     };
     const pointerTargets: { pointer: Pointer; position: number; sense: number }[] = [];
     for (const pos of only ? [only] : PARTS_OF_SPEECH) {
@@ -180,7 +183,10 @@ export class Lexicon {
     for (const relation of order) {
       for (const { pointer, position, sense } of pointerTargets) {
         if (RELATION_OF_POINTER[pointer.symbol] !== relation) continue;
-        if (relation === 'narrower' && (sense >= NARROWER_SENSES || ++narrowerRead > MAX_NARROWER_SYNSETS))
+        if (
+          relation === 'narrower' &&
+          (sense >= NARROWER_SENSES || ++narrowerRead > MAX_NARROWER_SYNSETS)
+        )
           continue;
         // A lexical pointer links one word of each synset. Derivations are followed from every
         // word of the sense, to the whole derived sense ("oversee" ~ supervise → supervision,
@@ -197,6 +203,7 @@ export class Lexicon {
       }
     }
     const result = [...found.values()];
+    if (this.relatedCache.size >= CACHE_LIMIT) this.relatedCache.clear();
     this.relatedCache.set(key, result);
     return result;
   }
@@ -216,6 +223,7 @@ export class Lexicon {
         }
       }
     }
+    if (this.sensesCache.size >= CACHE_LIMIT) this.sensesCache.clear();
     this.sensesCache.set(key, synsets);
     return synsets;
   }
@@ -243,9 +251,37 @@ function glossWords(gloss: string): string[] {
 }
 
 const GLOSS_FILLERS = new Set([
-  'someone', 'something', 'somebody', 'usually', 'especially', 'often', 'with', 'from', 'into',
-  'that', 'this', 'which', 'what', 'when', 'where', 'their', 'there', 'other', 'more', 'most',
-  'very', 'than', 'them', 'they', 'such', 'being', 'been', 'have', 'having', 'make', 'made',
+  'someone',
+  'something',
+  'somebody',
+  'usually',
+  'especially',
+  'often',
+  'with',
+  'from',
+  'into',
+  'that',
+  'this',
+  'which',
+  'what',
+  'when',
+  'where',
+  'their',
+  'there',
+  'other',
+  'more',
+  'most',
+  'very',
+  'than',
+  'them',
+  'they',
+  'such',
+  'being',
+  'been',
+  'have',
+  'having',
+  'make',
+  'made',
 ]);
 
 let shared: Lexicon | undefined;

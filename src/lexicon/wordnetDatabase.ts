@@ -46,6 +46,8 @@ export interface Synset {
   readonly gloss: string;
 }
 
+const SYNSET_CACHE_LIMIT = 50_000;
+
 const POS_OF_SYMBOL: Readonly<Record<string, PartOfSpeech>> = {
   n: 'noun',
   v: 'verb',
@@ -68,7 +70,8 @@ export class WordNetDatabase {
 
   constructor(directory: string = wordnetDirectory()) {
     // latin1: one byte per character, so string offsets are file offsets and nothing is decoded.
-    const read = (pos: PartOfSpeech): string => readFileSync(join(directory, `index.${pos}`), 'latin1');
+    const read = (pos: PartOfSpeech): string =>
+      readFileSync(join(directory, `index.${pos}`), 'latin1');
     this.indexes = { noun: read('noun'), verb: read('verb'), adj: read('adj'), adv: read('adv') };
     const open = (pos: PartOfSpeech): number => openSync(join(directory, `data.${pos}`), 'r');
     this.dataFiles = { noun: open('noun'), verb: open('verb'), adj: open('adj'), adv: open('adv') };
@@ -102,6 +105,8 @@ export class WordNetDatabase {
       const line = this.readLine(pos, offset);
       if (line === undefined) return undefined;
       synset = parseSynset(line, pos, offset);
+      // Bounded: a flood of odd words must not grow it without end.
+      if (this.synsetCache.size >= SYNSET_CACHE_LIMIT) this.synsetCache.clear();
       this.synsetCache.set(key, synset);
     }
     return synset;
@@ -155,7 +160,12 @@ function parseSynset(line: string, pos: PartOfSpeech, offset: number): Synset {
   for (let i = 0; i < wordCount; i++) {
     const raw = fields[4 + 2 * i] ?? '';
     // Adjectives may carry a syntactic marker: "galore(ip)".
-    words.push(raw.replace(/\([a-z]+\)$/, '').replace(/_/g, ' ').toLowerCase());
+    words.push(
+      raw
+        .replace(/\([a-z]+\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   }
   let at = 4 + 2 * wordCount;
   const pointerCount = Number(fields[at++]);

@@ -7,13 +7,15 @@ import { foldTypography } from '../text/typography.js';
  * stay verbatim in the corpus, but they answer nothing: they stand for the document they point to.
  */
 
-const LINK_PROMPT = /\b(?:click|tap)\s+(?:here|this link|the link|below)\b|^\s*(?:read more|related|see also)\s*:/i;
+const LINK_PROMPT =
+  /\b(?:click|tap)\s+(?:here|this link|the link|below)\b|^\s*(?:read more|related|see also)\s*:/i;
 
 export function isLinkPrompt(sentence: string): boolean {
   return LINK_PROMPT.test(sentence);
 }
 
-const ARTICLE_WORDS = /\b(?:article|investigation|investigative|report|reporting|story|piece|coverage)\b/i;
+const ARTICLE_WORDS =
+  /\b(?:article|investigation|investigative|report|reporting|story|piece|coverage)\b/i;
 const STATEMENT_WORDS = /\b(?:statement|response|announcement|update|blog|post)\b/i;
 
 /**

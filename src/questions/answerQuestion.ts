@@ -97,7 +97,9 @@ export class QuestionAnswerer {
     let previous: ReadPart | undefined;
     for (const part of questionParts(question)) {
       const read = this.reader.read(part, previous);
-      parts.push(this.answerPart(read, parts.length === 0 ? PASSAGES_SHOWN.single : PASSAGES_SHOWN.perPart));
+      parts.push(
+        this.answerPart(read, parts.length === 0 ? PASSAGES_SHOWN.single : PASSAGES_SHOWN.perPart),
+      );
       previous = read;
     }
     // A several-part question shows fewer passages for each part.
@@ -113,8 +115,10 @@ export class QuestionAnswerer {
   private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
-    const scoreOf = (item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>, features: TextFeatures): Scored =>
-      this.evaluate(part, item, features, { after, before });
+    const scoreOf = (
+      item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>,
+      features: TextFeatures,
+    ): Scored => this.evaluate(part, item, features, { after, before });
 
     const units = this.terms.units.map((unit) =>
       scoreOf({ unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures),
@@ -167,18 +171,26 @@ export class QuestionAnswerer {
     const bestPassage = passages.find(answering) ?? passages[0];
     // "Is it over yet?", "where does the review stand?": where the story stands leads, whatever
     // else the question's words match.
-    const status = part.asksStatus ? units.find((u) => u.unit?.reviewField === 'status') : undefined;
+    const status = part.asksStatus
+      ? units.find((u) => u.unit?.reviewField === 'status')
+      : undefined;
     const lead =
       status ??
       (bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
         ? bestUnit
         : undefined);
     const cited = new Set(
-      lead?.unit?.citations.flatMap((c) => (c.type === 'quote' ? [c.documentId + ':' + c.start] : [])) ?? [],
+      lead?.unit?.citations.flatMap((c) =>
+        c.type === 'quote' ? [c.documentId + ':' + c.start] : [],
+      ) ?? [],
     );
     const top = (lead ?? bestPassage ?? mostSupported).score;
     const shown = passages
-      .filter((s) => s.score >= top * SHOWN_SHARE && (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)))
+      .filter(
+        (s) =>
+          s.score >= top * SHOWN_SHARE &&
+          (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)),
+      )
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
       .slice(0, passagesShown)
       .map((s) => ({ passage: s.passage as Passage, highlights: s.highlights ?? [] }));
@@ -325,7 +337,11 @@ export class QuestionAnswerer {
   }
 
   /** Where the text has words the question matched (any way). */
-  private matchedPositions(part: ReadPart, features: TextFeatures, only?: ReadonlySet<WordGroup>): number[] {
+  private matchedPositions(
+    part: ReadPart,
+    features: TextFeatures,
+    only?: ReadonlySet<WordGroup>,
+  ): number[] {
     const at: number[] = [];
     for (const group of part.groups) {
       if (only && !only.has(group)) continue;
@@ -347,11 +363,15 @@ export class QuestionAnswerer {
   }
 
   /** The word itself or a word derived from it ("lawyer" → law), not its synonyms or kinds. */
-  private literalMatch(group: WordGroup, features: TextFeatures): { weight: number; evidence: number } {
+  private literalMatch(
+    group: WordGroup,
+    features: TextFeatures,
+  ): { weight: number; evidence: number } {
     let best = { weight: 0, evidence: 0 };
     for (const a of group.alternatives) {
       if ((a.relation === 'self' || a.relation === 'derived') && a.weight > best.weight)
-        if (a.terms.every((t) => features.terms.has(t))) best = { weight: a.weight, evidence: a.evidence };
+        if (a.terms.every((t) => features.terms.has(t)))
+          best = { weight: a.weight, evidence: a.evidence };
     }
     return best;
   }
@@ -393,7 +413,11 @@ export class QuestionAnswerer {
         // The review's own "who" (who conducts it, who announced it) before parties' roles.
         if (unit?.kind === 'review' && unit.partyIds.length > 0) fit += 1.5;
         else if (unit?.kind === 'party') fit += 1;
-        else if (unit?.kind === 'source' && part.asksSource && this.documents.get(unit.documentId ?? '')?.author)
+        else if (
+          unit?.kind === 'source' &&
+          part.asksSource &&
+          this.documents.get(unit.documentId ?? '')?.author
+        )
           fit += 1;
         else if (features.partyIds.size > 0) fit += 0.5;
         break;
@@ -415,9 +439,17 @@ export class QuestionAnswerer {
         break;
     }
     // A source's metadata answers questions about documents, not about what happened.
-    if (unit?.kind === 'source' && !part.asksSource && part.kind !== 'define' && part.kind !== 'quantity')
+    if (
+      unit?.kind === 'source' &&
+      !part.asksSource &&
+      part.kind !== 'define' &&
+      part.kind !== 'quantity'
+    )
       fit -= 1;
     if (part.asksStatus && unit?.reviewField === 'status') fit += 2;
+    // What comes next: what was promised, and where things stand.
+    if (part.asksFuture && (unit?.reviewField === 'status' || unit?.reviewField === 'promised'))
+      fit += 1;
     if (part.asksEvent && unit?.kind === 'event') fit += 1;
     if (passage?.linksTo !== undefined) fit -= 4;
     return fit;
@@ -453,7 +485,12 @@ export class QuestionAnswerer {
     let best: { date: string; coverage: number } | undefined;
     for (const unit of this.terms.units) {
       if (unit.date === undefined || unit.kind === 'source') continue;
-      const scored = this.evaluate(part, { unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures, {});
+      const scored = this.evaluate(
+        part,
+        { unit },
+        this.terms.unitFeatures.get(unit.id) as TextFeatures,
+        {},
+      );
       if (!this.answersSomething(part, scored)) continue;
       if (scored.coverage >= W.minCoverage && (!best || scored.coverage > best.coverage))
         best = { date: unit.date, coverage: scored.coverage };
@@ -506,7 +543,11 @@ function citesPassage(cited: ReadonlySet<string>, passage: Passage): boolean {
     const offset = Number(start);
     if (passage.documentId === documentId && passage.start <= offset && offset < passage.end)
       return true;
-    if (passage.quotedIn.some((q) => q.documentId === documentId && q.start <= offset && offset < q.end))
+    if (
+      passage.quotedIn.some(
+        (q) => q.documentId === documentId && q.start <= offset && offset < q.end,
+      )
+    )
       return true;
   }
   return false;

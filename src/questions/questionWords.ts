@@ -48,7 +48,9 @@ export const STATUS_WORDS = words(`
 export const EVENT_WORDS = words('happen happened happens happening event events do done');
 
 /** Words that give a reason: they make a text an answer to "why". */
-export const REASON_WORDS = words('after because since following due prompted response reason reasons led');
+export const REASON_WORDS = words(
+  'after because since following due prompted response reason reasons led',
+);
 
 /** Words that ask about a document: who wrote it, when it came out, what it is called. */
 export const DOCUMENT_WORDS = words(`
@@ -58,7 +60,9 @@ export const DOCUMENT_WORDS = words(`
 `);
 
 /** Nouns that name a document: "the Guardian piece", "Microsoft's update". */
-export const DOCUMENT_NOUNS = words('article story piece report statement post blog update headline title');
+export const DOCUMENT_NOUNS = words(
+  'article story piece report statement post blog update headline title',
+);
 
 /** Verbs of saying: "what did X say" asks for X's own words. */
 export const SPEECH_WORDS = words(`

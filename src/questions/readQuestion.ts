@@ -88,6 +88,8 @@ export interface ReadPart {
   readonly groups: readonly WordGroup[];
   /** Asks where things stand now ("is it done yet", "what's the latest"). */
   readonly asksStatus: boolean;
+  /** Asks what comes next ("will they publish…", "when will we know"): the status and promises answer it. */
+  readonly asksFuture: boolean;
   /** Asks what happened or what someone did. */
   readonly asksEvent: boolean;
   /** Asks what someone said or wrote. */
@@ -120,8 +122,43 @@ const AMOUNTS = ['value', 'amount'];
 /** Words that complete a phrasal verb: "cut off", "carry out", "look into". */
 const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'into', 'on']);
 /** Common verbs that mean little alone but much with a particle: "come out", "go on", "get back". */
-const PHRASAL_VERBS = new Set(['come', 'came', 'go', 'goes', 'went', 'get', 'got', 'give', 'take', 'took', 'find', 'found', 'turn', 'carry', 'put', 'set', 'look', 'shut', 'cut', 'break', 'bring', 'brought', 'make', 'made']);
-const TIME_PREPOSITIONS = new Set(['in', 'on', 'since', 'after', 'before', 'during', 'of', 'until', 'by']);
+const PHRASAL_VERBS = new Set([
+  'come',
+  'came',
+  'go',
+  'goes',
+  'went',
+  'get',
+  'got',
+  'give',
+  'take',
+  'took',
+  'find',
+  'found',
+  'turn',
+  'carry',
+  'put',
+  'set',
+  'look',
+  'shut',
+  'cut',
+  'break',
+  'bring',
+  'brought',
+  'make',
+  'made',
+]);
+const TIME_PREPOSITIONS = new Set([
+  'in',
+  'on',
+  'since',
+  'after',
+  'before',
+  'during',
+  'of',
+  'until',
+  'by',
+]);
 
 export class QuestionReader {
   constructor(
@@ -151,7 +188,8 @@ export class QuestionReader {
         months.push(month);
         timeWords.add(i);
         // "late September", "early May": where in the month is not a topic.
-        if (['late', 'early', 'mid', 'end', 'beginning'].includes(plain[i - 1] ?? '')) timeWords.add(i - 1);
+        if (['late', 'early', 'mid', 'end', 'beginning'].includes(plain[i - 1] ?? ''))
+          timeWords.add(i - 1);
       } else if (/^(?:19|20)\d\d$/.test(word)) {
         years.push(Number(word));
         timeWords.add(i);
@@ -166,7 +204,8 @@ export class QuestionReader {
     const after = clause(AFTER_WORDS);
     const before = after === undefined ? clause(BEFORE_WORDS) : undefined;
     // "in the first place", "of course", "at all": adverbial idioms say nothing of the topic.
-    for (const [from, to] of this.adverbialIdioms(plain)) for (let i = from; i < to; i++) timeWords.add(i);
+    for (const [from, to] of this.adverbialIdioms(plain))
+      for (let i = from; i < to; i++) timeWords.add(i);
 
     const content = words.filter((_, i) => !timeWords.has(i));
     let groups: readonly WordGroup[] = this.groups(content, head);
@@ -182,13 +221,14 @@ export class QuestionReader {
     if (kind === 'define' && subject.length > 0) groups = subject;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
     const future = plain.includes('will') || plain.includes('next');
-    const asksStatus =
-      (plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when') ||
-      (future && kind !== 'who');
+    const asksStatus = plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when';
+    const asksFuture = future && kind !== 'who';
     // "What happened …", "what did it do …" — not "what does X do" (X's role).
     const asksEvent =
       (kind === 'what' || kind === 'when') &&
-      plain.some((w) => EVENT_WORDS.has(w) && (!['do', 'done'].includes(w) || plain.includes('did')));
+      plain.some(
+        (w) => EVENT_WORDS.has(w) && (!['do', 'done'].includes(w) || plain.includes('did')),
+      );
     // "What did X say" asks for X's words; "who wrote X" asks for an author.
     const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
     const asksSource = plain.some((w) => DOCUMENT_WORDS.has(w));
@@ -217,6 +257,7 @@ export class QuestionReader {
       head,
       groups,
       asksStatus,
+      asksFuture,
       asksEvent,
       asksWords,
       speaker: asksWords ? speaker : undefined,
@@ -250,7 +291,10 @@ export class QuestionReader {
   /** "What is the price of …", "what was the cost of …": the noun of "the X of" is an amount. */
   private asksAmount(words: readonly string[]): boolean {
     const at = words.findIndex(
-      (w, i) => w === 'what' && ['is', 'was', 'are', 'were'].includes(words[i + 1] ?? '') && words[i + 2] === 'the',
+      (w, i) =>
+        w === 'what' &&
+        ['is', 'was', 'are', 'were'].includes(words[i + 1] ?? '') &&
+        words[i + 2] === 'the',
     );
     const noun = at < 0 ? undefined : words[at + 3];
     return (
@@ -265,7 +309,8 @@ export class QuestionReader {
     const words: ReadWord[] = [];
     scanWords(text, (raw) => {
       const word = foldWord(raw);
-      if (!word) return;
+      // A question is a few words; a pasted wall of text is read as far as a question goes.
+      if (!word || words.length >= MAX_QUESTION_WORDS) return;
       // "the US", "the UN" typed in lowercase are countries and bodies, not "us" and "un".
       const body = words.at(-1)?.word === 'the' ? BODIES[word] : undefined;
       if (body !== undefined) {
@@ -321,7 +366,8 @@ export class QuestionReader {
         at += w.word.length + 1;
       });
     }
-    const typedOf = (start: number): string => typedAt[start] ?? text.slice(start).split(' ')[0] ?? '';
+    const typedOf = (start: number): string =>
+      typedAt[start] ?? text.slice(start).split(' ')[0] ?? '';
 
     const groups: WordGroup[] = [];
     const used = new Set<number>();
@@ -333,7 +379,10 @@ export class QuestionReader {
       if (range.some((i) => used.has(i))) continue;
       range.forEach((i) => used.add(i));
       const term = match.canonical;
-      const label = range.map((i) => typedOf(tokens[i]?.start ?? 0)).filter((v, i, a) => a.indexOf(v) === i).join(' ');
+      const label = range
+        .map((i) => typedOf(tokens[i]?.start ?? 0))
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .join(' ');
       groups.push({
         label,
         alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
@@ -371,7 +420,10 @@ export class QuestionReader {
           !used.has(j) &&
           between.every((t) => !PARTICLES.has(t.word) && FRAME_WORDS.has(t.word));
         const span = phrasal ? [token, last] : tokens.slice(i, j + 1);
-        if (!phrasal && !span.every((t, k) => content(i + k) || (k > 0 && t.stop && k < span.length - 1)))
+        if (
+          !phrasal &&
+          !span.every((t, k) => content(i + k) || (k > 0 && t.stop && k < span.length - 1))
+        )
           continue;
         if (!phrasal && !content(i)) continue;
         const group = this.phraseGroup(span, typedOf, i);
@@ -394,7 +446,15 @@ export class QuestionReader {
         ? 'noun' // after a name: "the Guardian piece", "Microsoft employees"
         : usedAs(tokens[i - 1], typedOf(tokens[i - 1]?.start ?? -1));
       groups.push(
-        this.wordGroup([token.word], [term], typedOf(token.start), token.word === head, i, undefined, pos),
+        this.wordGroup(
+          [token.word],
+          [term],
+          typedOf(token.start),
+          token.word === head,
+          i,
+          undefined,
+          pos,
+        ),
       );
     });
     return groups;
@@ -410,7 +470,9 @@ export class QuestionReader {
     at: number,
   ): WordGroup | undefined {
     const words = span.map((t) => t.word);
-    const terms = span.filter((t) => !t.stop || PHRASAL_VERBS.has(t.word)).map((t) => (t.stop ? stem(t.word) : t.term));
+    const terms = span
+      .filter((t) => !t.stop || PHRASAL_VERBS.has(t.word))
+      .map((t) => (t.stop ? stem(t.word) : t.term));
     const phrase = words.join(' ');
     if (span.length < 2) return undefined;
     const editors = terms.length > 1 && this.terms.synonymsOf(terms).length > 0;
@@ -453,7 +515,11 @@ export class QuestionReader {
         .filter((t) => !t.stop)
         .map((t) => t.term);
     // The editors' synonyms of a word, and of the words WordNet relates to it.
-    const withEditorsSynonyms = (altTerms: readonly string[], weight: number, evidence: number): void => {
+    const withEditorsSynonyms = (
+      altTerms: readonly string[],
+      weight: number,
+      evidence: number,
+    ): void => {
       for (const synonym of this.terms.synonymsOf(altTerms))
         add(
           synonym.terms,
@@ -466,7 +532,8 @@ export class QuestionReader {
     add(terms, phrase, 1, 'self');
     withEditorsSynonyms(terms, 1, 1);
     // "the Guardian piece", "the September update": a document of the corpus.
-    if (words.length === 1 && DOCUMENT_NOUNS.has(phrase)) add([DOCUMENT_TERM], phrase, 0.8, 'synonym');
+    if (words.length === 1 && DOCUMENT_NOUNS.has(phrase))
+      add([DOCUMENT_TERM], phrase, 0.8, 'synonym');
     const [first = '', ...rest] = words;
     const forms = this.lexicon.baseForms(first).map((form) => [form, ...rest].join(' '));
     for (const form of forms) {
@@ -475,7 +542,10 @@ export class QuestionReader {
     }
     for (const source of forms.length > 0 ? forms : [phrase]) {
       for (const related of this.lexicon.related(source, pos)) {
-        if (related.relation === 'gloss' && (FRAME_WORDS.has(related.word) || STOP_WORDS.has(related.word)))
+        if (
+          related.relation === 'gloss' &&
+          (FRAME_WORDS.has(related.word) || STOP_WORDS.has(related.word))
+        )
           continue;
         const rarer = QUESTION_WEIGHTS.senseShare[related.sense] ?? 0.5;
         const weight = QUESTION_WEIGHTS.relation[related.relation] * rarer;
@@ -516,6 +586,8 @@ export class QuestionReader {
   }
 }
 
+const MAX_QUESTION_WORDS = 60;
+
 /** Abbreviations that follow "the" and name a country or a body. */
 const BODIES: Readonly<Record<string, string>> = {
   us: 'united states',
@@ -524,9 +596,69 @@ const BODIES: Readonly<Record<string, string>> = {
   un: 'united nations',
   eu: 'european union',
 };
-const FILLERS = new Set(['even', 'actually', 'really', 'exactly', 'just', 'like', 'so', 'ok', 'okay', 'hey', 'um', 'uh', 'well', 'basically', 'honestly', 'literally', 'again']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'some', 'any', 'each', 'every', 'no', 'another', 'which', 'what', 'whose']);
-const BEFORE_VERBS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'might', 'must', 'do', 'does', 'did', 'i', 'we', 'you', 'they', 'he', 'she']);
+const FILLERS = new Set([
+  'even',
+  'actually',
+  'really',
+  'exactly',
+  'just',
+  'like',
+  'so',
+  'ok',
+  'okay',
+  'hey',
+  'um',
+  'uh',
+  'well',
+  'basically',
+  'honestly',
+  'literally',
+  'again',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'some',
+  'any',
+  'each',
+  'every',
+  'no',
+  'another',
+  'which',
+  'what',
+  'whose',
+]);
+const BEFORE_VERBS = new Set([
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+]);
 
 /**
  * How a word is used, from the word before it: after "the" or a possessive it is a noun ("the
@@ -552,11 +684,22 @@ function questionKind(all: readonly string[], mayDefine = true): QuestionKind {
   const next = words[first + 1] ?? '';
   if (word === 'how' && QUANTITY_WORDS.has(next)) return 'quantity';
   // "what kind of outlet is +972": a definition of what follows the verb.
-  if (mayDefine && word === 'what' && ['kind', 'sort', 'type'].includes(next) && words[first + 2] === 'of') {
-    const verb = words.findIndex((w, i) => i > first + 3 && ['is', 'are', 'was', 'were'].includes(w));
+  if (
+    mayDefine &&
+    word === 'what' &&
+    ['kind', 'sort', 'type'].includes(next) &&
+    words[first + 2] === 'of'
+  ) {
+    const verb = words.findIndex(
+      (w, i) => i > first + 3 && ['is', 'are', 'was', 'were'].includes(w),
+    );
     if (verb > 0 && verb < words.length - 1) return 'define';
   }
-  if (mayDefine && (word === 'who' || word === 'what') && ['is', 'are', 'was', 'were'].includes(next)) {
+  if (
+    mayDefine &&
+    (word === 'who' || word === 'what') &&
+    ['is', 'are', 'was', 'were'].includes(next)
+  ) {
     // "who is Brad Smith", "what is Local Call" — not "who is running it" (a verb follows).
     const rest = words.slice(first + 2).filter((w) => !FRAME_WORDS.has(w));
     // A verb after it ("what is Microsoft investigating") asks what someone does.

@@ -76,7 +76,8 @@ export class StoryTerms {
       features.set(unit.id, unitText);
       for (const term of unitText.terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);
-      for (const token of analyze(unit.matchText)) if (!token.stop) this.unitWordSet.add(token.word);
+      for (const token of analyze(unit.matchText))
+        if (!token.stop) this.unitWordSet.add(token.word);
     }
     this.unitFeatures = features;
     this.unitWords = FuzzyVocabulary.build(this.unitWordSet);
@@ -167,7 +168,9 @@ export class StoryTerms {
     }
     const distance = (candidate: string): number => editDistance(word, candidate, 3);
     return [...found].sort(
-      (a, b) => distance(a) - distance(b) || this.frequency(this.termOf(b)) - this.frequency(this.termOf(a)),
+      (a, b) =>
+        distance(a) - distance(b) ||
+        this.frequency(this.termOf(b)) - this.frequency(this.termOf(a)),
     );
   }
 

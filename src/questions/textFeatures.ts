@@ -69,16 +69,23 @@ export function textFeatures(
     }
     const raw = text.slice(token.start, token.end);
     const month = /^[A-Z]/.test(raw) ? monthNumber(token.word) : undefined;
-    if (month !== undefined && (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4))))
+    if (
+      month !== undefined &&
+      (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4)))
+    )
       months.add(month);
     if (/^(?:19|20)\d\d$/.test(token.word)) years.add(Number(token.word));
     const previous = tokens[index - 1]?.word ?? '';
     const dayOfMonth = monthNumber(previous) !== undefined && /^\d{1,2}$/.test(token.word);
-    if ((/^\d/.test(token.word) && !dayOfMonth && !years.has(Number(token.word))) || NUMBER_WORDS.has(token.word))
+    if (
+      (/^\d/.test(token.word) && !dayOfMonth && !years.has(Number(token.word))) ||
+      NUMBER_WORDS.has(token.word)
+    )
       amounts.push(index);
     if (REASON_WORDS.has(token.word)) reasons = true;
     const sentenceStart = index === 0 || /[.!?]\s*$/.test(text.slice(0, token.start));
-    if (!sentenceStart && /^\p{Lu}/u.test(raw) && !token.stop) names.push({ word: foldWord(raw), at: index });
+    if (!sentenceStart && /^\p{Lu}/u.test(raw) && !token.stop)
+      names.push({ word: foldWord(raw), at: index });
   });
   const partyIds = new Set<string>();
   const inNames = new Set<number>();

@@ -21,13 +21,18 @@ export const QUESTION_KINDS = [
 export type QuestionKind = (typeof QUESTION_KINDS)[number] | 'article';
 
 /** A passage id, or an editors' entry (`party:…`, `timeline:…`, `review:…`, `source:…`). */
-const AnswerId = z.string().regex(/^(?:[a-z0-9-]+:\d+\.\d+|(?:party|timeline|review|source):[a-z0-9-]+)$/);
+const AnswerId = z
+  .string()
+  .regex(/^(?:[a-z0-9-]+:\d+\.\d+|(?:party|timeline|review|source):[a-z0-9-]+)$/);
 const QuestionCase = z
   .strictObject({
     q: z.string(),
     kind: z.enum(QUESTION_KINDS),
     expect: z.array(AnswerId).min(1).optional(),
-    parts: z.array(z.union([z.array(AnswerId).min(1), z.literal('none')])).min(2).optional(),
+    parts: z
+      .array(z.union([z.array(AnswerId).min(1), z.literal('none')]))
+      .min(2)
+      .optional(),
   })
   .refine(
     (c) => (c.kind === 'not-covered') === (c.expect === undefined && c.parts === undefined),
@@ -70,7 +75,12 @@ export interface QuestionMiss {
 export interface QuestionsReport {
   readonly byKind: Readonly<Partial<Record<QuestionKind, KindFigures>>>;
   /** Over every part of every case: abstained when the sources do not cover it. */
-  readonly abstention: { readonly precision: number; readonly recall: number; readonly abstained: number; readonly uncovered: number };
+  readonly abstention: {
+    readonly precision: number;
+    readonly recall: number;
+    readonly abstained: number;
+    readonly uncovered: number;
+  };
   readonly misses: readonly QuestionMiss[];
 }
 
@@ -84,8 +94,7 @@ export function evaluateQuestions(cases: readonly Case[], ranker: QuestionRanker
   let actual = 0;
   for (const c of cases) {
     const parts = ranker(c.q);
-    const expectedParts: readonly (readonly string[] | 'none')[] =
-      c.parts ?? [c.expect ?? 'none'];
+    const expectedParts: readonly (readonly string[] | 'none')[] = c.parts ?? [c.expect ?? 'none'];
     const results =
       c.parts === undefined ? [mergeParts(parts)] : alignParts(parts, expectedParts.length);
     let hit = true;
@@ -107,9 +116,13 @@ export function evaluateQuestions(cases: readonly Case[], ranker: QuestionRanker
       misses.push({
         question: c.q,
         kind: c.kind,
-        expected: expectedParts.map((e) => (e === 'none' ? 'not covered' : e.join(' | '))).join('  /  '),
+        expected: expectedParts
+          .map((e) => (e === 'none' ? 'not covered' : e.join(' | ')))
+          .join('  /  '),
         got: results
-          .map((r) => (r.notCovered ? 'not covered' : r.ids.slice(0, TOP).join(', ') || '(nothing)'))
+          .map((r) =>
+            r.notCovered ? 'not covered' : r.ids.slice(0, TOP).join(', ') || '(nothing)',
+          )
           .join('  /  '),
       });
   }
@@ -135,6 +148,7 @@ function mergeParts(parts: readonly PartResult[]): PartResult {
 
 /** Part i of the answer for part i of the question; a reply in one part is checked for each. */
 function alignParts(parts: readonly PartResult[], count: number): PartResult[] {
-  if (parts.length === 1 && count > 1) return Array.from({ length: count }, () => parts[0] as PartResult);
+  if (parts.length === 1 && count > 1)
+    return Array.from({ length: count }, () => parts[0] as PartResult);
   return Array.from({ length: count }, (_, i) => parts[i] ?? { ids: [], notCovered: false });
 }

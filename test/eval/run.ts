@@ -44,7 +44,9 @@ const figure = (r: QuestionsReport, kind: keyof QuestionsReport['byKind']): stri
   const f = r.byKind[kind];
   return f ? `${percent(f.hits / f.cases)} (${f.hits}/${f.cases})` : '–';
 };
-console.log('\n/story ask, hit@3 by kind of question (every part answered, or "not covered" said):\n');
+console.log(
+  '\n/story ask, hit@3 by kind of question (every part answered, or "not covered" said):\n',
+);
 console.log(row(['kind', 'story-bot', 'MiniSearch']));
 console.log(row(['---', '---:', '---:']));
 for (const kind of Object.keys(ours.byKind) as (keyof QuestionsReport['byKind'])[])
@@ -68,7 +70,9 @@ for (const miss of report.misses) {
   );
 }
 for (const miss of ours.misses)
-  console.log(`\nmiss (${miss.kind}): ${miss.question}\n  expected ${miss.expected}\n  got      ${miss.got}`);
+  console.log(
+    `\nmiss (${miss.kind}): ${miss.question}\n  expected ${miss.expected}\n  got      ${miss.got}`,
+  );
 
 const checks = evaluateChecks(router.story, loadLabelled());
 console.log(`\nquote check, ${checks.cases} labelled quotations:`);
