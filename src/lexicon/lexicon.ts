@@ -116,12 +116,13 @@ export class Lexicon {
   }
 
   /**
-   * Whether the word names one particular thing: its commonest noun sense is an instance
-   * ("Amazon", "White House", "Netherlands"), not a kind of thing ("lawyer", "price").
+   * Whether the word names one particular thing: one of its commonest noun senses is an
+   * instance ("Amazon", "White House", "Netherlands"), not a kind of thing ("lawyer", "price").
    */
   isName(word: string): boolean {
-    const [first] = this.senses(word, 'noun');
-    return first?.pointers.some((pointer) => pointer.symbol === '@i') ?? false;
+    return this.senses(word, 'noun')
+      .slice(0, 3)
+      .some((synset) => synset.pointers.some((pointer) => pointer.symbol === '@i'));
   }
 
   /** Whether the word's first senses name a place ("Netherlands", "Gaza"). */

@@ -407,7 +407,9 @@ export class QuestionAnswerer {
     const dated = unit?.date !== undefined || features.months.size > 0 || features.years.size > 0;
     switch (part.kind) {
       case 'when':
-        if (dated) fit += 1;
+        // An entry that happened on a date answers "when" better than a text that names one.
+        if (unit?.date !== undefined) fit += 1;
+        else if (dated) fit += 0.5;
         break;
       case 'who':
         // The review's own "who" (who conducts it, who announced it) before parties' roles.

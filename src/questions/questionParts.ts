@@ -56,8 +56,11 @@ export function questionParts(question: string): QuestionPart[] {
   return parts.length > 0 ? parts : [{ text: question.trim(), start: 0 }];
 }
 
+/** "… ? and what …": the part starts after its joining word. */
+const LEADING_JOINER = /^\s*(?:(?:and|also|plus|so|&|\+)\s+)+/i;
+
 function push(parts: QuestionPart[], question: string, start: number, end: number): void {
-  const raw = question.slice(start, end);
+  const raw = question.slice(start, end).replace(LEADING_JOINER, (joiner) => ' '.repeat(joiner.length));
   const text = raw.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return;
   parts.push({ text, start: start + raw.indexOf(text) });

@@ -152,9 +152,9 @@ describe('/quote', () => {
 });
 
 describe('/story ask', () => {
-  it('answers with quotes only, best first', () => {
+  it('leads with the editors’ entry that answers, then the verbatim passage it cites', () => {
     const reply = run('/story ask question:Will Microsoft publish the findings?');
-    expect(reply.blocks.every((b) => b.type === 'quote')).toBe(true);
+    expect(facts(reply)[0]?.id).toBe('review:promised');
     expect(quotesShown(reply)[0]?.text).toBe(
       'Microsoft said it would public the findings of its review once complete.',
     );

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadCases } from './evaluate.js';
-import { storyRankers } from './storyRankers.js';
+import { articleQuestions, evaluateQuestions, loadQuestions } from './evaluateQuestions.js';
+import { storyQuestionRanker, storyRankers } from './storyRankers.js';
 import { seedRouter } from '../support/seed.js';
 
-/** The public evaluation set as a ranking regression test: every case must keep passing. */
+/** The public evaluation sets as ranking regression tests. */
 describe('evaluation set', () => {
-  it('has at least 40 cases', () => {
+  it('has at least 40 cases of each set', () => {
     const cases = loadCases();
     expect(cases.quote.length + cases.ask.length).toBeGreaterThanOrEqual(40);
+    expect(loadQuestions().length).toBeGreaterThanOrEqual(40);
   });
 
   it('finds every expected passage: /quote hit@1 and /story ask hit@3 are 100%', async () => {
@@ -15,5 +17,21 @@ describe('evaluation set', () => {
     expect(report.misses).toEqual([]);
     expect(report.quoteHit1).toBe(1);
     expect(report.askHit3).toBe(1);
+  });
+
+  // Floors at the figures the code reached (see README, Tests and evaluation): a change that
+  // answers fewer questions, or abstains wrongly more often, fails here.
+  it('answers the questions as people type them, by kind, and abstains when the sources are silent', async () => {
+    const questions = [...articleQuestions(loadCases().ask), ...loadQuestions()];
+    const report = evaluateQuestions(questions, storyQuestionRanker(await seedRouter()));
+    const figures = Object.values(report.byKind);
+    const hits = figures.reduce((n, f) => n + f.hits, 0);
+    const total = figures.reduce((n, f) => n + f.cases, 0);
+    expect(hits / total).toBeGreaterThanOrEqual(0.9);
+    expect(report.byKind.article?.hits).toBe(report.byKind.article?.cases);
+    for (const [kind, f] of Object.entries(report.byKind))
+      expect(f.hits / f.cases, kind).toBeGreaterThanOrEqual(0.75);
+    expect(report.abstention.precision).toBeGreaterThanOrEqual(0.9);
+    expect(report.abstention.recall).toBeGreaterThanOrEqual(0.8);
   });
 });

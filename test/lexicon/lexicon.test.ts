@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { standardForm } from '../../src/lexicon/casualForms.js';
+import { oneEditAway, sharedLexicon } from '../../src/lexicon/lexicon.js';
+import { wordnetDirectory, WordNetDatabase } from '../../src/lexicon/wordnetDatabase.js';
+
+const lexicon = sharedLexicon();
+const related = (word: string): string[] => lexicon.related(word).map((r) => r.word);
+
+describe('WordNetDatabase', () => {
+  it('finds every lemma of an index file by bisection, as a scan of the file would', () => {
+    const database = new WordNetDatabase();
+    const lines = readFileSync(join(wordnetDirectory(), 'index.adv'), 'latin1')
+      .split('\n')
+      .filter((line) => line && !line.startsWith(' '));
+    for (const line of lines) {
+      const lemma = line.slice(0, line.indexOf(' '));
+      expect(database.lookup(lemma, 'adv')?.lemma, lemma).toBe(lemma.replace(/_/g, ' '));
+    }
+    expect(database.lookup('no such lemma here', 'adv')).toBeUndefined();
+    database.close();
+  });
+
+  it('reads a synset with its words, pointers and definition', () => {
+    const database = new WordNetDatabase();
+    const [offset] = database.lookup('lawyer', 'noun')?.synsets ?? [];
+    const synset = database.synset('noun', offset ?? 0);
+    expect(synset?.words).toEqual(['lawyer', 'attorney']);
+    expect(synset?.pointers.some((p) => p.symbol === '@')).toBe(true);
+    expect(synset?.gloss).toMatch(/^a professional person authorized to practice law/);
+    database.close();
+  });
+});
+
+describe('Lexicon', () => {
+  it('gives the dictionary forms of inflected words, irregular ones included', () => {
+    expect(lexicon.baseForms('lawyers')).toEqual(['lawyer']);
+    expect(lexicon.baseForms('kept')).toContain('keep');
+    expect(lexicon.baseForms('spied')).toEqual(['spy']);
+    expect(lexicon.baseForms('stopped')).toContain('stop');
+    expect(lexicon.baseForms('switched off')).toContain('switch off');
+  });
+
+  it('relates words through their first senses: synonyms, derivations, opposites', () => {
+    expect(related('lawyer')).toEqual(expect.arrayContaining(['attorney', 'law']));
+    expect(related('oversee')).toContain('oversight');
+    expect(lexicon.related('permit').find((r) => r.word === 'forbid')?.relation).toBe('antonym');
+    expect(related('lawyer')).not.toContain('lawyer');
+  });
+
+  it('reads a word as the part of speech it is used as, when asked', () => {
+    expect(related('piece')).toContain('unite'); // the verb "to piece together"
+    expect(lexicon.related('piece', 'noun').map((r) => r.word)).not.toContain('unite');
+  });
+
+  it('knows English words, and tells names and places from kinds of things', () => {
+    expect(lexicon.isWord('sorry')).toBe(true);
+    expect(lexicon.isWord('white house')).toBe(true);
+    expect(lexicon.isWord('survelance')).toBe(false);
+    expect(lexicon.isName('white house')).toBe(true);
+    expect(lexicon.isName('lawyer')).toBe(false);
+    expect(lexicon.isPlace('netherlands')).toBe(true);
+    expect(lexicon.isKindOf('netherlands', 'country')).toBe(true);
+    expect(lexicon.isKindOf('gaza', 'country')).toBe(false);
+  });
+
+  it('finds the English word one typo away, and nothing for a real word or a name', () => {
+    expect(lexicon.nearestWord('resluts')).toBe('results');
+    expect(lexicon.nearestWord('bloking')).toBe('blocking');
+    expect(lexicon.nearestWord('qzxv')).toBeUndefined();
+  });
+
+  it('lists one-edit variants with swaps first', () => {
+    const variants = [...oneEditAway('ab')];
+    expect(variants[0]).toBe('ba');
+    expect(variants).toEqual(expect.arrayContaining(['a', 'b', 'cab', 'abc', 'bb']));
+  });
+});
+
+describe('casual forms', () => {
+  const isWord = (word: string): boolean => lexicon.isWord(word);
+  it('reads chat forms and dropped g’s as standard words', () => {
+    expect(standardForm('whats', isWord)).toBe('what is');
+    expect(standardForm('wat', isWord)).toBe('what');
+    expect(standardForm('doin', isWord)).toBe('doing');
+    expect(standardForm('review', isWord)).toBeUndefined();
+    // "cabin" is a word: no g was dropped.
+    expect(standardForm('cabin', isWord)).toBeUndefined();
+  });
+});

@@ -1,0 +1,228 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CommandRouter } from '../../src/app/router.js';
+import {
+  quotesShown,
+  type FactBlock,
+  type NoteBlock,
+  type PartBlock,
+  type Reply,
+} from '../../src/reply/model.js';
+import { renderTerminal } from '../../src/render/terminal.js';
+import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
+
+let router: CommandRouter;
+beforeAll(async () => {
+  router = await seedRouter();
+});
+
+const ask = (question: string, on: CommandRouter = router): Reply =>
+  on.run({ name: 'story', subcommand: 'ask', options: { question } });
+const lead = (reply: Reply): FactBlock | undefined =>
+  reply.blocks.find((b): b is FactBlock => b.type === 'fact');
+const notes = (reply: Reply): NoteBlock[] =>
+  reply.blocks.filter((b): b is NoteBlock => b.type === 'note');
+
+describe('/story ask: the editors’ knowledge answers', () => {
+  it('GIVEN who a person is THEN leads with their party entry, in the editors’ words, cited', () => {
+    const reply = ask('who is brad smith');
+    expect(lead(reply)).toMatchObject({
+      id: 'party:brad-smith',
+      text: "Microsoft's vice chair and president; posted the September 25, 2025 update on the review.",
+    });
+    expect(lead(reply)?.citations[0]).toMatchObject({
+      type: 'source',
+      source: { documentId: 'microsoft-2025-09-25-update' },
+    });
+  });
+
+  it('GIVEN when something happened after the article THEN leads with the timeline event and says as of when', () => {
+    const reply = ask('when did microsoft stop the services');
+    expect(lead(reply)?.id).toBe('timeline:2025-09-25');
+    expect(reply.footer).toMatch(/^As of September 25, 2025/);
+  });
+
+  it('GIVEN "what’s the latest" or "is it over" THEN leads with where the review stands', () => {
+    for (const question of [
+      'whats the latest',
+      'is the review over',
+      'where does the review stand now',
+    ])
+      expect(lead(ask(question))?.id, question).toBe('review:status');
+  });
+
+  it('GIVEN who runs the review THEN leads with who conducts it, then the passage it cites, whole', () => {
+    const reply = ask('who is running the review?');
+    expect(lead(reply)?.id).toBe('review:conducted-by');
+    const [first] = quotesShown(reply);
+    expect(first?.id).toBe('fox28-microsoft-azure-review:7.1');
+    // The cited words in bold inside the whole sentence.
+    expect(first?.highlights.length).toBe(1);
+  });
+
+  it('GIVEN a question the passages answer best THEN shows passages, best first, without a lead', () => {
+    const reply = ask('what did microsoft say about rescuing hostages');
+    expect(quotesShown(reply)[0]?.id).toBe('microsoft-2025-05-15-statement:1.2');
+  });
+
+  it('GIVEN a document’s author or title THEN answers from the source’s metadata', () => {
+    expect(lead(ask('who wrote the guardian investigation'))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
+  });
+});
+
+describe('/story ask: an entry an editor adds is answerable with no code change', () => {
+  it('GIVEN a new timeline event and a new party THEN questions about them lead with them', async () => {
+    const files = editFile(await seedFiles(), 'story.yaml', (text) =>
+      replaceOnce(
+        replaceOnce(
+          text,
+          'timeline:\n',
+          `timeline:
+  - date: 2026-03-02
+    event: Microsoft published the findings of the review by Covington & Burling LLP.
+    tags: [review]
+    cite:
+      - doc: microsoft-2025-09-25-update
+`,
+        ),
+        'parties:\n',
+        `parties:
+  - id: jane-doe
+    name: Jane Doe
+    aliases: [Doe]
+    role: Spokesperson for the consulting firm that assists the review.
+    cite:
+      - doc: microsoft-2025-09-25-update
+`,
+      ),
+    );
+    const edited = routerFor(files);
+    expect(lead(ask('when were the findings published', edited))?.id).toBe('timeline:2026-03-02');
+    expect(lead(ask('who is jane doe', edited))?.id).toBe('party:jane-doe');
+    // The seed corpus knows neither.
+    expect(lead(ask('who is jane doe'))?.id).not.toBe('party:jane-doe');
+  });
+});
+
+describe('/story ask: "the sources do not cover this"', () => {
+  it('GIVEN a body the sources never mention THEN says so, names the words, shows no passage', () => {
+    const reply = ask('what did the White House say');
+    expect(quotesShown(reply)).toEqual([]);
+    expect(reply.status).toBe('empty');
+    const [note] = notes(reply);
+    expect(note?.notCovered).toBe(true);
+    expect(note?.text).toMatch(
+      /^The sources do not cover this: nothing in them mentions “White House”/,
+    );
+    // …and what the bot can answer instead.
+    expect(note?.text).toContain('/story timeline');
+  });
+
+  it('GIVEN a question that shares only the story’s everyday words THEN abstains', () => {
+    for (const question of [
+      'has the company ever said sorry',
+      'what does google think about microsoft',
+      'did amazon do the same thing with israel',
+    ]) {
+      expect(notes(ask(question))[0]?.notCovered, question).toBe(true);
+      expect(quotesShown(ask(question)), question).toEqual([]);
+    }
+  });
+
+  it('GIVEN the words of a party no passage quotes THEN says the sources hold none', () => {
+    const note = notes(ask('what did the idf say about the report'))[0];
+    expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
+  });
+
+  it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
+    expect(
+      notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
+    ).toBe(true);
+  });
+
+  it('GIVEN real questions in other words THEN does not abstain', () => {
+    for (const question of [
+      'which lawyers are handling the investigation',
+      'is the israeli ministry of defense a client of microsoft',
+      'can they play the calls back',
+    ])
+      expect(notes(ask(question)), question).toEqual([]);
+  });
+});
+
+describe('/story ask: several parts', () => {
+  it('GIVEN two questions in one THEN answers each in its own part, in order', () => {
+    const reply = ask('who is running it and when will we know?');
+    const parts = reply.blocks.filter((b): b is PartBlock => b.type === 'part');
+    expect(parts.map((p) => p.question)).toEqual(['who is running it', 'when will we know']);
+    const facts = reply.blocks.filter((b): b is FactBlock => b.type === 'fact').map((f) => f.id);
+    expect(facts[0]).toBe('review:conducted-by');
+    expect(['review:promised', 'review:status']).toContain(facts[1]);
+  });
+
+  it('GIVEN a bare "and when" THEN answers it about the first part’s subject', () => {
+    const reply = ask('who published the investigation and when');
+    const ids = quotesShown(reply).map((q) => q.id);
+    expect(ids).toContain('fox28-microsoft-azure-review:2.1');
+    expect(reply.blocks.filter((b) => b.type === 'part')).toHaveLength(2);
+  });
+
+  it('GIVEN one part the sources cover and one they do not THEN answers one and abstains on the other', () => {
+    const reply = ask('who is covington and what did the white house say');
+    expect(lead(reply)?.id).toBe('party:covington');
+    expect(notes(reply).map((n) => n.notCovered)).toEqual([true]);
+    expect(reply.status).toBe('ok');
+  });
+
+  it('GIVEN "Covington and Burling" or "approval and denial" THEN keeps one question', () => {
+    for (const question of [
+      'who is covington and burling',
+      'was there approval and denial of requests',
+    ])
+      expect(
+        ask(question).blocks.some((b) => b.type === 'part'),
+        question,
+      ).toBe(false);
+  });
+});
+
+describe('/story ask: words people type', () => {
+  it('GIVEN typos of story words THEN reads them right and says so only when the answer rests on them', () => {
+    const reply = ask('whos doin the reveiw');
+    expect(lead(reply)?.id).toBe('review:conducted-by');
+    expect(reply.intro).toBe('Read “reveiw” as “review”.');
+  });
+
+  it('GIVEN ordinary English words the sources do not use THEN never “corrects” them', () => {
+    const reply = ask('has the company ever said sorry');
+    expect(reply.intro ?? '').not.toContain('Read');
+    expect(ask('what did the white house say').intro ?? '').not.toContain('while');
+  });
+
+  it('GIVEN chat forms THEN reads them as the words they stand for', () => {
+    expect(lead(ask('wut even is unit 8200'))?.id).toBe('party:unit-8200');
+    expect(lead(ask('whats the latest'))?.id).toBe('review:status');
+  });
+});
+
+describe('link prompts', () => {
+  it('GIVEN “To read …, click HERE” THEN it is never an answer', () => {
+    const shown = [
+      'where can I read the guardian investigation',
+      'what was microsoft’s response',
+      'guardian investigative article into microsoft',
+    ].flatMap((q) => quotesShown(ask(q)).map((quote) => quote.id));
+    expect(shown).not.toContain('fox28-microsoft-azure-review:18.1');
+    expect(shown).not.toContain('fox28-microsoft-azure-review:18.2');
+  });
+
+  it('GIVEN /quote finds one THEN it shows the document it links to', () => {
+    const reply = router.runLine('/quote text:"click HERE"').reply;
+    const quotes = quotesShown(reply);
+    expect(quotes.map((q) => q.linksTo?.documentId)).toEqual(
+      expect.arrayContaining(['guardian-2025-08-06-million-calls', 'microsoft-2025-08-15-update']),
+    );
+    expect(renderTerminal(reply, { color: false })).toContain('a link to ');
+  });
+});

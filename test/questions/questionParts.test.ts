@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARTS, questionParts } from '../../src/questions/questionParts.js';
+
+const texts = (question: string): string[] => questionParts(question).map((p) => p.text);
+
+describe('questionParts', () => {
+  it('splits at a question mark or semicolon followed by more', () => {
+    expect(texts('what did microsoft find in may? and what did it do in september?')).toEqual([
+      'what did microsoft find in may',
+      'what did it do in september',
+    ]);
+    expect(texts('who runs it; when is it due')).toEqual(['who runs it', 'when is it due']);
+  });
+
+  it('splits at "and", "also", "+" or a comma before a new question', () => {
+    expect(texts('who is running it and when will we know?')).toEqual([
+      'who is running it',
+      'when will we know',
+    ]);
+    expect(texts('what do the terms say, and is the imod a customer')).toEqual([
+      'what do the terms say',
+      'is the imod a customer',
+    ]);
+    expect(texts('what got cut off + who announced it')).toEqual([
+      'what got cut off',
+      'who announced it',
+    ]);
+    expect(texts('who broke the story and when')).toEqual(['who broke the story', 'when']);
+  });
+
+  it('keeps names and lists whole', () => {
+    expect(texts('who is covington and burling')).toEqual(['who is covington and burling']);
+    expect(texts('approval of some requests and denial of others')).toHaveLength(1);
+  });
+
+  it('keeps the offsets of each part and answers at most a few parts', () => {
+    const question = 'who? when? where? why? how?';
+    const parts = questionParts(question);
+    expect(parts).toHaveLength(MAX_PARTS);
+    for (const part of parts.slice(0, -1))
+      expect(question.slice(part.start, part.start + part.text.length)).toBe(part.text);
+    expect(questionParts('  ')).toEqual([{ text: '', start: 0 }]);
+  });
+});
