@@ -41,6 +41,13 @@ export async function routerOrExit(
       },
       'corpus loaded',
     );
+    // Ready to answer commands now; the question answering (WordNet, the editors' entries) is
+    // prepared next, before the first question arrives rather than while it waits.
+    setImmediate(() => {
+      const preparing = performance.now();
+      router.story.questions.answer(router.story.corpus.knowledge.review.subject);
+      logger?.debug({ ms: Math.round(performance.now() - preparing) }, 'questions prepared');
+    });
     return router;
   } catch (error) {
     if (error instanceof CorpusError) {

@@ -49,19 +49,25 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
   const lexicon = sharedLexicon();
   const search = new SearchEngine(index, corpus.documents, { isWord: (w) => lexicon.isWord(w) });
   const units = answerUnits(corpus);
-  const terms = new StoryTerms(
-    index,
-    units,
-    corpus.knowledge.parties,
-    corpus.knowledge.synonyms,
-    (w) => lexicon.baseForms(w),
-  );
+  // Built on the first question, not at start-up: /quote and the other commands never need it,
+  // and a long-running bot prepares it right after it is ready (see app/startup.ts).
+  let questions: QuestionAnswerer | undefined;
   return {
     corpus,
     passages,
     search,
     units,
-    questions: new QuestionAnswerer(search, terms, lexicon, corpus.documents),
+    get questions(): QuestionAnswerer {
+      questions ??= new QuestionAnswerer(
+        search,
+        new StoryTerms(index, units, corpus.knowledge.parties, corpus.knowledge.synonyms, (w) =>
+          lexicon.baseForms(w),
+        ),
+        lexicon,
+        corpus.documents,
+      );
+      return questions;
+    },
     document: (id) => documents.get(id),
     passage: (id) => byId.get(id),
   };

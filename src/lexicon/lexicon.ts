@@ -73,8 +73,18 @@ const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
 export class Lexicon {
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
   private readonly sensesCache = new Map<string, readonly Synset[]>();
+  private readonly formsCache = new Map<string, readonly string[]>();
+  private readonly answers = new Map<string, boolean | PartOfSpeech | undefined>();
 
-  constructor(private readonly database: WordNetDatabase = new WordNetDatabase()) {}
+  private opened: WordNetDatabase | undefined;
+
+  /** Opens WordNet on first use (a bot that is never asked a question never reads it). */
+  constructor(private readonly open: () => WordNetDatabase = () => new WordNetDatabase()) {}
+
+  private get database(): WordNetDatabase {
+    this.opened ??= this.open();
+    return this.opened;
+  }
 
   /** Whether WordNet knows the word, in any inflection ("kept", "lawyers", "white house"). */
   isWord(word: string): boolean {
@@ -95,8 +105,7 @@ export class Lexicon {
   /** The word's dictionary forms, e.g. "recordings" → [recording, record]. */
   baseForms(word: string): string[] {
     const forms = new Set<string>();
-    for (const pos of PARTS_OF_SPEECH)
-      for (const form of baseForms(this.database, word, pos)) forms.add(form);
+    for (const pos of PARTS_OF_SPEECH) for (const form of this.formsAs(word, pos)) forms.add(form);
     return [...forms];
   }
 
@@ -105,9 +114,15 @@ export class Lexicon {
    * a noun on a tie): "sell" → verb, "price" → noun. Undefined for a word WordNet does not know.
    */
   mainPartOfSpeech(word: string): PartOfSpeech | undefined {
+    return this.remembered<PartOfSpeech | undefined>(`pos:${word}`, () =>
+      this.findMainPartOfSpeech(word),
+    );
+  }
+
+  private findMainPartOfSpeech(word: string): PartOfSpeech | undefined {
     let best: { pos: PartOfSpeech; tagged: number } | undefined;
     for (const pos of PARTS_OF_SPEECH) {
-      for (const form of baseForms(this.database, word, pos)) {
+      for (const form of this.formsAs(word, pos)) {
         const tagged = this.database.lookup(form, pos)?.taggedSenses ?? 0;
         if (!best || tagged > best.tagged) best = { pos, tagged };
       }
@@ -132,6 +147,12 @@ export class Lexicon {
 
   /** Whether one of the word's first senses is a kind or instance of `category` ("Netherlands" → country). */
   isKindOf(word: string, category: string, depth = 4): boolean {
+    return this.remembered<boolean>(`kind:${depth}:${category}:${word}`, () =>
+      this.findKindOf(word, category, depth),
+    );
+  }
+
+  private findKindOf(word: string, category: string, depth: number): boolean {
     const categories = new Set(this.baseForms(category));
     if (categories.size === 0) return false;
     let frontier = this.senses(word, 'noun');
@@ -209,6 +230,26 @@ export class Lexicon {
     return result;
   }
 
+  private remembered<T extends boolean | PartOfSpeech | undefined>(key: string, find: () => T): T {
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const answer = find();
+    if (this.answers.size >= CACHE_LIMIT) this.answers.clear();
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  /** `baseForms` for one part of speech, remembered (every question asks for the same words). */
+  private formsAs(word: string, pos: PartOfSpeech): readonly string[] {
+    const key = `${pos}:${word}`;
+    let forms = this.formsCache.get(key);
+    if (!forms) {
+      forms = baseForms(this.database, word, pos);
+      if (this.formsCache.size >= CACHE_LIMIT) this.formsCache.clear();
+      this.formsCache.set(key, forms);
+    }
+    return forms;
+  }
+
   /** The first senses of a word, in every part of speech or in one. */
   private senses(word: string, only?: PartOfSpeech): readonly Synset[] {
     const key = `${only ?? '*'}:${word}`;
@@ -216,7 +257,7 @@ export class Lexicon {
     if (cached) return cached;
     const synsets: Synset[] = [];
     for (const pos of only ? [only] : PARTS_OF_SPEECH) {
-      for (const form of baseForms(this.database, word, pos)) {
+      for (const form of this.formsAs(word, pos)) {
         const entry = this.database.lookup(form, pos);
         for (const offset of entry?.synsets.slice(0, SENSES_FOLLOWED) ?? []) {
           const synset = this.database.synset(pos, offset);

@@ -64,6 +64,8 @@ export function wordnetDirectory(): string {
 
 export class WordNetDatabase {
   private readonly indexes: Record<PartOfSpeech, string>;
+  /** Where each lemma line of an index file starts (its licence header skipped), in order. */
+  private readonly lineStarts: Record<PartOfSpeech, Int32Array>;
   private readonly dataFiles: Record<PartOfSpeech, number>;
   private readonly synsetCache = new Map<string, Synset>();
   private readonly scratch = Buffer.alloc(2048);
@@ -73,6 +75,12 @@ export class WordNetDatabase {
     const read = (pos: PartOfSpeech): string =>
       readFileSync(join(directory, `index.${pos}`), 'latin1');
     this.indexes = { noun: read('noun'), verb: read('verb'), adj: read('adj'), adv: read('adv') };
+    this.lineStarts = {
+      noun: lemmaLines(this.indexes.noun),
+      verb: lemmaLines(this.indexes.verb),
+      adj: lemmaLines(this.indexes.adj),
+      adv: lemmaLines(this.indexes.adv),
+    };
     const open = (pos: PartOfSpeech): number => openSync(join(directory, `data.${pos}`), 'r');
     this.dataFiles = { noun: open('noun'), verb: open('verb'), adj: open('adj'), adv: open('adv') };
   }
@@ -85,8 +93,7 @@ export class WordNetDatabase {
   lookup(lemma: string, pos: PartOfSpeech): IndexEntry | undefined {
     const key = lemma.replace(/ /g, '_');
     if (key.length === 0 || key.length > 80) return undefined;
-    const text = this.indexes[pos];
-    const line = findLine(text, key);
+    const line = findLine(this.indexes[pos], this.lineStarts[pos], key);
     if (line === undefined) return undefined;
     const fields = line.split(' ');
     const pointerCount = Number(fields[3]);
@@ -128,27 +135,46 @@ export class WordNetDatabase {
   }
 }
 
-/** Bisection over the sorted lines of an index file (its licence header lines start with spaces). */
-function findLine(text: string, key: string): string | undefined {
+/** The offsets of an index file's lemma lines (not its licence header, whose lines start with spaces). */
+function lemmaLines(text: string): Int32Array {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\n', at);
+    if (text.charCodeAt(at) !== 32 && end !== at) starts.push(at);
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return Int32Array.from(starts);
+}
+
+/** Bisection over the sorted lemma lines; compares in place, without cutting strings. */
+function findLine(text: string, starts: Int32Array, key: string): string | undefined {
   let low = 0;
-  let high = text.length;
+  let high = starts.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const start = text.lastIndexOf('\n', middle - 1) + 1;
-    const end = text.indexOf(' ', start);
-    const lemma = end < 0 ? '' : text.slice(start, end);
-    if (text.charCodeAt(start) === 32 || lemma < key) {
-      const next = text.indexOf('\n', middle);
-      if (next < 0) return undefined;
-      low = next + 1;
-    } else if (lemma > key) {
-      high = start;
-    } else {
-      const lineEnd = text.indexOf('\n', start);
-      return text.slice(start, lineEnd < 0 ? undefined : lineEnd);
+    const start = starts[middle] ?? 0;
+    const order = compareLemma(text, start, key);
+    if (order < 0) low = middle + 1;
+    else if (order > 0) high = middle;
+    else {
+      const end = text.indexOf('\n', start);
+      return text.slice(start, end < 0 ? undefined : end);
     }
   }
   return undefined;
+}
+
+/** The lemma at `start` (up to its space) against `key`, as the files sort them (by byte). */
+function compareLemma(text: string, start: number, key: string): number {
+  for (let i = 0; ; i++) {
+    const a = text.charCodeAt(start + i);
+    const lemmaEnded = a === 32 || Number.isNaN(a);
+    if (i === key.length) return lemmaEnded ? 0 : 1;
+    if (lemmaEnded) return -1;
+    const b = key.charCodeAt(i);
+    if (a !== b) return a - b;
+  }
 }
 
 function parseSynset(line: string, pos: PartOfSpeech, offset: number): Synset {

@@ -2,11 +2,17 @@ import type { SourceDocument } from '../corpus/types.js';
 import { publishedSortKey } from '../corpus/dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Passage } from '../passages/types.js';
-import type { SearchEngine } from '../search/searchEngine.js';
+import type { SearchEngine, SearchHit } from '../search/searchEngine.js';
 import type { Span } from '../text/sentences.js';
 import type { AnswerUnit } from './answerUnits.js';
 import { questionParts } from './questionParts.js';
-import { QuestionReader, type Correction, type ReadPart, type WordGroup } from './readQuestion.js';
+import {
+  QuestionReader,
+  type Alternative,
+  type Correction,
+  type ReadPart,
+  type WordGroup,
+} from './readQuestion.js';
 import type { StoryTerms } from './storyTerms.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
 import { QUESTION_WEIGHTS as W } from './weights.js';
@@ -49,7 +55,8 @@ export interface QuestionAnswer {
 interface Scored {
   readonly unit?: AnswerUnit | undefined;
   readonly passage?: Passage | undefined;
-  readonly highlights?: readonly Span[] | undefined;
+  /** The search hit it came from: its highlights are worked out only if it is shown. */
+  readonly hit?: SearchHit | undefined;
   /** The share of the question's weight the candidate matches. */
   readonly coverage: number;
   /** The same with the story's everyday words weighing little: what says it answers at all. */
@@ -74,12 +81,14 @@ export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
  */
 const SHOWN_SHARE = 0.4;
 const FEATURE_CACHE_LIMIT = 20_000;
+const ANSWER_CACHE_LIMIT = 2_000;
 /** How near (in words) an answer ("which X", "how much") must stand to the question's other words. */
 const NEAR = 6;
 
 export class QuestionAnswerer {
   private readonly reader: QuestionReader;
   private readonly features = new Map<number, TextFeatures>();
+  private readonly answered = new Map<string, QuestionAnswer>();
   private readonly documents: ReadonlyMap<string, SourceDocument>;
 
   constructor(
@@ -92,7 +101,20 @@ export class QuestionAnswerer {
     this.documents = new Map(documents.map((d) => [d.id, d]));
   }
 
+  /**
+   * The answer to a question; the same question again (a page turn, a popular question) is
+   * answered from memory: the story never changes under a QuestionAnswerer.
+   */
   answer(question: string): QuestionAnswer {
+    const known = this.answered.get(question);
+    if (known) return known;
+    const answer = this.answerAnew(question);
+    if (this.answered.size >= ANSWER_CACHE_LIMIT) this.answered.clear();
+    this.answered.set(question, answer);
+    return answer;
+  }
+
+  private answerAnew(question: string): QuestionAnswer {
     const parts: PartAnswer[] = [];
     let previous: ReadPart | undefined;
     for (const part of questionParts(question)) {
@@ -174,7 +196,7 @@ export class QuestionAnswerer {
     const status = part.asksStatus
       ? units.find((u) => u.unit?.reviewField === 'status')
       : undefined;
-    const lead =
+    let lead: Scored | undefined =
       status ??
       (bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
         ? bestUnit
@@ -192,8 +214,16 @@ export class QuestionAnswerer {
           (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)),
       )
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
-      .slice(0, passagesShown)
-      .map((s) => ({ passage: s.passage as Passage, highlights: s.highlights ?? [] }));
+      .slice(0, passagesShown);
+    // Covered, but only by a candidate that ranks low: it is the answer, rather than nothing.
+    if (!lead && shown.length === 0) {
+      if (mostSupported.unit) lead = mostSupported;
+      else shown.push(mostSupported);
+    }
+    const shownPassages = shown.map((s) => ({
+      passage: s.passage as Passage,
+      highlights: s.hit?.highlights ?? [],
+    }));
     const shownMatched = new Set<WordGroup>([
       ...(lead?.matched ?? []),
       ...(passages[0] && !lead ? passages[0].matched : []),
@@ -201,7 +231,7 @@ export class QuestionAnswerer {
     return {
       question: part,
       lead: lead?.unit,
-      passages: shown,
+      passages: shownPassages,
       corrections: part.corrections.filter((c) =>
         [...shownMatched].some((g) => g.label.toLowerCase() === c.typed.toLowerCase()),
       ),
@@ -290,7 +320,7 @@ export class QuestionAnswerer {
     const coverage = total > 0 ? gained / total : 0;
     // "What is the price of …" wants an amount: a text without one near the question's words
     // ("millions" of calls is no price) does not answer it.
-    const amountNear = this.near(part, features, features.amounts, matched);
+    const amountNear = part.expectsNumber && this.near(part, features, features.amounts, matched);
     const amountMissing = part.expectsNumber && !amountNear;
     let support =
       (supportTotal > 0 ? supported / supportTotal : 0) * (amountMissing ? W.amountMissing : 1);
@@ -388,8 +418,15 @@ export class QuestionAnswerer {
       if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
       return { weight: 0, evidence: 0 };
     }
+    const { single, phrases } = byTerm(group.alternatives);
     let best = { weight: 0, evidence: 0 };
-    for (const alternative of group.alternatives) {
+    // A group has dozens of alternatives and a text dozens of terms: look the text's terms up.
+    for (const term of features.terms) {
+      const alternative = single.get(term);
+      if (alternative && alternative.weight > best.weight)
+        best = { weight: alternative.weight, evidence: alternative.evidence };
+    }
+    for (const alternative of phrases) {
       if (alternative.weight > best.weight && alternative.terms.every((t) => features.terms.has(t)))
         best = { weight: alternative.weight, evidence: alternative.evidence };
     }
@@ -506,7 +543,7 @@ export class QuestionAnswerer {
   }
 
   /** Passages the search finds for the part's words and the words related to them. */
-  private candidatePassages(part: ReadPart): { passage: Passage; highlights: readonly Span[] }[] {
+  private candidatePassages(part: ReadPart): { passage: Passage; hit: SearchHit }[] {
     const words: string[] = [];
     // Only words the story uses: the search would "correct" any other.
     for (const group of part.groups)
@@ -515,7 +552,7 @@ export class QuestionAnswerer {
     const result = this.search.search(query, { limit: CANDIDATES });
     return result.hits
       .filter((hit) => hit.passage.linksTo === undefined)
-      .map((hit) => ({ passage: hit.passage, highlights: hit.highlights }));
+      .map((hit) => ({ passage: hit.passage, hit }));
   }
 
   /** The features of the sentence before a passage in its paragraph, if it has one. */
@@ -537,6 +574,32 @@ export class QuestionAnswerer {
     }
     return features;
   }
+}
+
+interface AlternativesByTerm {
+  /** One-term alternatives by their term (the strongest of each). */
+  readonly single: ReadonlyMap<string, Alternative>;
+  /** Alternatives of several terms ("law firm"). */
+  readonly phrases: readonly Alternative[];
+}
+
+const indexed = new WeakMap<readonly Alternative[], AlternativesByTerm>();
+
+function byTerm(alternatives: readonly Alternative[]): AlternativesByTerm {
+  let found = indexed.get(alternatives);
+  if (!found) {
+    const single = new Map<string, Alternative>();
+    const phrases: Alternative[] = [];
+    for (const alternative of alternatives) {
+      const [term, ...more] = alternative.terms;
+      if (term === undefined) continue;
+      if (more.length > 0) phrases.push(alternative);
+      else if ((single.get(term)?.weight ?? -1) < alternative.weight) single.set(term, alternative);
+    }
+    found = { single, phrases };
+    indexed.set(alternatives, found);
+  }
+  return found;
 }
 
 function citesPassage(cited: ReadonlySet<string>, passage: Passage): boolean {

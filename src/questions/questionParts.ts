@@ -60,7 +60,9 @@ export function questionParts(question: string): QuestionPart[] {
 const LEADING_JOINER = /^\s*(?:(?:and|also|plus|so|&|\+)\s+)+/i;
 
 function push(parts: QuestionPart[], question: string, start: number, end: number): void {
-  const raw = question.slice(start, end).replace(LEADING_JOINER, (joiner) => ' '.repeat(joiner.length));
+  const raw = question
+    .slice(start, end)
+    .replace(LEADING_JOINER, (joiner) => ' '.repeat(joiner.length));
   const text = raw.trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return;
   parts.push({ text, start: start + raw.indexOf(text) });

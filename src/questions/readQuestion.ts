@@ -161,6 +161,8 @@ const TIME_PREPOSITIONS = new Set([
 ]);
 
 export class QuestionReader {
+  private readonly groupCache = new Map<string, Omit<WordGroup, 'label' | 'at'>>();
+
   constructor(
     private readonly terms: StoryTerms,
     private readonly lexicon: Lexicon,
@@ -485,6 +487,7 @@ export class QuestionReader {
     return this.wordGroup(words, terms, label, false, at, phrase);
   }
 
+  /** A word group for these words, as typed and placed; what they match is worked out once. */
   private wordGroup(
     words: readonly string[],
     terms: readonly string[],
@@ -494,6 +497,24 @@ export class QuestionReader {
     phrase = words.join(' '),
     pos?: PartOfSpeech,
   ): WordGroup {
+    const key = `${phrase}|${terms.join(' ')}|${pos ?? ''}|${isHead}|${/^\p{Lu}/u.test(typed)}`;
+    let group = this.groupCache.get(key);
+    if (!group) {
+      group = this.newWordGroup(words, terms, typed, isHead, phrase, pos);
+      if (this.groupCache.size >= GROUP_CACHE_LIMIT) this.groupCache.clear();
+      this.groupCache.set(key, group);
+    }
+    return { ...group, label: typed, at };
+  }
+
+  private newWordGroup(
+    words: readonly string[],
+    terms: readonly string[],
+    typed: string,
+    isHead: boolean,
+    phrase: string,
+    pos: PartOfSpeech | undefined,
+  ): Omit<WordGroup, 'label' | 'at'> {
     const alternatives: Alternative[] = [];
     const add = (
       altTerms: readonly string[],
@@ -559,7 +580,6 @@ export class QuestionReader {
     const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
     const rarest = Math.max(0, ...terms.map((t) => this.terms.idf(t)));
     return {
-      label: typed,
       alternatives,
       // A word the story itself uses weighs its rarity; one it does not (even if a synonym is
       // there) weighs like a word the sources may not cover.
@@ -567,7 +587,6 @@ export class QuestionReader {
       everyday: known && terms.every((t) => this.terms.isEveryday(t)),
       known: alternatives.length > 0,
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
-      at,
     };
   }
 
@@ -587,6 +606,7 @@ export class QuestionReader {
 }
 
 const MAX_QUESTION_WORDS = 60;
+const GROUP_CACHE_LIMIT = 20_000;
 
 /** Abbreviations that follow "the" and name a country or a body. */
 const BODIES: Readonly<Record<string, string>> = {
