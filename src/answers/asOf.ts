@@ -1,6 +1,14 @@
 import type { Story } from '../app/story.js';
 import type { Block } from '../reply/model.js';
-import { formatPublished, publishedSortKey } from '../corpus/dates.js';
+import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
+import type { PublishedDate } from '../corpus/types.js';
+
+/** "As of August 15, 2025 or later", not "As of on or after …". */
+function asOfDate(published: PublishedDate): string {
+  return published.type === 'on-or-after'
+    ? `${formatDate(published.date)} or later`
+    : formatPublished(published);
+}
 
 /**
  * "As of": the newest source a reply rests on, so readers know how current it is. Computed from
@@ -27,7 +35,7 @@ export function asOfLine(story: Story, blocks: readonly Block[]): string | undef
     if (!newest || key > newest.key) {
       newest = {
         key,
-        label: `As of ${formatPublished(document.published)}: newest source used is “${document.title}” (${document.publisher})`,
+        label: `As of ${asOfDate(document.published)}: newest source used is “${document.title}” (${document.publisher})`,
       };
     }
   }
