@@ -19,8 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core is pure: corpus → passages → index → answers → reply model. Transports live outside it.
-    files: ['src/{corpus,passages,search,answers,reply,text}/**/*.ts'],
+    // The core is pure: corpus → passages → index → questions → answers → reply model. Transports live outside it.
+    files: ['src/{corpus,passages,search,lexicon,questions,answers,reply,text}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -67,6 +67,8 @@ interface Scored {
   readonly strong: ReadonlySet<WordGroup>;
   /** Has an amount near the words it matched (for "how much", "the price of"). */
   readonly amountNear: boolean;
+  /** Has a date, or is dated, near the words it matched (for "when", "what year"). */
+  readonly dateNear: boolean;
 }
 
 /** Passages gathered from the search for each question part (its candidates). */
@@ -138,7 +140,10 @@ export class QuestionAnswerer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
     const scoreOf = (
-      item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>,
+      item: Omit<
+        Scored,
+        'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear' | 'dateNear'
+      >,
       features: TextFeatures,
     ): Scored => this.evaluate(part, item, features, { after, before });
 
@@ -175,12 +180,18 @@ export class QuestionAnswerer {
     if (
       !mostSupported ||
       silentParty !== undefined ||
+      part.strangeSpeaker !== undefined ||
       this.notCovered(part, [...units, ...passages], mostSupported)
     ) {
       return {
         question: part,
         passages: [],
-        notCovered: { unmatched: this.unmatchedWords(part, [...units, ...passages]), silentParty },
+        notCovered: {
+          unmatched: part.strangeSpeaker
+            ? [part.strangeSpeaker]
+            : this.unmatchedWords(part, [...units, ...passages]),
+          silentParty,
+        },
         corrections: [],
       };
     }
@@ -241,8 +252,10 @@ export class QuestionAnswerer {
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
-    // "How much …": no amount anywhere near what it asks about.
+    // "How much …", "what year …": no amount, no date anywhere near what it asks about.
     if (part.expectsNumber && !candidates.some((c) => c.amountNear)) return true;
+    if (part.expectsDate && !candidates.some((c) => c.dateNear && this.answersSomething(part, c)))
+      return true;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
@@ -267,7 +280,10 @@ export class QuestionAnswerer {
 
   private evaluate(
     part: ReadPart,
-    item: Omit<Scored, 'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear'>,
+    item: Omit<
+      Scored,
+      'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear' | 'dateNear'
+    >,
     features: TextFeatures,
     bounds: { after?: string | undefined; before?: string | undefined },
   ): Scored {
@@ -287,10 +303,13 @@ export class QuestionAnswerer {
       supportTotal += group.weight * share;
       // The noun of "which X" asks for a kind of X: the word itself or a name of that kind
       // near the question's other words, not a word related to X ("state" for "country").
-      let { weight: match, evidence } =
-        group === headGroup
-          ? this.literalMatch(group, features)
-          : this.groupMatch(group, features, unit, passage);
+      let { weight: match, evidence } = this.groupMatch(
+        group,
+        features,
+        unit,
+        passage,
+        group === headGroup,
+      );
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
@@ -345,7 +364,10 @@ export class QuestionAnswerer {
     // corpus refers to more ("the Guardian article" is the one the others cite and link to).
     score -= Math.min(features.length, 80) / 4000;
     if (unit?.documentId !== undefined) score += this.terms.prominence(unit.documentId) / 200;
-    return { ...item, coverage, support, score, matched, strong, amountNear };
+    const dateNear =
+      part.expectsDate &&
+      (unit?.date !== undefined || this.near(part, features, features.dates, matched));
+    return { ...item, coverage, support, score, matched, strong, amountNear, dateNear };
   }
 
   /**
@@ -392,25 +414,17 @@ export class QuestionAnswerer {
     return positions.some((p) => words.some((w) => Math.abs(w - p) <= NEAR));
   }
 
-  /** The word itself or a word derived from it ("lawyer" → law), not its synonyms or kinds. */
-  private literalMatch(
-    group: WordGroup,
-    features: TextFeatures,
-  ): { weight: number; evidence: number } {
-    let best = { weight: 0, evidence: 0 };
-    for (const a of group.alternatives) {
-      if ((a.relation === 'self' || a.relation === 'derived') && a.weight > best.weight)
-        if (a.terms.every((t) => features.terms.has(t)))
-          best = { weight: a.weight, evidence: a.evidence };
-    }
-    return best;
-  }
-
+  /**
+   * How well a text matches a group: its strongest alternative the text has (a party: named in
+   * it, or its speaker). `literal`: only the word itself or a word derived from it ("lawyer" → law),
+   * not its synonyms or kinds — for the noun of "which X".
+   */
   private groupMatch(
     group: WordGroup,
     features: TextFeatures,
     unit: AnswerUnit | undefined,
     passage: Passage | undefined,
+    literal = false,
   ): { weight: number; evidence: number } {
     if (group.partyId !== undefined) {
       if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
@@ -418,7 +432,7 @@ export class QuestionAnswerer {
       if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
       return { weight: 0, evidence: 0 };
     }
-    const { single, phrases } = byTerm(group.alternatives);
+    const { single, phrases } = byTerm(group.alternatives, literal);
     let best = { weight: 0, evidence: 0 };
     // A group has dozens of alternatives and a text dozens of terms: look the text's terms up.
     for (const term of features.terms) {
@@ -584,20 +598,24 @@ interface AlternativesByTerm {
 }
 
 const indexed = new WeakMap<readonly Alternative[], AlternativesByTerm>();
+const indexedLiterally = new WeakMap<readonly Alternative[], AlternativesByTerm>();
 
-function byTerm(alternatives: readonly Alternative[]): AlternativesByTerm {
-  let found = indexed.get(alternatives);
+function byTerm(alternatives: readonly Alternative[], literal: boolean): AlternativesByTerm {
+  const cache = literal ? indexedLiterally : indexed;
+  let found = cache.get(alternatives);
   if (!found) {
     const single = new Map<string, Alternative>();
     const phrases: Alternative[] = [];
     for (const alternative of alternatives) {
+      if (literal && alternative.relation !== 'self' && alternative.relation !== 'derived')
+        continue;
       const [term, ...more] = alternative.terms;
       if (term === undefined) continue;
       if (more.length > 0) phrases.push(alternative);
       else if ((single.get(term)?.weight ?? -1) < alternative.weight) single.set(term, alternative);
     }
     found = { single, phrases };
-    indexed.set(alternatives, found);
+    cache.set(alternatives, found);
   }
   return found;
 }

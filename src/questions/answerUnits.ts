@@ -64,7 +64,8 @@ export function answerUnits(corpus: Corpus): AnswerUnit[] {
       label: party.name,
       text: party.role,
       citations: party.citations,
-      matchText: [party.name, ...party.aliases, party.role].join('. '),
+      // "Role" too: "what's the Guardian's role in this" asks for exactly this.
+      matchText: `${[party.name, ...party.aliases].join('. ')}. Role: ${party.role}`,
       partyIds: [party.id],
       tags: [],
     });

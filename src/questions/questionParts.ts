@@ -35,7 +35,7 @@ export function questionParts(question: string): QuestionPart[] {
     const text = question.slice(sentence.start, sentence.end);
     for (const joint of text.matchAll(JOINER)) {
       const next = text.slice(joint.index + joint[0].length);
-      const firstWord = /^[\p{L}']+/u.exec(next)?.[0].toLowerCase() ?? '';
+      const firstWord = questionWord(/^[\p{L}'’]+/u.exec(next)?.[0] ?? '');
       // Only a new question starts a new part; "a, b and c" lists stay in one.
       if (!WH_WORDS.has(firstWord) && !AUXILIARIES.has(firstWord)) continue;
       const at = sentence.start + joint.index;
@@ -54,6 +54,12 @@ export function questionParts(question: string): QuestionPart[] {
     });
   }
   return parts.length > 0 ? parts : [{ text: question.trim(), start: 0 }];
+}
+
+/** "what's", "whats", "who’s" → what, who: the question word a contraction starts with. */
+function questionWord(word: string): string {
+  const plain = word.toLowerCase().replace(/['’](?:s|re|ll|d|ve)$/, '');
+  return WH_WORDS.has(plain.replace(/s$/, '')) ? plain.replace(/s$/, '') : plain;
 }
 
 /** "… ? and what …": the part starts after its joining word. */

@@ -71,6 +71,8 @@ export interface WordGroup {
   readonly known: boolean;
   /** Names a thing (a noun), which a later "it" may refer to. */
   readonly noun: boolean;
+  /** A name the story never uses ("the UN", "Satya Nadella"). */
+  readonly strangeName: boolean;
   /** Where in the part it stands (word index), to tell a subject from an object. */
   readonly at: number;
 }
@@ -96,10 +98,14 @@ export interface ReadPart {
   readonly asksWords: boolean;
   /** The party whose words it asks for ("what did the IDF say"). */
   readonly speaker?: string | undefined;
+  /** Someone the story never names whose words it asks for ("has the UN commented"), as typed. */
+  readonly strangeSpeaker?: string | undefined;
   /** Asks about a document: its author, date, title. */
   readonly asksSource: boolean;
   /** Asks for an amount: "how many …", "the price of …". */
   readonly expectsNumber: boolean;
+  /** Asks for a date: "when …", "what year …". */
+  readonly expectsDate: boolean;
   readonly months: readonly number[];
   readonly years: readonly number[];
   /** "… after the review started": the words that name the earlier event. */
@@ -238,9 +244,10 @@ export class QuestionReader {
     // "What did the Guardian report?": the verb of saying asks for the party's words; the
     // party is what must match.
     const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
-    const speaker = speech
-      ? groups.filter((g) => g.partyId !== undefined && g.at < speech.at).at(-1)?.partyId
-      : undefined;
+    const sayer = speech ? groups.filter((g) => g.at < speech.at).at(-1) : undefined;
+    const speaker = sayer?.partyId;
+    // "Has the UN commented": the words of someone the story never names.
+    const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;
     if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
     let elliptical = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
@@ -263,8 +270,16 @@ export class QuestionReader {
       asksEvent,
       asksWords,
       speaker: asksWords ? speaker : undefined,
+      strangeSpeaker: asksWords ? strangeSpeaker : undefined,
       asksSource,
       expectsNumber: kind === 'quantity' || this.asksAmount(plain),
+      expectsDate:
+        kind === 'when' ||
+        plain.some(
+          (w, i) =>
+            (w === 'what' || w === 'which') &&
+            ['year', 'date', 'month', 'day'].includes(plain[i + 1] ?? ''),
+        ),
       months: elliptical && previous ? previous.months : months,
       years: elliptical && previous ? previous.years : years,
       after: elliptical ? previous?.after : after,
@@ -393,6 +408,7 @@ export class QuestionReader {
         everyday: this.terms.isEveryday(term),
         known: true,
         noun: true,
+        strangeName: false,
         at: match.from,
       });
     }
@@ -587,6 +603,7 @@ export class QuestionReader {
       everyday: known && terms.every((t) => this.terms.isEveryday(t)),
       known: alternatives.length > 0,
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
+      strangeName: !known && this.isNameLike(phrase, typed),
     };
   }
 
@@ -600,8 +617,15 @@ export class QuestionReader {
     const rare = this.terms.rareIdf;
     if (word.length <= 2) return rare * QUESTION_WEIGHTS.scrap;
     if (isHead) return rare * QUESTION_WEIGHTS.head;
-    const name = !this.lexicon.isWord(word) || this.lexicon.isName(word) || /^\p{Lu}/u.test(typed);
-    return name ? rare : rare * QUESTION_WEIGHTS.unknownCommon;
+    return this.isNameLike(word, typed) ? rare : rare * QUESTION_WEIGHTS.unknownCommon;
+  }
+
+  /** Not an English word, a name WordNet knows ("white house"), or typed with a capital. */
+  private isNameLike(word: string, typed: string): boolean {
+    return (
+      word.length > 2 &&
+      (!this.lexicon.isWord(word) || this.lexicon.isName(word) || /^\p{Lu}/u.test(typed))
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Party } from '../corpus/types.js';
 import { analyze, stem } from '../search/analyzer.js';
+import { SPEECH_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';
 import { PARTY_TOKEN, type PassageIndex } from '../search/passageIndex.js';
 import { PhraseMatcher } from '../search/phrases.js';
@@ -105,11 +106,23 @@ export class StoryTerms {
     return count;
   }
 
-  /** Whether any passage is the party's own words or claims. */
+  /**
+   * Whether the sources hold anything the party said: a passage in its words, or an editors'
+   * entry (other than its own) that names it with a verb of saying ("Brad Smith said …").
+   */
   speaks(partyId: string): boolean {
     let spoke = this.speakers.get(partyId);
     if (spoke === undefined) {
-      spoke = this.index.passages.some((passage) => passage.speakerId === partyId);
+      spoke =
+        this.index.passages.some((passage) => passage.speakerId === partyId) ||
+        this.units.some((unit) => {
+          const features = this.unitFeatures.get(unit.id);
+          return (
+            unit.kind !== 'party' &&
+            features?.partyIds.has(partyId) === true &&
+            [...SPEECH_WORDS].some((word) => features.terms.has(stem(word)))
+          );
+        });
       this.speakers.set(partyId, spoke);
     }
     return spoke;

@@ -17,6 +17,8 @@ export interface TextFeatures {
   readonly months: ReadonlySet<number>;
   readonly years: ReadonlySet<number>;
   readonly hasNumber: boolean;
+  /** Token indexes of its dates (month names and years). */
+  readonly dates: readonly number[];
   /** Token indexes of its amounts (numbers and number words that are not names or dates). */
   readonly amounts: readonly number[];
   /** Says why: "after", "because", "prompted" … */
@@ -57,6 +59,7 @@ export function textFeatures(
   const names: { word: string; at: number }[] = [];
   const positions = new Map<string, number[]>();
   const amounts: number[] = [];
+  const dates: number[] = [];
   let reasons = false;
   tokens.forEach((token, index) => {
     if (!token.stop) {
@@ -69,18 +72,22 @@ export function textFeatures(
     }
     const raw = text.slice(token.start, token.end);
     const month = /^[A-Z]/.test(raw) ? monthNumber(token.word) : undefined;
-    if (
+    // "May" is a month only before a day: "May 15".
+    const isMonth =
       month !== undefined &&
-      (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4)))
-    )
+      (token.word !== 'may' || /\d/.test(text.slice(token.end, token.end + 4)));
+    if (isMonth) {
       months.add(month);
-    if (/^(?:19|20)\d\d$/.test(token.word)) years.add(Number(token.word));
-    const previous = tokens[index - 1]?.word ?? '';
-    const dayOfMonth = monthNumber(previous) !== undefined && /^\d{1,2}$/.test(token.word);
-    if (
-      (/^\d/.test(token.word) && !dayOfMonth && !years.has(Number(token.word))) ||
-      NUMBER_WORDS.has(token.word)
-    )
+      dates.push(index);
+    }
+    const isYear = /^(?:19|20)\d\d$/.test(token.word);
+    if (isYear) {
+      years.add(Number(token.word));
+      dates.push(index);
+    }
+    const dayOfMonth =
+      monthNumber(tokens[index - 1]?.word ?? '') !== undefined && /^\d{1,2}$/.test(token.word);
+    if ((/^\d/.test(token.word) && !dayOfMonth && !isYear) || NUMBER_WORDS.has(token.word))
       amounts.push(index);
     if (REASON_WORDS.has(token.word)) reasons = true;
     const sentenceStart = index === 0 || /[.!?]\s*$/.test(text.slice(0, token.start));
@@ -97,14 +104,14 @@ export function textFeatures(
   }
   // "Unit 8200" and "+972" are names, not amounts.
   const amountsOutsideNames = amounts.filter((index) => !inNames.has(index));
-  const hasNumber = amountsOutsideNames.length > 0;
   return {
     terms,
     partyIds,
     months,
     years,
-    hasNumber,
+    hasNumber: amountsOutsideNames.length > 0,
     amounts: amountsOutsideNames,
+    dates,
     reasons,
     names,
     positions,
