@@ -88,7 +88,8 @@ export class Lexicon {
 
   /** Whether WordNet knows the word, in any inflection ("kept", "lawyers", "white house"). */
   isWord(word: string): boolean {
-    return this.senses(word).length > 0;
+    // Index look-ups only: no synset is read to know that a word exists.
+    return PARTS_OF_SPEECH.some((pos) => this.formsAs(word, pos).length > 0);
   }
 
   /**
