@@ -72,9 +72,9 @@ interface Scored {
 }
 
 /** Passages gathered from the search for each question part (its candidates). */
-const CANDIDATES = 60;
+const CANDIDATES = 30;
 /** Words handed to the search for candidates (the user's, then related ones). */
-const MAX_SEARCH_WORDS = 60;
+const MAX_SEARCH_WORDS = 30;
 /** Passages shown after a one-part question's lead, and per part of a several-part question. */
 export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
 /**
@@ -558,11 +558,16 @@ export class QuestionAnswerer {
 
   /** Passages the search finds for the part's words and the words related to them. */
   private candidatePassages(part: ReadPart): { passage: Passage; hit: SearchHit }[] {
-    const words: string[] = [];
-    // Only words the story uses: the search would "correct" any other.
-    for (const group of part.groups)
-      for (const alternative of group.alternatives) words.push(alternative.words);
-    const query = [...new Set(words)].slice(0, MAX_SEARCH_WORDS).join(' ');
+    // Only words the story uses (the search would "correct" any other), each group's strongest
+    // first, in turns, so that a word with many relations does not crowd the others out.
+    const ranked = part.groups.map((g) => [...g.alternatives].sort((a, b) => b.weight - a.weight));
+    const words = new Set<string>();
+    for (let rank = 0; words.size < MAX_SEARCH_WORDS; rank++) {
+      const next = ranked.flatMap((alternatives) => alternatives[rank]?.words ?? []);
+      if (next.length === 0) break;
+      for (const word of next) if (words.size < MAX_SEARCH_WORDS) words.add(word);
+    }
+    const query = [...words].join(' ');
     const result = this.search.search(query, { limit: CANDIDATES });
     return result.hits
       .filter((hit) => hit.passage.linksTo === undefined)
