@@ -219,10 +219,12 @@ export class QuestionAnswerer {
     );
     const top = (lead ?? bestPassage ?? mostSupported).score;
     const shown = passages
-      .filter(
-        (s) =>
-          s.score >= top * SHOWN_SHARE &&
-          (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)),
+      // After an editors' entry, only passages that answer too; alone, the best that match.
+      .filter((s) =>
+        lead
+          ? s.support > W.minCoverage
+          : s.score >= top * SHOWN_SHARE &&
+            (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)),
       )
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
       .slice(0, passagesShown);

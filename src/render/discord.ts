@@ -196,14 +196,13 @@ function buildEmbed(reply: Reply, maxChars: number): APIEmbed {
   const { description, fields } = renderBlocks(reply.blocks, maxChars);
   const intro = reply.intro ? escapeMarkdown(clipPlain(reply.intro, 1000)) : '';
   const footer = [reply.footer, pagerLine(reply)].filter((line) => line !== undefined).join('\n');
+  const text = [intro, ...description].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
     title: clip(escapeMarkdown(reply.title), DISCORD_LIMITS.embedTitle),
-    description: clip(
-      [intro, ...description].filter(Boolean).join('\n\n'),
-      DISCORD_LIMITS.embedDescription,
-    ),
     color: COLORS[reply.status],
   };
+  // Discord refuses an empty description: a reply of facts alone has none.
+  if (text) embed.description = clip(text, DISCORD_LIMITS.embedDescription);
   if (fields.length > 0) embed.fields = fields.slice(0, DISCORD_LIMITS.embedFields);
   // The footer is plain text in Discord (no Markdown, no mentions): shown as written.
   if (footer) embed.footer = { text: clipPlain(footer, DISCORD_LIMITS.footerText) };

@@ -9,6 +9,8 @@ const UNESCAPED_MENTION = /(?<!\\)@(?:everyone|here)|(?<!\\)<@[!&]?\d+>|(?<!\\)<
 function checkEmbed(embed: APIEmbed): void {
   expect(embed.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
   expect(embed.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+  // Discord refuses a description that is there but empty (1–4096 characters).
+  if (embed.description !== undefined) expect(embed.description.length).toBeGreaterThan(0);
   expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.embedFields);
   for (const field of embed.fields ?? []) {
     expect(field.name.length).toBeGreaterThan(0);
