@@ -41,8 +41,9 @@ const QuestionCase = z
 const QuestionsFile = z.strictObject({ questions: z.array(QuestionCase) });
 export type QuestionCase = z.infer<typeof QuestionCase>;
 
-/** The second set, written blind (see its header). */
+/** The sets written blind (see their headers). */
 export const BLIND_QUESTIONS = new URL('./questions-blind.yaml', import.meta.url);
+export const BLIND_QUESTIONS_2 = new URL('./questions-blind-2.yaml', import.meta.url);
 
 export function loadQuestions(path = new URL('./questions.yaml', import.meta.url)): QuestionCase[] {
   return QuestionsFile.parse(parse(readFileSync(path, 'utf8'))).questions;

@@ -13,6 +13,7 @@ import { evaluate, loadCases } from './evaluate.js';
 import {
   articleQuestions,
   BLIND_QUESTIONS,
+  BLIND_QUESTIONS_2,
   evaluateQuestions,
   loadQuestions,
   type Case,
@@ -37,6 +38,7 @@ const sets: [string, Case[]][] = flags.questions
         [...articleQuestions(cases.ask), ...loadQuestions()],
       ],
       ['test/eval/questions-blind.yaml', loadQuestions(BLIND_QUESTIONS)],
+      ['test/eval/questions-blind-2.yaml', loadQuestions(BLIND_QUESTIONS_2)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
