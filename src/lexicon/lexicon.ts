@@ -154,7 +154,12 @@ export class Lexicon {
   }
 
   private findKindOf(word: string, category: string, depth: number): boolean {
-    const categories = new Set(this.baseForms(category));
+    // The category's senses, and what each is a kind of: "area" is a kind of region, and Gaza, a
+    // region, answers "which area".
+    const senses = this.senses(category, 'noun');
+    const categories = new Set<number>(senses.map((synset) => synset.offset));
+    // Only the commonest sense's: "country" is also a rural area, and Gaza is no country.
+    for (const parent of senses[0] ? this.parents(senses[0]) : []) categories.add(parent.offset);
     if (categories.size === 0) return false;
     let frontier = this.senses(word, 'noun');
     const seen = new Set<number>();
@@ -163,16 +168,23 @@ export class Lexicon {
       for (const synset of frontier) {
         if (seen.has(synset.offset)) continue;
         seen.add(synset.offset);
-        if (level > 0 && synset.words.some((w) => categories.has(w))) return true;
-        for (const pointer of synset.pointers) {
-          if (pointer.symbol !== '@' && pointer.symbol !== '@i') continue;
-          const parent = this.database.synset(pointer.pos, pointer.offset);
-          if (parent) next.push(parent);
-        }
+        if (level > 0 && categories.has(synset.offset)) return true;
+        next.push(...this.parents(synset));
       }
       frontier = next;
     }
     return false;
+  }
+
+  /** The synsets a synset is a kind or an instance of. */
+  private parents(synset: Synset): Synset[] {
+    const parents: Synset[] = [];
+    for (const pointer of synset.pointers) {
+      if (pointer.symbol !== '@' && pointer.symbol !== '@i') continue;
+      const parent = this.database.synset(pointer.pos, pointer.offset);
+      if (parent) parents.push(parent);
+    }
+    return parents;
   }
 
   /** Words related to `word` in its first senses, closest relations first; never the word itself. */

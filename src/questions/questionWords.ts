@@ -30,10 +30,10 @@ export const FRAME_WORDS = words(`
   kind sort type thing things stuff way bit
   tell show give explain say said says mean means know knew known think thought
   please thanks hey hi hello ok okay yeah yes no not
-  get got getting go going goes went come came
+  get got getting go going goes went come came coming comes
   happen happened happens happening
   whether else again anyway like because though although unless while
-  back ago called named
+  back ago called named once
   off up out down away under above below between among within across along around upon via per
   make makes made making
 `);

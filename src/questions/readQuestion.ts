@@ -180,7 +180,7 @@ export class QuestionReader {
     const plain = words.map((w) => w.word);
 
     const kindAsked = questionKind(plain);
-    const head = headNoun(plain);
+    const head = headNoun(plain, this.lexicon);
     const months: number[] = [];
     const years: number[] = [];
     const timeWords = new Set<number>();
@@ -768,13 +768,23 @@ function questionKind(all: readonly string[], mayDefine = true): QuestionKind {
   }
 }
 
-/** "which country", "what kind of outlet", "what services": the noun the answer is a kind of. */
-function headNoun(words: readonly string[]): string | undefined {
+/**
+ * "which country", "what kind of outlet", "what moral code", "which news site": the noun the
+ * answer is a kind of — a phrase WordNet knows, or else the last noun before the verb.
+ */
+function headNoun(words: readonly string[], lexicon: Lexicon): string | undefined {
   const at = words.findIndex((w) => w === 'which' || w === 'what');
   if (at < 0) return undefined;
   let i = at + 1;
   if (['kind', 'sort', 'type'].includes(words[i] ?? '') && words[i + 1] === 'of') i += 2;
-  const word = words[i];
-  if (word === undefined || FRAME_WORDS.has(word) || STOP_WORDS.has(word)) return undefined;
-  return word;
+  const phrase: string[] = [];
+  for (; i < words.length && phrase.length < 3; i++) {
+    const word = words[i] as string;
+    if (FRAME_WORDS.has(word) || STOP_WORDS.has(word)) break;
+    if (phrase.length > 0 && lexicon.mainPartOfSpeech(word) === 'verb') break;
+    phrase.push(word);
+  }
+  if (phrase.length === 0) return undefined;
+  const whole = phrase.join(' ');
+  return phrase.length > 1 && lexicon.isWord(whole) ? whole : phrase.at(-1);
 }

@@ -63,6 +63,8 @@ describe('Lexicon', () => {
     expect(lexicon.isPlace('netherlands')).toBe(true);
     expect(lexicon.isKindOf('netherlands', 'country')).toBe(true);
     expect(lexicon.isKindOf('gaza', 'country')).toBe(false);
+    // "area" is a kind of region, and Gaza, a region, answers "which area".
+    expect(lexicon.isKindOf('gaza', 'area')).toBe(true);
   });
 
   it('finds the English word one typo away, and nothing for a real word or a name', () => {
