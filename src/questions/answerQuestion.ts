@@ -52,6 +52,9 @@ export interface QuestionAnswer {
   readonly parts: readonly PartAnswer[];
 }
 
+/** What is scored: an editors' unit, or a passage with the search hit it came from. */
+type Candidate = Pick<Scored, 'unit' | 'passage' | 'hit'>;
+
 interface Scored {
   readonly unit?: AnswerUnit | undefined;
   readonly passage?: Passage | undefined;
@@ -69,6 +72,8 @@ interface Scored {
   readonly amountNear: boolean;
   /** Has a date, or is dated, near the words it matched (for "when", "what year"). */
   readonly dateNear: boolean;
+  /** Falls in the month or year the question names. */
+  readonly inTime: boolean;
 }
 
 /** Passages gathered from the search for each question part (its candidates). */
@@ -139,13 +144,8 @@ export class QuestionAnswerer {
   private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
-    const scoreOf = (
-      item: Omit<
-        Scored,
-        'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear' | 'dateNear'
-      >,
-      features: TextFeatures,
-    ): Scored => this.evaluate(part, item, features, { after, before });
+    const scoreOf = (item: Candidate, features: TextFeatures): Scored =>
+      this.evaluate(part, item, features, { after, before });
 
     const units = this.terms.units.map((unit) =>
       scoreOf({ unit }, this.terms.unitFeatures.get(unit.id) as TextFeatures),
@@ -265,6 +265,8 @@ export class QuestionAnswerer {
 
   /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
   private answersSomething(part: ReadPart, candidate: Scored): boolean {
+    // "What happened in late September": the month it names is one of its own words too.
+    if (candidate.inTime) return true;
     const specific = part.groups.filter((g) => !g.everyday);
     return (specific.length > 0 ? specific : part.groups).some((g) => candidate.strong.has(g));
   }
@@ -282,10 +284,7 @@ export class QuestionAnswerer {
 
   private evaluate(
     part: ReadPart,
-    item: Omit<
-      Scored,
-      'coverage' | 'support' | 'score' | 'matched' | 'strong' | 'amountNear' | 'dateNear'
-    >,
+    item: Candidate,
     features: TextFeatures,
     bounds: { after?: string | undefined; before?: string | undefined },
   ): Scored {
@@ -330,13 +329,17 @@ export class QuestionAnswerer {
       }
     }
     // A month or year the question names is part of what it asks: a text of that time matches it.
+    const inTime =
+      (part.months.length > 0 || part.years.length > 0) &&
+      this.timeFit(part, features, unit, passage, {}) > 0;
     if (part.months.length > 0 || part.years.length > 0) {
-      const inTime = this.timeFit(part, features, unit, passage, {}) > 0 ? 1 : 0;
       const weight = this.terms.rareIdf;
       total += weight;
       supportTotal += weight;
-      gained += weight * inTime;
-      supported += weight * inTime;
+      if (inTime) {
+        gained += weight;
+        supported += weight;
+      }
     }
     const coverage = total > 0 ? gained / total : 0;
     // "What is the price of …" wants an amount: a text without one near the question's words
@@ -369,7 +372,7 @@ export class QuestionAnswerer {
     const dateNear =
       part.expectsDate &&
       (unit?.date !== undefined || this.near(part, features, features.dates, matched));
-    return { ...item, coverage, support, score, matched, strong, amountNear, dateNear };
+    return { ...item, coverage, support, score, matched, strong, amountNear, dateNear, inTime };
   }
 
   /**
