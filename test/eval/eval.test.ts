@@ -4,6 +4,7 @@ import {
   articleQuestions,
   BLIND_QUESTIONS,
   BLIND_QUESTIONS_2,
+  BLIND_QUESTIONS_3,
   evaluateQuestions,
   loadQuestions,
 } from './evaluateQuestions.js';
@@ -47,6 +48,13 @@ describe('evaluation set', () => {
       file: 'questions-blind-2.yaml',
       url: BLIND_QUESTIONS_2,
       hits: 0.75,
+      precision: 0.6,
+      recall: 0.5,
+    },
+    {
+      file: 'questions-blind-3.yaml',
+      url: BLIND_QUESTIONS_3,
+      hits: 0.7,
       precision: 0.6,
       recall: 0.5,
     },

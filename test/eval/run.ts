@@ -14,6 +14,7 @@ import {
   articleQuestions,
   BLIND_QUESTIONS,
   BLIND_QUESTIONS_2,
+  BLIND_QUESTIONS_3,
   evaluateQuestions,
   loadQuestions,
   type Case,
@@ -39,6 +40,7 @@ const sets: [string, Case[]][] = flags.questions
       ],
       ['test/eval/questions-blind.yaml', loadQuestions(BLIND_QUESTIONS)],
       ['test/eval/questions-blind-2.yaml', loadQuestions(BLIND_QUESTIONS_2)],
+      ['test/eval/questions-blind-3.yaml', loadQuestions(BLIND_QUESTIONS_3)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
