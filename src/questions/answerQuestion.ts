@@ -6,13 +6,9 @@ import type { SearchEngine, SearchHit } from '../search/searchEngine.js';
 import type { Span } from '../text/sentences.js';
 import type { AnswerUnit } from './answerUnits.js';
 import { questionParts } from './questionParts.js';
-import {
-  QuestionReader,
-  type Alternative,
-  type Correction,
-  type ReadPart,
-  type WordGroup,
-} from './readQuestion.js';
+import { QuestionReader, type ReadPart } from './readQuestion.js';
+import type { Correction } from './standardWords.js';
+import type { Alternative, WordGroup } from './wordGroups.js';
 import type { StoryTerms } from './storyTerms.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
 import { QUESTION_WEIGHTS as W } from './weights.js';

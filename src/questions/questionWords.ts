@@ -101,3 +101,72 @@ export function monthNumber(word: string): number | undefined {
   const index = MONTHS.findIndex((names) => names.includes(word));
   return index < 0 ? undefined : index + 1;
 }
+
+/** Words that change nothing of what is asked: "what even is …", "who actually runs …". */
+export const FILLERS = new Set([
+  'even',
+  'actually',
+  'really',
+  'exactly',
+  'just',
+  'like',
+  'so',
+  'ok',
+  'okay',
+  'hey',
+  'um',
+  'uh',
+  'well',
+  'basically',
+  'honestly',
+  'literally',
+  'again',
+]);
+
+/** Words before a noun: after them a word is used as a noun ("the guardian piece"). */
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'some',
+  'any',
+  'each',
+  'every',
+  'no',
+  'another',
+  'which',
+  'what',
+  'whose',
+]);
+
+/** Words before a verb: after them a word is used as a verb ("to cut", "they said"). */
+export const BEFORE_VERBS = new Set([
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+]);
