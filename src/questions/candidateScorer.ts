@@ -1,0 +1,372 @@
+import type { SourceDocument } from '../corpus/types.js';
+import { publishedSortKey } from '../corpus/dates.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Passage } from '../passages/types.js';
+import type { SearchHit } from '../search/searchEngine.js';
+import type { AnswerUnit } from './answerUnits.js';
+import type { ReadPart } from './readQuestion.js';
+import type { StoryTerms } from './storyTerms.js';
+import { textFeatures, type TextFeatures } from './textFeatures.js';
+import { QUESTION_WEIGHTS as W } from './weights.js';
+import type { Alternative, WordGroup } from './wordGroups.js';
+
+/**
+ * How well a candidate — an editors' unit or a passage — answers a question part: the share of
+ * the question it matches (coverage, and support with the story's everyday words weighing
+ * little), the kind of answer it is, the time it falls in, and what it matched.
+ */
+
+/** What is scored: an editors' unit, or a passage with the search hit it came from. */
+export type Candidate = Pick<Scored, 'unit' | 'passage' | 'hit'>;
+
+export interface Scored {
+  readonly unit?: AnswerUnit | undefined;
+  readonly passage?: Passage | undefined;
+  /** The search hit it came from: its highlights are worked out only if it is shown. */
+  readonly hit?: SearchHit | undefined;
+  /** The share of the question's weight the candidate matches. */
+  readonly coverage: number;
+  /** The same with the story's everyday words weighing little: what says it answers at all. */
+  readonly support: number;
+  readonly score: number;
+  readonly matched: ReadonlySet<WordGroup>;
+  /** The groups it matches as themselves or through a close relation (not a loose one). */
+  readonly strong: ReadonlySet<WordGroup>;
+  /** Has an amount near the words it matched (for "how much", "the price of"). */
+  readonly amountNear: boolean;
+  /** Has a date, or is dated, near the words it matched (for "when", "what year"). */
+  readonly dateNear: boolean;
+  /** Falls in the month or year the question names. */
+  readonly inTime: boolean;
+}
+
+const FEATURE_CACHE_LIMIT = 20_000;
+/** How near (in words) an answer ("which X", "how much") must stand to the question's other words. */
+const NEAR = 6;
+
+export class CandidateScorer {
+  private readonly features = new Map<number, TextFeatures>();
+  private readonly documents: ReadonlyMap<string, SourceDocument>;
+
+  constructor(
+    private readonly terms: StoryTerms,
+    private readonly lexicon: Lexicon,
+    documents: readonly SourceDocument[],
+    /** Every passage, by ordinal (to read the sentence before one). */
+    private readonly passages: readonly Passage[],
+  ) {
+    this.documents = new Map(documents.map((d) => [d.id, d]));
+  }
+
+  /** `bounds`: dates the question's "after …" or "before …" names. */
+  score(
+    part: ReadPart,
+    item: Candidate,
+    bounds: { after?: string | undefined; before?: string | undefined } = {},
+  ): Scored {
+    const { unit, passage } = item;
+    const features = unit
+      ? (this.terms.unitFeatures.get(unit.id) as TextFeatures)
+      : this.passageFeatures(passage as Passage);
+    const context = passage ? this.contextFeatures(passage) : undefined;
+    const matched = new Set<WordGroup>();
+    const strong = new Set<WordGroup>();
+    let total = 0;
+    let gained = 0;
+    let supportTotal = 0;
+    let supported = 0;
+    let headMatched = false;
+    const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
+    for (const group of part.groups) {
+      const share = group.everyday ? W.everyday : 1;
+      total += group.weight;
+      supportTotal += group.weight * share;
+      // The noun of "which X" asks for a kind of X: the word itself or a name of that kind
+      // near the question's other words, not a word related to X ("state" for "country").
+      let { weight: match, evidence } = this.groupMatch(
+        group,
+        features,
+        unit,
+        passage,
+        group === headGroup,
+      );
+      // The sentence before, in the same paragraph, says what "this help" or "it" is.
+      if (match === 0 && context) {
+        const before = this.groupMatch(group, context, undefined, undefined);
+        match = before.weight * W.context;
+        evidence = before.evidence * W.context;
+      }
+      if (match === 0 && group === headGroup) {
+        match = evidence = this.headMatch(part, features);
+        headMatched = match > 0;
+      }
+      if (evidence >= W.strongEvidence) strong.add(group);
+      if (match > 0) {
+        matched.add(group);
+        gained += group.weight * match;
+        supported += group.weight * share * evidence;
+      }
+    }
+    // A month or year the question names is part of what it asks: a text of that time matches it.
+    const inTime =
+      (part.months.length > 0 || part.years.length > 0) &&
+      this.timeFit(part, features, unit, passage, {}) > 0;
+    if (part.months.length > 0 || part.years.length > 0) {
+      const weight = this.terms.rareIdf;
+      total += weight;
+      supportTotal += weight;
+      if (inTime) {
+        gained += weight;
+        supported += weight;
+      }
+    }
+    const coverage = total > 0 ? gained / total : 0;
+    // "What is the price of …" wants an amount: a text without one near the question's words
+    // ("millions" of calls is no price) does not answer it.
+    const amountNear = part.expectsNumber && this.near(part, features, features.amounts, matched);
+    const amountMissing = part.expectsNumber && !amountNear;
+    let support =
+      (supportTotal > 0 ? supported / supportTotal : 0) * (amountMissing ? W.amountMissing : 1);
+    // Where the review stands answers "is it over yet" whatever words the question uses; the
+    // party a "who is X" names is its answer.
+    const status = part.asksStatus && unit?.reviewField === 'status';
+    const defined =
+      part.kind === 'define' &&
+      unit?.kind === 'party' &&
+      part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
+    if (status || defined) support = Math.max(support, 1);
+    let score = coverage;
+    // Of passages that match as much, one that has every word of the question answers it.
+    if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
+    score += this.kindFit(part, features, unit, passage) * W.kindFit;
+    if (headMatched) score += W.headFit;
+    score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
+    if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
+      if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
+    }
+    // Of two equal answers, the shorter says it more directly; of two documents, the one the
+    // corpus refers to more ("the Guardian article" is the one the others cite and link to).
+    score -= Math.min(features.length, 80) / 4000;
+    if (unit?.documentId !== undefined) score += this.terms.prominence(unit.documentId) / 200;
+    const dateNear =
+      part.expectsDate &&
+      (unit?.date !== undefined || this.near(part, features, features.dates, matched));
+    return { ...item, coverage, support, score, matched, strong, amountNear, dateNear, inTime };
+  }
+
+  /**
+   * Whether the text names a kind of the "which X" noun near the words the question matched
+   * ("Azure storage capacity in the Netherlands" for "which country was the data stored in").
+   */
+  private headMatch(part: ReadPart, features: TextFeatures): number {
+    const head = part.head as string;
+    const near = this.matchedPositions(part, features);
+    let best = 0;
+    for (const name of features.names) {
+      if (!near.some((at) => Math.abs(at - name.at) <= NEAR)) continue;
+      if (!this.lexicon.isKindOf(name.word, head)) continue;
+      // A name the story uses everywhere ("Israel") is rarely the news an answer brings.
+      const everyday = this.terms.isEveryday(this.terms.termOf(name.word));
+      best = Math.max(best, everyday ? W.everyday : 1);
+    }
+    return best;
+  }
+
+  /** Where the text has words the question matched (any way). */
+  private matchedPositions(
+    part: ReadPart,
+    features: TextFeatures,
+    only?: ReadonlySet<WordGroup>,
+  ): number[] {
+    const at: number[] = [];
+    for (const group of part.groups) {
+      if (only && !only.has(group)) continue;
+      for (const alternative of group.alternatives)
+        for (const term of alternative.terms) at.push(...(features.positions.get(term) ?? []));
+    }
+    return at;
+  }
+
+  /** Whether one of `positions` is near a word the question matched. */
+  private near(
+    part: ReadPart,
+    features: TextFeatures,
+    positions: readonly number[],
+    matched: ReadonlySet<WordGroup>,
+  ): boolean {
+    const words = this.matchedPositions(part, features, matched);
+    return positions.some((p) => words.some((w) => Math.abs(w - p) <= NEAR));
+  }
+
+  /**
+   * How well a text matches a group: its strongest alternative the text has (a party: named in
+   * it, or its speaker). `literal`: only the word itself or a word derived from it ("lawyer" → law),
+   * not its synonyms or kinds — for the noun of "which X".
+   */
+  private groupMatch(
+    group: WordGroup,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+    literal = false,
+  ): { weight: number; evidence: number } {
+    if (group.partyId !== undefined) {
+      if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
+        return { weight: 1, evidence: 1 };
+      if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
+      return { weight: 0, evidence: 0 };
+    }
+    const { single, phrases } = byTerm(group.alternatives, literal);
+    let best = { weight: 0, evidence: 0 };
+    // A group has dozens of alternatives and a text dozens of terms: look the text's terms up.
+    for (const term of features.terms) {
+      const alternative = single.get(term);
+      if (alternative && alternative.weight > best.weight)
+        best = { weight: alternative.weight, evidence: alternative.evidence };
+    }
+    for (const alternative of phrases) {
+      if (alternative.weight > best.weight && alternative.terms.every((t) => features.terms.has(t)))
+        best = { weight: alternative.weight, evidence: alternative.evidence };
+    }
+    return best;
+  }
+
+  /** 0–2: how well the candidate is the kind of answer the question asks for. */
+  private kindFit(
+    part: ReadPart,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+  ): number {
+    let fit = 0;
+    const dated = unit?.date !== undefined || features.months.size > 0 || features.years.size > 0;
+    switch (part.kind) {
+      case 'when':
+        // An entry that happened on a date answers "when" better than a text that names one.
+        if (unit?.date !== undefined) fit += 1;
+        else if (dated) fit += 0.5;
+        break;
+      case 'who':
+        // The review's own "who" (who conducts it, who announced it) before parties' roles.
+        if (unit?.kind === 'review' && unit.partyIds.length > 0) fit += 1.5;
+        else if (unit?.kind === 'party') fit += 1;
+        else if (
+          unit?.kind === 'source' &&
+          part.asksSource &&
+          this.documents.get(unit.documentId ?? '')?.author
+        )
+          fit += 1;
+        else if (features.partyIds.size > 0) fit += 0.5;
+        break;
+      case 'why':
+        if (features.reasons) fit += 1;
+        break;
+      case 'where':
+        if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
+        break;
+      case 'quantity':
+        if (features.hasNumber) fit += 1;
+        break;
+      case 'define': {
+        const named = part.groups.filter((g) => g.partyId !== undefined).map((g) => g.partyId);
+        if (unit?.kind === 'party' && named.includes(unit.partyIds[0])) fit += 2;
+        break;
+      }
+      default:
+        break;
+    }
+    // A source's metadata answers questions about documents, not about what happened.
+    if (
+      unit?.kind === 'source' &&
+      !part.asksSource &&
+      part.kind !== 'define' &&
+      part.kind !== 'quantity'
+    )
+      fit -= 1;
+    if (part.asksStatus && unit?.reviewField === 'status') fit += 2;
+    // What comes next: what was promised, and where things stand.
+    if (part.asksFuture && (unit?.reviewField === 'status' || unit?.reviewField === 'promised'))
+      fit += 1;
+    if (part.asksEvent && unit?.kind === 'event') fit += 1;
+    if (passage?.linksTo !== undefined) fit -= 4;
+    return fit;
+  }
+
+  /** −1–1: whether the candidate falls in the time the question names. */
+  private timeFit(
+    part: ReadPart,
+    features: TextFeatures,
+    unit: AnswerUnit | undefined,
+    passage: Passage | undefined,
+    bounds: { after?: string | undefined; before?: string | undefined },
+  ): number {
+    const date = unit?.date ?? (passage ? this.publishedOf(passage) : undefined);
+    let fit = 0;
+    if (part.months.length > 0 || part.years.length > 0) {
+      const month = date ? Number(date.slice(5, 7)) : undefined;
+      const year = date ? Number(date.slice(0, 4)) : undefined;
+      const inMonth =
+        part.months.some((m) => features.months.has(m) || m === month) ||
+        part.years.some((y) => features.years.has(y) || y === year);
+      fit += inMonth ? 1 : -0.5;
+    }
+    if (bounds.after !== undefined && date !== undefined) fit += date > bounds.after ? 1 : -1;
+    if (bounds.before !== undefined && date !== undefined) fit += date < bounds.before ? 1 : -1;
+    return fit;
+  }
+
+  private publishedOf(passage: Passage): string | undefined {
+    const document = this.documents.get(passage.documentId);
+    return document ? publishedSortKey(document.published) : undefined;
+  }
+
+  /** The features of the sentence before a passage in its paragraph, if it has one. */
+  private contextFeatures(passage: Passage): TextFeatures | undefined {
+    const before = this.passages[passage.ordinal - 1];
+    return before &&
+      before.documentId === passage.documentId &&
+      before.paragraph === passage.paragraph
+      ? this.passageFeatures(before)
+      : undefined;
+  }
+
+  private passageFeatures(passage: Passage): TextFeatures {
+    let features = this.features.get(passage.ordinal);
+    if (!features) {
+      if (this.features.size >= FEATURE_CACHE_LIMIT) this.features.clear();
+      features = textFeatures(passage.text, this.terms.parties, this.terms.lemmas);
+      this.features.set(passage.ordinal, features);
+    }
+    return features;
+  }
+}
+
+interface AlternativesByTerm {
+  /** One-term alternatives by their term (the strongest of each). */
+  readonly single: ReadonlyMap<string, Alternative>;
+  /** Alternatives of several terms ("law firm"). */
+  readonly phrases: readonly Alternative[];
+}
+
+const indexed = new WeakMap<readonly Alternative[], AlternativesByTerm>();
+const indexedLiterally = new WeakMap<readonly Alternative[], AlternativesByTerm>();
+
+function byTerm(alternatives: readonly Alternative[], literal: boolean): AlternativesByTerm {
+  const cache = literal ? indexedLiterally : indexed;
+  let found = cache.get(alternatives);
+  if (!found) {
+    const single = new Map<string, Alternative>();
+    const phrases: Alternative[] = [];
+    for (const alternative of alternatives) {
+      if (literal && alternative.relation !== 'self' && alternative.relation !== 'derived')
+        continue;
+      const [term, ...more] = alternative.terms;
+      if (term === undefined) continue;
+      if (more.length > 0) phrases.push(alternative);
+      else if ((single.get(term)?.weight ?? -1) < alternative.weight) single.set(term, alternative);
+    }
+    found = { single, phrases };
+    cache.set(alternatives, found);
+  }
+  return found;
+}
