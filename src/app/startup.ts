@@ -45,8 +45,13 @@ export async function routerOrExit(
     // prepared next, before the first question arrives rather than while it waits.
     setImmediate(() => {
       const preparing = performance.now();
-      router.story.questions.answer(router.story.corpus.knowledge.review.subject);
-      logger?.debug({ ms: Math.round(performance.now() - preparing) }, 'questions prepared');
+      try {
+        router.story.questions.answer(router.story.corpus.knowledge.review.subject);
+        logger?.debug({ ms: Math.round(performance.now() - preparing) }, 'questions prepared');
+      } catch (error) {
+        // The first question will try again (and fail visibly, as a handled error) if it must.
+        logger?.warn({ err: error }, 'preparing questions failed');
+      }
     });
     return router;
   } catch (error) {
