@@ -52,7 +52,7 @@ const CANDIDATES = 30;
 /** Words handed to the search for candidates (the user's, then related ones). */
 const MAX_SEARCH_WORDS = 30;
 /** Passages shown after a one-part question's lead, and per part of a several-part question. */
-export const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
+const PASSAGES_SHOWN = { single: 15, perPart: 2 } as const;
 /**
  * A passage is shown when it scores at least this share of the best and matches a fair part of
  * the question (or one of its own words strongly).
@@ -89,21 +89,15 @@ export class QuestionAnswerer {
   }
 
   private answerAnew(question: string): QuestionAnswer {
+    const asked = questionParts(question);
+    // A several-part question shows fewer passages for each part: one reply holds them all.
+    const passagesShown = asked.length > 1 ? PASSAGES_SHOWN.perPart : PASSAGES_SHOWN.single;
     const parts: PartAnswer[] = [];
     let previous: ReadPart | undefined;
-    for (const part of questionParts(question)) {
+    for (const part of asked) {
       const read = this.reader.read(part, previous);
-      parts.push(
-        this.answerPart(read, parts.length === 0 ? PASSAGES_SHOWN.single : PASSAGES_SHOWN.perPart),
-      );
+      parts.push(this.answerPart(read, passagesShown));
       previous = read;
-    }
-    // A several-part question shows fewer passages for each part.
-    if (parts.length > 1) {
-      return {
-        question,
-        parts: parts.map((p) => ({ ...p, passages: p.passages.slice(0, PASSAGES_SHOWN.perPart) })),
-      };
     }
     return { question, parts };
   }
