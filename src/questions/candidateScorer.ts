@@ -265,7 +265,7 @@ export class CandidateScorer {
         if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
         break;
       case 'quantity':
-        if (features.hasNumber) fit += 1;
+        if (features.amounts.length > 0) fit += 1;
         break;
       case 'define': {
         const named = part.groups.filter((g) => g.partyId !== undefined).map((g) => g.partyId);

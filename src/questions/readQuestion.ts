@@ -53,8 +53,6 @@ export interface ReadPart {
   readonly after?: string | undefined;
   readonly before?: string | undefined;
   readonly corrections: readonly Correction[];
-  /** Inherited the previous part's subject ("… and when?"). */
-  readonly elliptical: boolean;
 }
 
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
@@ -192,7 +190,6 @@ export class QuestionReader {
       after: elliptical ? previous?.after : after,
       before: elliptical ? previous?.before : before,
       corrections,
-      elliptical,
     };
   }
 

@@ -1,11 +1,11 @@
 import type { Party } from '../corpus/types.js';
-import { analyze, stem } from '../search/analyzer.js';
+import { analyze, contentTerms, stem } from '../search/analyzer.js';
 import { SPEECH_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';
-import { PARTY_TOKEN, type PassageIndex } from '../search/passageIndex.js';
+import { partyPhrases, type PassageIndex } from '../search/passageIndex.js';
 import { PhraseMatcher } from '../search/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';
-import { DOCUMENT_TERM, textFeatures, type TextFeatures } from './textFeatures.js';
+import { textFeatures, type TextFeatures } from './textFeatures.js';
 
 /**
  * The story's vocabulary as questions meet it: which words the passages and the editors' units
@@ -47,12 +47,7 @@ export class StoryTerms {
     readonly lemmas: (word: string) => readonly string[],
   ) {
     for (const group of synonyms) {
-      const members = group.map((words) => ({
-        terms: analyze(words)
-          .filter((t) => !t.stop)
-          .map((t) => t.term),
-        words,
-      }));
+      const members = group.map((words) => ({ terms: contentTerms(words), words }));
       for (const member of members) {
         if (member.terms.length === 0) continue;
         const key = member.terms.join(' ');
@@ -60,20 +55,12 @@ export class StoryTerms {
         this.synonymGroups.set(key, [...(this.synonymGroups.get(key) ?? []), ...others]);
       }
     }
-    this.parties = new PhraseMatcher(
-      partyList.flatMap((party) =>
-        [party.name, ...party.aliases].map((name) => ({
-          terms: analyze(name).map((token) => token.term),
-          canonical: PARTY_TOKEN + party.id,
-        })),
-      ),
-    );
+    // Party names only: the index's matcher also holds synonym groups.
+    this.parties = new PhraseMatcher(partyPhrases(partyList));
     const features = new Map<string, TextFeatures>();
     for (const unit of units) {
-      const read = textFeatures(unit.matchText, this.parties, lemmas);
-      // A source unit is a document: "the Guardian piece" finds it whatever the document is called.
-      const unitText =
-        unit.kind === 'source' ? { ...read, terms: new Set([...read.terms, DOCUMENT_TERM]) } : read;
+      // A source unit's text says "an article" or "a statement": "the Guardian piece" finds it.
+      const unitText = textFeatures(unit.matchText, this.parties, lemmas);
       features.set(unit.id, unitText);
       for (const term of unitText.terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);

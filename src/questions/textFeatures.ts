@@ -16,7 +16,6 @@ export interface TextFeatures {
   readonly partyIds: ReadonlySet<string>;
   readonly months: ReadonlySet<number>;
   readonly years: ReadonlySet<number>;
-  readonly hasNumber: boolean;
   /** Token indexes of its dates (month names and years). */
   readonly dates: readonly number[];
   /** Token indexes of its amounts (numbers and number words that are not names or dates). */
@@ -109,7 +108,6 @@ export function textFeatures(
     partyIds,
     months,
     years,
-    hasNumber: amountsOutsideNames.length > 0,
     amounts: amountsOutsideNames,
     dates,
     reasons,

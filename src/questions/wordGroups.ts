@@ -1,6 +1,6 @@
 import type { Lexicon, Relation } from '../lexicon/lexicon.js';
 import type { PartOfSpeech } from '../lexicon/wordnetDatabase.js';
-import { analyze, stem, STOP_WORDS, type Token } from '../search/analyzer.js';
+import { analyze, contentTerms, stem, STOP_WORDS, type Token } from '../search/analyzer.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
 import {
   BEFORE_VERBS,
@@ -47,8 +47,6 @@ export interface WordGroup {
   readonly weight: number;
   /** Whether the word is one of the story's everyday words (Microsoft, Azure, review…). */
   readonly everyday: boolean;
-  /** Whether anything in the story could match it at all. */
-  readonly known: boolean;
   /** Names a thing (a noun), which a later "it" may refer to. */
   readonly noun: boolean;
   /** A name the story never uses ("the UN", "Satya Nadella"). */
@@ -132,7 +130,6 @@ export class WordGroups {
         partyId: term.slice(PARTY_TOKEN.length),
         weight: this.terms.idf(term),
         everyday: this.terms.isEveryday(term),
-        known: true,
         noun: true,
         strangeName: false,
         at: match.from,
@@ -273,10 +270,6 @@ export class WordGroups {
       if (existing >= 0) alternatives[existing] = alternative;
       else alternatives.push(alternative);
     };
-    const termsOf = (text: string): string[] =>
-      analyze(text)
-        .filter((t) => !t.stop)
-        .map((t) => t.term);
     // The editors' synonyms of a word, and of the words WordNet relates to it.
     const withEditorsSynonyms = (
       altTerms: readonly string[],
@@ -300,8 +293,8 @@ export class WordGroups {
     const [first = '', ...rest] = words;
     const forms = this.lexicon.baseForms(first).map((form) => [form, ...rest].join(' '));
     for (const form of forms) {
-      add(termsOf(form), form, 1, 'self');
-      withEditorsSynonyms(termsOf(form), 1, 1);
+      add(contentTerms(form), form, 1, 'self');
+      withEditorsSynonyms(contentTerms(form), 1, 1);
     }
     for (const source of forms.length > 0 ? forms : [phrase]) {
       for (const related of this.lexicon.related(source, pos)) {
@@ -313,7 +306,7 @@ export class WordGroups {
         const rarer = QUESTION_WEIGHTS.senseShare[related.sense] ?? 0.5;
         const weight = QUESTION_WEIGHTS.relation[related.relation] * rarer;
         const evidence = QUESTION_WEIGHTS.evidence[related.relation] * rarer;
-        const relatedTerms = termsOf(related.word);
+        const relatedTerms = contentTerms(related.word);
         add(relatedTerms, related.word, weight, related.relation, evidence);
         if (related.relation === 'synonym' || related.relation === 'derived')
           withEditorsSynonyms(relatedTerms, weight, evidence);
@@ -327,7 +320,6 @@ export class WordGroups {
       // there) weighs like a word the sources may not cover.
       weight: known ? rarest : this.unknownWeight(phrase, typed, isHead),
       everyday: known && terms.every((t) => this.terms.isEveryday(t)),
-      known: alternatives.length > 0,
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
       strangeName: !known && this.isNameLike(phrase, typed),
     };

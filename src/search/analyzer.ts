@@ -135,3 +135,10 @@ export function analyze(text: string): Token[] {
   });
   return tokens;
 }
+
+/** The terms of a text's words that are searched alone: its stop words left out. */
+export function contentTerms(text: string): string[] {
+  return analyze(text)
+    .filter((token) => !token.stop)
+    .map((token) => token.term);
+}

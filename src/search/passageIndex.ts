@@ -18,23 +18,29 @@ export interface IndexInput {
   readonly synonyms: readonly (readonly string[])[];
 }
 
+function phraseEntry(phrase: string, canonical: string): PhraseEntry[] {
+  const terms = analyze(phrase).map((token) => token.term);
+  return terms.length > 0 ? [{ terms, canonical }] : [];
+}
+
+/** The name and aliases of every party, as phrase entries on stems (`@party:<id>`). */
+export function partyPhrases(parties: readonly Party[]): PhraseEntry[] {
+  return parties.flatMap((party) =>
+    [party.name, ...party.aliases].flatMap((name) => phraseEntry(name, PARTY_TOKEN + party.id)),
+  );
+}
+
 /** Alias phrases of every party and every synonym group, as phrase entries on stems. */
 function phraseEntries(
   parties: readonly Party[],
   synonyms: readonly (readonly string[])[],
 ): PhraseEntry[] {
-  const entries: PhraseEntry[] = [];
-  const add = (phrase: string, canonical: string): void => {
-    const terms = analyze(phrase).map((token) => token.term);
-    if (terms.length > 0) entries.push({ terms, canonical });
-  };
-  for (const party of parties) {
-    for (const phrase of [party.name, ...party.aliases]) add(phrase, PARTY_TOKEN + party.id);
-  }
-  synonyms.forEach((group, index) => {
-    for (const phrase of group) add(phrase, `${SYNONYM_TOKEN}${index}`);
-  });
-  return entries;
+  return [
+    ...partyPhrases(parties),
+    ...synonyms.flatMap((group, index) =>
+      group.flatMap((phrase) => phraseEntry(phrase, `${SYNONYM_TOKEN}${index}`)),
+    ),
+  ];
 }
 
 /** Everything an index is made of besides its input: what is persisted. */

@@ -91,6 +91,15 @@ export interface QuestionsReport {
 
 const TOP = 3;
 
+/** Hits and cases over every kind of a report. */
+export function overall(report: QuestionsReport): KindFigures {
+  const figures = Object.values(report.byKind);
+  return {
+    hits: figures.reduce((n, f) => n + f.hits, 0),
+    cases: figures.reduce((n, f) => n + f.cases, 0),
+  };
+}
+
 export function evaluateQuestions(cases: readonly Case[], ranker: QuestionRanker): QuestionsReport {
   const byKind: Partial<Record<QuestionKind, { hits: number; cases: number }>> = {};
   const misses: QuestionMiss[] = [];

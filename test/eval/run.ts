@@ -17,6 +17,7 @@ import {
   BLIND_QUESTIONS_3,
   evaluateQuestions,
   loadQuestions,
+  overall,
   type Case,
   type QuestionRanker,
   type QuestionsReport,
@@ -55,10 +56,8 @@ const figure = (r: QuestionsReport, kind: keyof QuestionsReport['byKind']): stri
   return f ? `${percent(f.hits / f.cases)} (${f.hits}/${f.cases})` : '–';
 };
 const all = (r: QuestionsReport): string => {
-  const figures = Object.values(r.byKind);
-  const hits = figures.reduce((n, f) => n + f.hits, 0);
-  const total = figures.reduce((n, f) => n + f.cases, 0);
-  return `${percent(hits / total)} (${hits}/${total})`;
+  const { hits, cases } = overall(r);
+  return `${percent(hits / cases)} (${hits}/${cases})`;
 };
 const abstention = (r: QuestionsReport): string =>
   `precision ${percent(r.abstention.precision)}, recall ${percent(r.abstention.recall)}`;

@@ -200,6 +200,25 @@ describe('/story ask: words people type', () => {
     expect(ask('what did the white house say').intro ?? '').not.toContain('while');
   });
 
+  it('GIVEN a typo of a word only the editors’ entries use THEN reads it right', () => {
+    const reply = ask('was the data kept in the netherlnads');
+    expect(lead(reply)?.id).toBe('timeline:2025-09-25');
+    expect(reply.intro).toBe('Read “netherlnads” as “netherlands”.');
+  });
+
+  it('GIVEN /quote THEN only a word that is not English is taken for a typo', () => {
+    const whiteHouse = router.runLine('/quote text:White House').reply;
+    expect(whiteHouse.status).toBe('empty');
+    expect(whiteHouse.intro).toContain('No source uses: White, House.');
+    expect(router.runLine('/quote text:survellance').reply.intro).toContain(
+      'Read as: survellance → surveillance',
+    );
+  });
+
+  it('GIVEN an answer whose newest source ran on an unknown day THEN says "as of … or later"', () => {
+    expect(ask('whos doin the reveiw').footer).toMatch(/^As of August 15, 2025 or later:/);
+  });
+
   it('GIVEN chat forms THEN reads them as the words they stand for', () => {
     expect(lead(ask('wut even is unit 8200'))?.id).toBe('party:unit-8200');
     expect(lead(ask('whats the latest'))?.id).toBe('review:status');
