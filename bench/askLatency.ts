@@ -5,7 +5,7 @@
  * (a fresh answerer, the lexicon warm), and the same question again (a page turn). Beside it, the same questions as plain searches: our search and
  * MiniSearch's, which answer with passages only.
  */
-import { createStory } from '../src/app/story.js';
+import { createStory } from '../src/story/story.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
 import { BLIND_QUESTIONS, loadQuestions } from '../test/eval/evaluateQuestions.js';
 import { buildMiniSearch } from './engines/minisearch.js';

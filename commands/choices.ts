@@ -1,5 +1,5 @@
 import type { Choice } from '../src/app/command.js';
-import type { Story } from '../src/app/story.js';
+import type { Story } from '../src/story/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';
 import { ELLIPSIS, excerpt } from '../src/reply/excerpt.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Choice, CommandModule } from '../src/app/command.js';
 import { formatCommandLine } from '../src/app/commandLine.js';
 import { OPTION_LIMITS, parseOptions } from '../src/app/options.js';
-import type { Story } from '../src/app/story.js';
+import type { Story } from '../src/story/story.js';
 import { quote } from '../src/answers/quote.js';
 import { passageChoices, sourceChoices, speakerChoices } from './choices.js';
 

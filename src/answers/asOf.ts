@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Block } from '../reply/model.js';
 import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
 import type { PublishedDate } from '../corpus/types.js';

@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Citation } from '../corpus/types.js';
 import type { AnswerUnit } from '../questions/answerUnits.js';
 import type { PartAnswer } from '../questions/answerQuestion.js';

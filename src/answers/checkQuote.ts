@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import { checkMessage, type QuoteCheck } from '../check/checker.js';
 import type { CheckBlock, Reply } from '../reply/model.js';
 import { passageAt, passageView, spanView } from './views.js';

@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Reply } from '../reply/model.js';
 import { findParty } from './parties.js';
 import { searchReply } from './searchReply.js';

@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Fact } from '../corpus/types.js';
 import type { FactBlock, Reply } from '../reply/model.js';
 import { asOfLine } from './asOf.js';

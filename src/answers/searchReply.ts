@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { QuoteBlock, Reply } from '../reply/model.js';
 import type { SearchOptions } from '../search/options.js';
 import { hasFilters } from '../search/filters.js';

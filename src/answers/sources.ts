@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Completeness } from '../corpus/types.js';
 import type { Reply, SourceBlock } from '../reply/model.js';
 import { publishedSortKey } from '../corpus/dates.js';

@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { Citation, SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
 import type { CitationView, QuoteView, SourceView } from '../reply/model.js';

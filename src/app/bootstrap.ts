@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { commands } from '../../commands/index.js';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import { CommandRouter } from './router.js';
-import { createStory } from './story.js';
+import { createStory } from '../story/story.js';
 
 /** Search indexes of large corpora are kept here between runs (git-ignored). */
 export const INDEX_CACHE_DIR = fileURLToPath(new URL('../../.cache/index/', import.meta.url));

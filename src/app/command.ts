@@ -1,6 +1,6 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Reply } from '../reply/model.js';
-import type { Story } from './story.js';
+import type { Story } from '../story/story.js';
 
 /** The shapes shared by every command module in `commands/` and by every transport. */
 

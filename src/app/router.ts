@@ -3,7 +3,7 @@ import type { Reply } from '../reply/model.js';
 import type { Choice, CommandModule, FocusedOption, Invocation } from './command.js';
 import { parseCommandLine } from './commandLine.js';
 import { errorReply, UserError } from './options.js';
-import type { Story } from './story.js';
+import type { Story } from '../story/story.js';
 
 export interface RoutedReply {
   /** Undefined when the line could not be parsed. */

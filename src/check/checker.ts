@@ -1,4 +1,4 @@
-import type { Story } from '../app/story.js';
+import type { Story } from '../story/story.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { analyze, STOP_WORDS } from '../search/analyzer.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';

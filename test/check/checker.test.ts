@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../src/app/story.js';
+import type { Story } from '../../src/story/story.js';
 import { checkMessage, checkQuotation } from '../../src/check/checker.js';
 import { quotedParts } from '../../src/check/quotations.js';
 import { words } from '../../src/check/words.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Story } from '../../src/app/story.js';
+import type { Story } from '../../src/story/story.js';
 import { checkMessage, type Verdict } from '../../src/check/checker.js';
 
 /** The labelled quotations and how the checker does on them: precision and recall per verdict. */

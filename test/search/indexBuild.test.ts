@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../src/app/story.js';
+import type { Story } from '../../src/story/story.js';
 import { analyze, scanWords } from '../../src/search/analyzer.js';
 import { editDistance, FuzzyVocabulary } from '../../src/search/fuzzy.js';
 import { indexKey, loadIndex, saveIndex } from '../../src/search/indexStore.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Story } from '../../src/app/story.js';
+import type { Story } from '../../src/story/story.js';
 import { analyze } from '../../src/search/analyzer.js';
 import { editDistance } from '../../src/search/fuzzy.js';
 import { seedStory } from '../support/seed.js';
