@@ -79,10 +79,11 @@ type ToParent = { ready: number } | { memory: MemorySample } | { times: ServerTi
 type ToChild = 'memory' | 'times' | 'stop';
 
 async function serve(publicKey: string): Promise<void> {
+  const { commands } = await import('../commands/index.js');
   const { bootstrap } = await import('../src/app/bootstrap.js');
   const { startHttpServer } = await import('../src/http/server.js');
   const { createLogger } = await import('../src/logging/logger.js');
-  const router = await bootstrap();
+  const router = await bootstrap(commands);
   const http = await startHttpServer(
     router,
     {

@@ -1,3 +1,4 @@
+import { commands } from '../commands/index.js';
 import { bootstrap } from '../src/app/bootstrap.js';
 import { evaluate, loadCases, type Rankers } from '../test/eval/evaluate.js';
 import { storyRankers } from '../test/eval/storyRankers.js';
@@ -31,7 +32,7 @@ export async function measureQuality(seed: Seed): Promise<Record<EngineName, Qua
   for (const name of ENGINE_NAMES) {
     const rankers =
       name === 'story-bot'
-        ? storyRankers(await bootstrap())
+        ? storyRankers(await bootstrap(commands))
         : engineRankers(await ENGINES[name](corpus));
     const { quoteHit1, askHit3 } = evaluate(cases, rankers);
     quality[name] = { quoteHit1, askHit3 };

@@ -3,6 +3,7 @@
  * process per shard); with BOT_MODE=http it serves Discord's HTTP interactions (no token needed);
  * otherwise it opens the local console.
  */
+import { commands } from '../commands/index.js';
 import {
   configOrExit,
   exitWith,
@@ -16,7 +17,7 @@ import { createLogger } from './logging/logger.js';
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
 logUnhandledRejections(logger);
-const router = await routerOrExit(config.corpusDir, logger);
+const router = await routerOrExit(commands, config.corpusDir, logger);
 
 switch (config.mode) {
   case 'console': {

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { CorpusError } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import { bootstrap } from './bootstrap.js';
+import type { CommandModule } from './command.js';
 import type { CommandRouter } from './router.js';
 
 /**
@@ -26,12 +27,13 @@ export function configOrExit(env: NodeJS.ProcessEnv): Config {
 
 /** Loads and checks the corpus and builds the index; refuses an invalid corpus with its problems. */
 export async function routerOrExit(
+  commands: readonly CommandModule[],
   corpusDir: string | undefined,
   logger?: Logger,
 ): Promise<CommandRouter> {
   const started = performance.now();
   try {
-    const router = await bootstrap(corpusDir);
+    const router = await bootstrap(commands, corpusDir);
     const { passages, corpus } = router.story;
     logger?.info(
       {

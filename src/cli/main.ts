@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { commands } from '../../commands/index.js';
 import { bootstrap } from '../app/bootstrap.js';
 import { CorpusError } from '../corpus/problems.js';
 import { renderTerminal } from '../render/terminal.js';
@@ -48,7 +49,7 @@ if (values.help) {
 
 let router;
 try {
-  router = await bootstrap(values.corpus);
+  router = await bootstrap(commands, values.corpus);
 } catch (error) {
   console.error(error instanceof CorpusError ? error.message : error);
   process.exit(1);

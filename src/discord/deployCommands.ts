@@ -9,6 +9,7 @@ import {
   type RESTGetAPIOAuth2CurrentApplicationResult,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord-api-types/v10';
+import { commands } from '../../commands/index.js';
 import { configOrExit, exitWith, routerOrExit } from '../app/startup.js';
 
 function explain(error: unknown): string {
@@ -25,7 +26,7 @@ function explain(error: unknown): string {
 const config = configOrExit(process.env);
 if (!config.token)
   exitWith('Configuration error: DISCORD_TOKEN: required to register commands (set it in .env)');
-const router = await routerOrExit(config.corpusDir);
+const router = await routerOrExit(commands, config.corpusDir);
 
 const rest = new REST({
   ...(config.apiUrl ? { api: config.apiUrl } : {}),

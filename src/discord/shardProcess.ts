@@ -4,6 +4,7 @@
  * and the discord.js Client reads them itself; our own SHARDS variable means something else, so
  * it is left out of the configuration here.
  */
+import { commands } from '../../commands/index.js';
 import {
   configOrExit,
   logUnhandledRejections,
@@ -20,7 +21,7 @@ const logger = createLogger(config.logLevel).child({
   shardCount: Number(shardCount),
 });
 logUnhandledRejections(logger);
-const router = await routerOrExit(config.corpusDir);
+const router = await routerOrExit(commands, config.corpusDir);
 const gateway = await startGateway(router, config, logger);
 // The manager is gone (killed, crashed): a shard without it would run unsupervised, so it ends too.
 stopOnSignals(

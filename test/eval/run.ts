@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { commands } from '../../commands/index.js';
 import { bootstrap } from '../../src/app/bootstrap.js';
 import { buildMiniSearch } from '../../bench/engines/minisearch.js';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
@@ -26,7 +27,7 @@ import { storyQuestionRanker, storyRankers } from './storyRankers.js';
 
 // `npm run eval -- --questions other.yaml` scores another questions file (a held-back set) instead.
 const { values: flags } = parseArgs({ options: { questions: { type: 'string' } } });
-const router = await bootstrap();
+const router = await bootstrap(commands);
 const cases = loadCases();
 const report = evaluate(cases, storyRankers(router));
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
