@@ -80,7 +80,7 @@ type ToChild = 'memory' | 'times' | 'stop';
 
 async function serve(publicKey: string): Promise<void> {
   const { commands } = await import('../commands/index.js');
-  const { bootstrap } = await import('../src/app/bootstrap.js');
+  const { bootstrap } = await import('../src/bot/bootstrap.js');
   const { startHttpServer } = await import('../src/http/server.js');
   const { createLogger } = await import('../src/logging/logger.js');
   const router = await bootstrap(commands);

@@ -1,5 +1,5 @@
 import { commands } from '../commands/index.js';
-import { bootstrap } from '../src/app/bootstrap.js';
+import { bootstrap } from '../src/bot/bootstrap.js';
 import { evaluate, loadCases, type Rankers } from '../test/eval/evaluate.js';
 import { storyRankers } from '../test/eval/storyRankers.js';
 import { benchCorpus, type Seed } from './corpus/seed.js';

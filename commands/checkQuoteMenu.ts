@@ -1,7 +1,7 @@
 import { ContextMenuCommandBuilder } from '@discordjs/builders';
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import type { CommandModule } from '../src/app/command.js';
-import { UserError } from '../src/app/options.js';
+import type { CommandModule } from '../src/bot/commandTypes.js';
+import { UserError } from '../src/bot/commandOptions.js';
 import { checkQuote } from '../src/answers/checkQuote.js';
 
 /** Apps → "Check quote" on any message: is the quotation in it really in the sources? */

@@ -1,4 +1,4 @@
-import type { Choice } from '../src/app/command.js';
+import type { Choice } from '../src/bot/commandTypes.js';
 import type { Story } from '../src/story/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
 import { DISCORD_LIMITS } from '../src/render/limits.js';

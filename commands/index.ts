@@ -1,4 +1,4 @@
-import type { CommandModule } from '../src/app/command.js';
+import type { CommandModule } from '../src/bot/commandTypes.js';
 import { checkQuoteMenu } from './checkQuoteMenu.js';
 import { quoteCommand } from './quote.js';
 import { storyCommand } from './story.js';

@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
-import type { Choice, CommandModule } from '../src/app/command.js';
-import { formatCommandLine } from '../src/app/commandLine.js';
-import { OPTION_LIMITS, parseOptions } from '../src/app/options.js';
+import type { Choice, CommandModule } from '../src/bot/commandTypes.js';
+import { formatCommandLine } from '../src/bot/commandLine.js';
+import { OPTION_LIMITS, parseOptions } from '../src/bot/commandOptions.js';
 import type { Story } from '../src/story/story.js';
 import { quote } from '../src/answers/quote.js';
 import { passageChoices, sourceChoices, speakerChoices } from './choices.js';

@@ -10,7 +10,7 @@ import {
   logUnhandledRejections,
   routerOrExit,
   stopOnSignals,
-} from './app/startup.js';
+} from './bot/startup.js';
 import { startConsole } from './cli/console.js';
 import { createLogger } from './logging/logger.js';
 

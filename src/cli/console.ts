@@ -1,6 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type { CommandRouter } from '../app/router.js';
+import type { CommandRouter } from '../bot/router.js';
 import { renderTerminal } from '../render/terminal.js';
 
 /**

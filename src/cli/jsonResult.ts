@@ -1,4 +1,4 @@
-import type { RoutedReply } from '../app/router.js';
+import type { RoutedReply } from '../bot/router.js';
 import { quotesShown } from '../reply/model.js';
 import { renderInteractionResponse } from '../render/discord.js';
 

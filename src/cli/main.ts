@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
-import { bootstrap } from '../app/bootstrap.js';
+import { bootstrap } from '../bot/bootstrap.js';
 import { CorpusError } from '../corpus/problems.js';
 import { renderTerminal } from '../render/terminal.js';
 import { helpText } from './console.js';

@@ -10,7 +10,7 @@ import {
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
-import { configOrExit, exitWith, routerOrExit } from '../app/startup.js';
+import { configOrExit, exitWith, routerOrExit } from '../bot/startup.js';
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status;

@@ -1,5 +1,5 @@
 import type { CommandInteractionOption, Interaction } from 'discord.js';
-import type { OptionValue } from '../app/command.js';
+import type { OptionValue } from '../bot/commandTypes.js';
 import type { InteractionRequest } from '../interactions/request.js';
 
 /** discord.js interaction objects → the transport-neutral request. */

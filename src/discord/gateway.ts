@@ -7,7 +7,7 @@ import {
   type Message,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { CommandRouter } from '../app/router.js';
+import type { CommandRouter } from '../bot/router.js';
 import type { Config } from '../config/env.js';
 import { InteractionService } from '../interactions/service.js';
 import { describeRequest } from '../interactions/request.js';

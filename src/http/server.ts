@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandRouter } from '../app/router.js';
+import type { CommandRouter } from '../bot/router.js';
 import type { Config } from '../config/env.js';
 import { fromApi } from '../interactions/fromApi.js';
 import { describeRequest } from '../interactions/request.js';

@@ -5,7 +5,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { OptionValue } from '../app/command.js';
+import type { OptionValue } from '../bot/commandTypes.js';
 import type { InteractionRequest } from './request.js';
 
 /**

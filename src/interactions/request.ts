@@ -1,4 +1,4 @@
-import type { FocusedOption, Invocation } from '../app/command.js';
+import type { FocusedOption, Invocation } from '../bot/commandTypes.js';
 
 /**
  * An interaction as the bot needs it, whatever brought it (discord.js on the gateway, or a signed

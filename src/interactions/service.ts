@@ -4,9 +4,9 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { Cooldown, type CooldownSettings } from '../app/cooldown.js';
-import { errorReply } from '../app/options.js';
-import type { CommandRouter } from '../app/router.js';
+import { Cooldown, type CooldownSettings } from '../bot/cooldown.js';
+import { errorReply } from '../bot/commandOptions.js';
+import type { CommandRouter } from '../bot/router.js';
 import type { Logger } from '../logging/logger.js';
 import {
   renderInteractionResponse,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/app/router.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import type { FactBlock, Reply } from '../../src/reply/model.js';
 import { quotesShown } from '../../src/reply/model.js';
 import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';

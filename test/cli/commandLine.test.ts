@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatCommandLine, parseCommandLine } from '../../src/app/commandLine.js';
-import { UserError } from '../../src/app/options.js';
-import type { CommandRouter } from '../../src/app/router.js';
+import { formatCommandLine, parseCommandLine } from '../../src/bot/commandLine.js';
+import { UserError } from '../../src/bot/commandOptions.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import { seedRouter } from '../support/seed.js';
 
 let router: CommandRouter;

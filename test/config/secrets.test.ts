@@ -3,8 +3,8 @@
  * at the most verbose level, through successes, faults and errors alike.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandModule } from '../../src/app/command.js';
-import { CommandRouter } from '../../src/app/router.js';
+import type { CommandModule } from '../../src/bot/commandTypes.js';
+import { CommandRouter } from '../../src/bot/router.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startGateway, type Gateway } from '../../src/discord/gateway.js';
 import { createHttpServer } from '../../src/http/server.js';

@@ -10,8 +10,8 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandModule } from '../../src/app/command.js';
-import { CommandRouter } from '../../src/app/router.js';
+import type { CommandModule } from '../../src/bot/commandTypes.js';
+import { CommandRouter } from '../../src/bot/router.js';
 import { renderInteractionResponse } from '../../src/render/discord.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';

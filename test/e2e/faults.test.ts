@@ -7,7 +7,7 @@
  */
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/app/router.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 import { startBot, stopAll, type RunningBot } from './support/bot.js';

@@ -11,8 +11,8 @@ import type {
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandModule } from '../../src/app/command.js';
-import { CommandRouter } from '../../src/app/router.js';
+import type { CommandModule } from '../../src/bot/commandTypes.js';
+import { CommandRouter } from '../../src/bot/router.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { renderInteractionResponse } from '../../src/render/discord.js';

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../../commands/index.js';
-import { bootstrap } from '../../src/app/bootstrap.js';
+import { bootstrap } from '../../src/bot/bootstrap.js';
 import { buildMiniSearch } from '../../bench/engines/minisearch.js';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
 import { evaluateChecks, loadLabelled } from '../check/evaluateChecks.js';

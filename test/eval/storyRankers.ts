@@ -1,4 +1,4 @@
-import type { CommandRouter } from '../../src/app/router.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import { quotesShown, type Block, type Reply } from '../../src/reply/model.js';
 import type { Rankers } from './evaluate.js';
 import type { PartResult, QuestionRanker } from './evaluateQuestions.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/app/router.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
 import { DISCORD_LIMITS } from '../../src/render/limits.js';
 import { renderTerminal } from '../../src/render/terminal.js';

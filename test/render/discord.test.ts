@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/app/router.js';
+import type { CommandRouter } from '../../src/bot/router.js';
 import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/render/pagerId.js';
 import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';

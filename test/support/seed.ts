@@ -1,5 +1,5 @@
 import { commands } from '../../commands/index.js';
-import { CommandRouter } from '../../src/app/router.js';
+import { CommandRouter } from '../../src/bot/router.js';
 import { createStory, type Story } from '../../src/story/story.js';
 import { buildCorpus, type CorpusFile } from '../../src/corpus/corpus.js';
 import { readCorpusFiles } from '../../src/corpus/loadCorpus.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../corpus/loadCorpus.js';
-import type { CommandModule } from './command.js';
+import type { CommandModule } from './commandTypes.js';
 import { CommandRouter } from './router.js';
 import { createStory } from '../story/story.js';
 

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { CorpusError } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import { bootstrap } from './bootstrap.js';
-import type { CommandModule } from './command.js';
+import type { CommandModule } from './commandTypes.js';
 import type { CommandRouter } from './router.js';
 
 /**

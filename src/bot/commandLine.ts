@@ -4,8 +4,8 @@ import {
   type APIApplicationCommandOption,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { Invocation, OptionValue } from './command.js';
-import { UserError } from './options.js';
+import type { Invocation, OptionValue } from './commandTypes.js';
+import { UserError } from './commandOptions.js';
 
 /**
  * Commands typed as in Discord's input box — `/quote text:full and urgent review speaker:Microsoft`

@@ -1,8 +1,8 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Reply } from '../reply/model.js';
-import type { Choice, CommandModule, FocusedOption, Invocation } from './command.js';
+import type { Choice, CommandModule, FocusedOption, Invocation } from './commandTypes.js';
 import { parseCommandLine } from './commandLine.js';
-import { errorReply, UserError } from './options.js';
+import { errorReply, UserError } from './commandOptions.js';
 import type { Story } from '../story/story.js';
 
 export interface RoutedReply {
