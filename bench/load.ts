@@ -81,7 +81,7 @@ type ToChild = 'memory' | 'times' | 'stop';
 async function serve(publicKey: string): Promise<void> {
   const { commands } = await import('../commands/index.js');
   const { bootstrap } = await import('../src/bot/bootstrap.js');
-  const { startHttpServer } = await import('../src/http/server.js');
+  const { startHttpServer } = await import('../src/discord/http/server.js');
   const { createLogger } = await import('../src/logging/logger.js');
   const router = await bootstrap(commands);
   const http = await startHttpServer(

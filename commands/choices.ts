@@ -1,7 +1,7 @@
 import type { Choice } from '../src/bot/commandTypes.js';
 import type { Story } from '../src/story/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
-import { DISCORD_LIMITS } from '../src/render/limits.js';
+import { DISCORD_LIMITS } from '../src/discord/limits.js';
 import { ELLIPSIS, excerpt } from '../src/reply/excerpt.js';
 import { stripControl, stripInvisible } from '../src/text/typography.js';
 

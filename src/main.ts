@@ -32,8 +32,8 @@ switch (config.mode) {
   }
   case 'gateway': {
     if (config.shards !== undefined) {
-      // One process per shard, each the gateway bot below (src/discord/shardProcess.ts).
-      const { startShards } = await import('./discord/shards.js');
+      // One process per shard, each the gateway bot below (src/discord/gateway/shardProcess.ts).
+      const { startShards } = await import('./discord/gateway/shards.js');
       const sharded = await startShards(config, logger).catch((error: unknown) =>
         exitWith(
           `Could not start the shards: ${error instanceof Error ? error.message : String(error)}`,
@@ -42,13 +42,13 @@ switch (config.mode) {
       stopOnSignals(logger, () => sharded.stop());
       break;
     }
-    const { startGateway } = await import('./discord/gateway.js');
+    const { startGateway } = await import('./discord/gateway/gateway.js');
     const gateway = await startGateway(router, config, logger);
     stopOnSignals(logger, () => gateway.stop());
     break;
   }
   case 'http': {
-    const { startHttpServer } = await import('./http/server.js');
+    const { startHttpServer } = await import('./discord/http/server.js');
     const http = await startHttpServer(router, config, logger).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code;
       return exitWith(

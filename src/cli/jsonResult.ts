@@ -1,6 +1,6 @@
 import type { RoutedReply } from '../bot/router.js';
 import { quotesShown } from '../reply/model.js';
-import { renderInteractionResponse } from '../render/discord.js';
+import { renderInteractionResponse } from '../discord/discordRenderer.js';
 
 /**
  * The CLI's `--json` object: `{command, ok, response, passages}`, where `response` is exactly the

@@ -1,6 +1,6 @@
 import type { CommandInteractionOption, Interaction } from 'discord.js';
 import type { OptionValue } from '../bot/commandTypes.js';
-import type { InteractionRequest } from '../interactions/request.js';
+import type { InteractionRequest } from './interactionRequest.js';
 
 /** discord.js interaction objects → the transport-neutral request. */
 

@@ -12,7 +12,7 @@ import type {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
-import { renderInteractionResponse } from '../../src/render/discord.js';
+import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 import { startBot, stopAll, type RunningBot } from './support/bot.js';

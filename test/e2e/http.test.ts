@@ -13,9 +13,9 @@ import type {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
-import { createHttpServer } from '../../src/http/server.js';
+import { createHttpServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { renderInteractionResponse } from '../../src/render/discord.js';
+import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 import { closeNow, listenLocal, post, TestSigner } from '../http/support/signed.js';

@@ -79,7 +79,7 @@ describe('npm run deploy-commands', () => {
   it('registers every command to DISCORD_GUILD_ID with one bulk PUT', async () => {
     fake = await FakeDiscord.start({ requireToken: TOKEN });
     const guildId = fake.guilds[0]!.id;
-    running = spawnEntry('src/discord/deployCommands.ts', {
+    running = spawnEntry('src/discord/gateway/deployCommands.ts', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_GUILD_ID: guildId,
@@ -97,7 +97,7 @@ describe('npm run deploy-commands', () => {
 
   it('registers globally without DISCORD_GUILD_ID, using DISCORD_APPLICATION_ID', async () => {
     fake = await FakeDiscord.start({ requireToken: TOKEN });
-    running = spawnEntry('src/discord/deployCommands.ts', {
+    running = spawnEntry('src/discord/gateway/deployCommands.ts', {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_APPLICATION_ID: fake.applicationId,
@@ -114,7 +114,7 @@ describe('npm run deploy-commands', () => {
 
   it('says so when the token is wrong', async () => {
     fake = await FakeDiscord.start({ requireToken: TOKEN });
-    running = spawnEntry('src/discord/deployCommands.ts', {
+    running = spawnEntry('src/discord/gateway/deployCommands.ts', {
       DISCORD_TOKEN: 'wrong-token.abcdefghijklmnopqrstuvwxyz',
       DISCORD_API_URL: fake.apiUrl,
     });

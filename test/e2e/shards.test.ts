@@ -5,7 +5,7 @@
  * (A shard process dying, and the manager being killed, are in faults.test.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { planShards } from '../../src/discord/shards.js';
+import { planShards } from '../../src/discord/gateway/shards.js';
 import { FakeDiscord, ROUTES } from './support/fakeDiscord.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';

@@ -13,7 +13,7 @@ import {
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromDiscordJs } from '../../src/discord/fromDiscordJs.js';
-import { fromApi } from '../../src/interactions/fromApi.js';
+import { fromApi } from '../../src/discord/fromApi.js';
 import * as payload from '../e2e/support/payloads.js';
 
 const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/http/server.js';
+import { createHttpServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { hostileString } from '../support/hostile.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
-import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
-import { DISCORD_LIMITS } from '../../src/render/limits.js';
+import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { quotesShown, type Reply } from '../../src/reply/model.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';

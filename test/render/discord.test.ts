@@ -1,9 +1,9 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
-import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/render/pagerId.js';
-import { renderInteractionResponse, renderUpdateResponse } from '../../src/render/discord.js';
-import { escapeMarkdown } from '../../src/render/markdown.js';
+import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/discord/pagerId.js';
+import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import { escapeMarkdown } from '../../src/discord/markdown.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';

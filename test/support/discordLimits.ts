@@ -1,7 +1,7 @@
 import type { APIEmbed, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { expect } from 'vitest';
-import { embedLength } from '../../src/render/discord.js';
-import { DISCORD_LIMITS } from '../../src/render/limits.js';
+import { embedLength } from '../../src/discord/discordRenderer.js';
+import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 
 /** Mentions that would render as pings if not escaped (allowed_mentions is the second line of defence). */
 const UNESCAPED_MENTION = /(?<!\\)@(?:everyone|here)|(?<!\\)<@[!&]?\d+>|(?<!\\)<#\d+>/;

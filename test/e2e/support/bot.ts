@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Events, type Client, type ClientOptions } from 'discord.js';
 import type { CommandRouter } from '../../../src/bot/router.js';
-import { startGateway, type Gateway } from '../../../src/discord/gateway.js';
+import { startGateway, type Gateway } from '../../../src/discord/gateway/gateway.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { FakeDiscord } from './fakeDiscord.js';
 

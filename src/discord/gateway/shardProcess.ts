@@ -4,14 +4,14 @@
  * and the discord.js Client reads them itself; our own SHARDS variable means something else, so
  * it is left out of the configuration here.
  */
-import { commands } from '../../commands/index.js';
+import { commands } from '../../../commands/index.js';
 import {
   configOrExit,
   logUnhandledRejections,
   routerOrExit,
   stopOnSignals,
-} from '../bot/startup.js';
-import { createLogger } from '../logging/logger.js';
+} from '../../bot/startup.js';
+import { createLogger } from '../../logging/logger.js';
 import { startGateway } from './gateway.js';
 
 const { SHARDS: shardId, SHARD_COUNT: shardCount, ...env } = process.env;

@@ -6,7 +6,7 @@ import {
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { OptionValue } from '../bot/commandTypes.js';
-import type { InteractionRequest } from './request.js';
+import type { InteractionRequest } from './interactionRequest.js';
 
 /**
  * A raw interaction as Discord POSTs it (discord-api-types' `APIInteraction`, as parsed JSON) →

@@ -7,13 +7,13 @@ import {
   type Message,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { CommandRouter } from '../bot/router.js';
-import type { Config } from '../config/env.js';
-import { InteractionService } from '../interactions/service.js';
-import { describeRequest } from '../interactions/request.js';
-import type { Logger } from '../logging/logger.js';
+import type { CommandRouter } from '../../bot/router.js';
+import type { Config } from '../../config/env.js';
+import { InteractionService } from '../interactionService.js';
+import { describeRequest } from '../interactionRequest.js';
+import type { Logger } from '../../logging/logger.js';
 import { createDiscordClient } from './client.js';
-import { fromDiscordJs } from './fromDiscordJs.js';
+import { fromDiscordJs } from '../fromDiscordJs.js';
 import { questionFromMention } from './mentions.js';
 
 export interface Gateway {

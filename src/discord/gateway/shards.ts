@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { REST } from '@discordjs/rest';
 import { Routes, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { ShardingManager, type Shard } from 'discord.js';
-import type { Config } from '../config/env.js';
-import type { Logger } from '../logging/logger.js';
+import type { Config } from '../../config/env.js';
+import type { Logger } from '../../logging/logger.js';
 
 /**
  * Sharded gateway (`SHARDS=auto|n`): discord.js's ShardingManager runs one process per shard,

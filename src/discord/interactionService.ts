@@ -12,11 +12,11 @@ import {
   renderInteractionResponse,
   renderMessageData,
   renderUpdateResponse,
-} from '../render/discord.js';
-import { DISCORD_LIMITS } from '../render/limits.js';
-import { commandFromFooter, pagerSignature, parsePagerCustomId } from '../render/pagerId.js';
+} from './discordRenderer.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { commandFromFooter, pagerSignature, parsePagerCustomId } from './pagerId.js';
 import type { Reply } from '../reply/model.js';
-import { describeRequest, type InteractionRequest } from './request.js';
+import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
 /**
  * Interaction in, interaction response out: the one place that decides what the bot answers on

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandRouter } from '../bot/router.js';
-import type { Config } from '../config/env.js';
-import { fromApi } from '../interactions/fromApi.js';
-import { describeRequest } from '../interactions/request.js';
-import { InteractionService } from '../interactions/service.js';
-import type { Logger } from '../logging/logger.js';
+import type { CommandRouter } from '../../bot/router.js';
+import type { Config } from '../../config/env.js';
+import { fromApi } from '../fromApi.js';
+import { describeRequest } from '../interactionRequest.js';
+import { InteractionService } from '../interactionService.js';
+import type { Logger } from '../../logging/logger.js';
 import { declaredTooLarge, readBody } from './body.js';
 import { SignatureVerifier } from './signature.js';
 

@@ -9,8 +9,8 @@ import {
   type RESTGetAPIOAuth2CurrentApplicationResult,
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.js';
-import { configOrExit, exitWith, routerOrExit } from '../bot/startup.js';
+import { commands } from '../../../commands/index.js';
+import { configOrExit, exitWith, routerOrExit } from '../../bot/startup.js';
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status;

@@ -1,5 +1,5 @@
 import { ActivityType, Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import type { Config } from '../config/env.js';
+import type { Config } from '../../config/env.js';
 
 /**
  * The discord.js client with only what the bot needs: slash commands and context menus need the
