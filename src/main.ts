@@ -11,7 +11,7 @@ import {
   routerOrExit,
   stopOnSignals,
 } from './bot/startup.js';
-import { startConsole } from './cli/console.js';
+import { startConsole } from './terminal/console.js';
 import { createLogger } from './logging/logger.js';
 
 const config = configOrExit(process.env);

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
+const CLI = ['--import', 'tsx', 'src/terminal/cliMain.ts'];
 const TIMEOUT = 15_000;
 
 describe('npm run cli', () => {
@@ -85,13 +85,13 @@ describe('npm run cli, misused', () => {
 
 describe('npm run corpus:check', () => {
   it('exits 0 on the shipped corpus and 1 with file:line messages on a broken one', async () => {
-    const ok = await run('node', ['--import', 'tsx', 'src/cli/corpusCheck.ts'], {
+    const ok = await run('node', ['--import', 'tsx', 'src/terminal/corpusCheck.ts'], {
       timeout: TIMEOUT,
     });
     expect(ok.stdout).toMatch(/^corpus ok: \d+ documents/);
     const broken = await run(
       'node',
-      ['--import', 'tsx', 'src/cli/corpusCheck.ts', 'test/fixtures/broken-corpus'],
+      ['--import', 'tsx', 'src/terminal/corpusCheck.ts', 'test/fixtures/broken-corpus'],
       { timeout: TIMEOUT },
     ).catch((error: { code: number; stderr: string }) => error);
     expect('code' in broken && broken.code).toBe(1);

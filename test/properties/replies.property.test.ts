@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
 import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
-import { renderTerminal } from '../../src/render/terminal.js';
+import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { quotesShown, type Reply } from '../../src/reply/model.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { hostileString } from '../support/hostile.js';

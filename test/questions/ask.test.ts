@@ -7,7 +7,7 @@ import {
   type PartBlock,
   type Reply,
 } from '../../src/reply/model.js';
-import { renderTerminal } from '../../src/render/terminal.js';
+import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
 
 let router: CommandRouter;

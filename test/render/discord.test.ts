@@ -4,7 +4,7 @@ import type { CommandRouter } from '../../src/bot/router.js';
 import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/discord/pagerId.js';
 import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
 import { escapeMarkdown } from '../../src/discord/markdown.js';
-import { renderTerminal } from '../../src/render/terminal.js';
+import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { bootstrap } from '../bot/bootstrap.js';
 import { CorpusError } from '../corpus/problems.js';
-import { renderTerminal } from '../render/terminal.js';
+import { renderTerminal } from './terminalRenderer.js';
 import { helpText } from './console.js';
 import { jsonResult } from './jsonResult.js';
 

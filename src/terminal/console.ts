@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { CommandRouter } from '../bot/router.js';
-import { renderTerminal } from '../render/terminal.js';
+import { renderTerminal } from './terminalRenderer.js';
 
 /**
  * The local console: type commands as in Discord, read the replies as text. For a fresh machine
