@@ -1,4 +1,4 @@
-import type { Passage } from '../src/passages/types.js';
+import type { Passage } from '../src/passages/passageTypes.js';
 import { STOP_WORDS } from '../src/search/analyzer.js';
 import type { EvalCases } from '../test/eval/evaluate.js';
 import { Random } from './corpus/random.js';

@@ -1,7 +1,7 @@
 import { loadCorpus } from '../../src/corpus/loadCorpus.js';
-import type { Corpus, Party, SourceDocument } from '../../src/corpus/types.js';
+import type { Corpus, Party, SourceDocument } from '../../src/corpus/corpusTypes.js';
 import { buildPassages } from '../../src/passages/buildPassages.js';
-import type { Passage } from '../../src/passages/types.js';
+import type { Passage } from '../../src/passages/passageTypes.js';
 import { syntheticCorpus } from './synthetic.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Party } from '../../src/corpus/types.js';
-import type { Passage, PassageKind } from '../../src/passages/types.js';
+import type { Party } from '../../src/corpus/corpusTypes.js';
+import type { Passage, PassageKind } from '../../src/passages/passageTypes.js';
 import { Random, ZipfSampler, type ZipfLaw } from './random.js';
 import { buildVocabulary, passageWords, type Vocabulary } from './vocabulary.js';
 

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { Passage } from '../../src/passages/types.js';
+import type { Passage } from '../../src/passages/passageTypes.js';
 import { foldWord, stem, STOP_WORDS } from '../../src/search/analyzer.js';
 import { hasFilters, passesFilters } from '../../src/search/filters.js';
 import { TOP_K, type EngineBuilder } from './engine.js';

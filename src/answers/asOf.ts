@@ -1,7 +1,7 @@
 import type { Story } from '../story/story.js';
 import type { Block } from '../reply/model.js';
 import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
-import type { PublishedDate } from '../corpus/types.js';
+import type { PublishedDate } from '../corpus/corpusTypes.js';
 
 /** "As of August 15, 2025 or later", not "As of on or after …". */
 function asOfDate(published: PublishedDate): string {

@@ -1,5 +1,5 @@
 import type { Story } from '../story/story.js';
-import type { Citation } from '../corpus/types.js';
+import type { Citation } from '../corpus/corpusTypes.js';
 import type { AnswerUnit } from '../questions/answerUnits.js';
 import type { PartAnswer } from '../questions/answerQuestion.js';
 import type { Block, CitationView, FactBlock, Reply } from '../reply/model.js';

@@ -1,4 +1,4 @@
-import type { Party } from '../corpus/types.js';
+import type { Party } from '../corpus/corpusTypes.js';
 import { editDistance } from '../search/fuzzy.js';
 import { foldTypography } from '../text/typography.js';
 

@@ -1,5 +1,5 @@
 import type { Story } from '../story/story.js';
-import type { Fact } from '../corpus/types.js';
+import type { Fact } from '../corpus/corpusTypes.js';
 import type { FactBlock, Reply } from '../reply/model.js';
 import { asOfLine } from './asOf.js';
 import { formatDate } from '../corpus/dates.js';

@@ -1,5 +1,5 @@
 import type { Story } from '../story/story.js';
-import type { Completeness } from '../corpus/types.js';
+import type { Completeness } from '../corpus/corpusTypes.js';
 import type { Reply, SourceBlock } from '../reply/model.js';
 import { publishedSortKey } from '../corpus/dates.js';
 import { paginate } from './paging.js';

@@ -1,6 +1,6 @@
 import type { Story } from '../story/story.js';
-import type { Citation, SourceDocument } from '../corpus/types.js';
-import type { Passage } from '../passages/types.js';
+import type { Citation, SourceDocument } from '../corpus/corpusTypes.js';
+import type { Passage } from '../passages/passageTypes.js';
 import type { CitationView, QuoteView, SourceView } from '../reply/model.js';
 import type { Span } from '../text/sentences.js';
 import { formatPublished } from '../corpus/dates.js';

@@ -1,5 +1,5 @@
 import type { Story } from '../story/story.js';
-import type { SourceDocument } from '../corpus/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
 import { analyze, STOP_WORDS } from '../search/analyzer.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
 import { align, type Alignment } from './align.js';

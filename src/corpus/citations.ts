@@ -1,6 +1,6 @@
 import { findIgnoringTypography } from '../text/typography.js';
 import type { CitationInput } from './schema.js';
-import type { Citation, SourceDocument } from './types.js';
+import type { Citation, SourceDocument } from './corpusTypes.js';
 
 /**
  * Resolves a citation written by an editor to a span of a document, or explains why it cannot be.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseDocumentFile, lineOfOffset, type ParsedDocument } from './documentFile.js';
 import { parseKnowledgeFile, resolveKnowledge } from './knowledgeFile.js';
 import { CorpusError, ProblemList, type CorpusProblem } from './problems.js';
-import type { Corpus, SourceDocument } from './types.js';
+import type { Corpus, SourceDocument } from './corpusTypes.js';
 
 /** A corpus file as read from disk: its path (as shown in messages) and its text. */
 export interface CorpusFile {

@@ -1,4 +1,4 @@
-import type { PublishedDate } from './types.js';
+import type { PublishedDate } from './corpusTypes.js';
 
 const MONTHS = [
   'January',

@@ -1,7 +1,7 @@
 import { trimSpan, type Span } from '../text/sentences.js';
 import type { ProblemList } from './problems.js';
 import { FrontMatterSchema, type FrontMatter } from './schema.js';
-import type { PublishedDate, SourceDocument } from './types.js';
+import type { PublishedDate, SourceDocument } from './corpusTypes.js';
 import { YamlSource } from './yamlSource.js';
 
 /** Front matter fenced by `---` lines at the very top, as in Jekyll, Hugo and most static sites. */

@@ -1,7 +1,7 @@
 import type { ProblemList } from './problems.js';
 import { resolveCitation } from './citations.js';
 import { KnowledgeSchema, type CitationInput, type KnowledgeInput } from './schema.js';
-import type { Citation, Fact, Knowledge, SourceDocument } from './types.js';
+import type { Citation, Fact, Knowledge, SourceDocument } from './corpusTypes.js';
 import { YamlSource } from './yamlSource.js';
 
 export interface ParsedKnowledge {

@@ -8,7 +8,7 @@ import {
   type CorpusCheck,
   type CorpusFile,
 } from './corpus.js';
-import type { Corpus } from './types.js';
+import type { Corpus } from './corpusTypes.js';
 
 /** The corpus shipped with the bot. */
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * The shapes an editor writes: document front matter (corpus/*.md) and the editors' knowledge
- * (corpus/story.yaml). Field names are snake_case as typed in YAML; `types.ts` holds the checked,
- * resolved model the rest of the code uses.
+ * (corpus/story.yaml). Field names are snake_case as typed in YAML; `corpusTypes.ts` holds the
+ * checked, resolved model the rest of the code uses.
  */
 
 export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;

@@ -1,11 +1,11 @@
-import type { Party, SourceDocument } from '../corpus/types.js';
+import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
 import { splitSentences, trimSpan, type Span } from '../text/sentences.js';
 import { foldTypography } from '../text/typography.js';
 import { quoteSpeaker, reportedSpeaker } from './attribution.js';
 import { isLinkPrompt, linkTarget } from './linkPrompts.js';
 import { findQuotations, type Quotation } from './quotations.js';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.js';
-import type { Passage, PassageKind, QuotedIn } from './types.js';
+import type { Passage, PassageKind, QuotedIn } from './passageTypes.js';
 
 /** A sentence counts as a quotation when at least this share of it is inside the quote marks. */
 const QUOTED_SHARE = 0.5;

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../corpus/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
 import { publishedSortKey } from '../corpus/dates.js';
 import { foldTypography } from '../text/typography.js';
 

@@ -1,4 +1,4 @@
-import type { Party, SourceDocument } from '../corpus/types.js';
+import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
 import { foldTypography } from '../text/typography.js';
 
 /** Words that point back to whoever spoke last ("it wrote", "they said"). */

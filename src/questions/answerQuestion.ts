@@ -1,6 +1,6 @@
-import type { SourceDocument } from '../corpus/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import type { Passage } from '../passages/types.js';
+import type { Passage } from '../passages/passageTypes.js';
 import type { SearchEngine, SearchHit } from '../search/searchEngine.js';
 import type { Span } from '../text/sentences.js';
 import type { AnswerUnit } from './answerUnits.js';

@@ -1,4 +1,4 @@
-import type { Citation, Corpus, SourceDocument } from '../corpus/types.js';
+import type { Citation, Corpus, SourceDocument } from '../corpus/corpusTypes.js';
 import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { SourceDocument } from '../corpus/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
 import { publishedSortKey } from '../corpus/dates.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import type { Passage } from '../passages/types.js';
+import type { Passage } from '../passages/passageTypes.js';
 import type { SearchHit } from '../search/searchEngine.js';
 import type { AnswerUnit } from './answerUnits.js';
 import type { ReadPart } from './readQuestion.js';

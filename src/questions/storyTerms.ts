@@ -1,4 +1,4 @@
-import type { Party } from '../corpus/types.js';
+import type { Party } from '../corpus/corpusTypes.js';
 import { analyze, contentTerms, stem } from '../search/analyzer.js';
 import { SPEECH_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';

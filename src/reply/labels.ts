@@ -1,5 +1,5 @@
 import type { Verdict } from '../check/checker.js';
-import type { PassageKind } from '../passages/types.js';
+import type { PassageKind } from '../passages/passageTypes.js';
 import type { QuoteView } from './model.js';
 
 /** How a passage's kind reads next to its speaker, so users see whose words they are. */

@@ -1,5 +1,5 @@
 import type { Difference, Verdict } from '../check/checker.js';
-import type { PassageKind } from '../passages/types.js';
+import type { PassageKind } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Passage } from '../passages/types.js';
+import type { Passage } from '../passages/passageTypes.js';
 
 /** The source and speaker filters of `/quote` (and of the benchmark's peers). */
 export interface PassageFilters {

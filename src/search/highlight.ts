@@ -1,5 +1,5 @@
-import type { SicNote, SourceDocument } from '../corpus/types.js';
-import type { Passage } from '../passages/types.js';
+import type { SicNote, SourceDocument } from '../corpus/corpusTypes.js';
+import type { Passage } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 import { analyze, foldWord, type Token } from './analyzer.js';
 import type { PassageIndex } from './passageIndex.js';

@@ -1,5 +1,5 @@
-import type { Party, SourceDocument } from '../corpus/types.js';
-import type { Passage } from '../passages/types.js';
+import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
+import type { Passage } from '../passages/passageTypes.js';
 import { analyze } from './analyzer.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { buildPostings, ImpactIndex, type Postings } from './impactIndex.js';

@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../corpus/types.js';
-import type { Passage } from '../passages/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
+import type { Passage } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 import { gatherCandidates, hasPhrases, phraseCandidates } from './candidates.js';
 import { hasFilters, passesFilters } from './filters.js';

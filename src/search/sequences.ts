@@ -1,5 +1,5 @@
-import type { SourceDocument } from '../corpus/types.js';
-import type { Passage } from '../passages/types.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
+import type { Passage } from '../passages/passageTypes.js';
 import { analyze, type Token } from './analyzer.js';
 import { IntBuffer } from './intBuffer.js';
 import type { PhraseMatch, PhraseMatcher, TermSource } from './phrases.js';

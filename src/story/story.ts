@@ -1,6 +1,6 @@
-import type { Corpus, SourceDocument } from '../corpus/types.js';
+import type { Corpus, SourceDocument } from '../corpus/corpusTypes.js';
 import { buildPassages } from '../passages/buildPassages.js';
-import type { Passage } from '../passages/types.js';
+import type { Passage } from '../passages/passageTypes.js';
 import { loadOrBuildIndex } from '../search/indexStore.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { SearchEngine } from '../search/searchEngine.js';
