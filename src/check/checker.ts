@@ -3,7 +3,7 @@ import type { SourceDocument } from '../corpus/corpusTypes.js';
 import { analyze, STOP_WORDS } from '../search/analyzer.js';
 import { PARTY_TOKEN } from '../search/passageIndex.js';
 import { align, type Alignment } from './align.js';
-import { quotedParts } from './quotations.js';
+import { quotedParts } from './quotedParts.js';
 import { words, type Word } from './words.js';
 
 /**

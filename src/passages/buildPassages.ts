@@ -3,7 +3,7 @@ import { splitSentences, trimSpan, type Span } from '../text/sentences.js';
 import { foldTypography } from '../text/typography.js';
 import { quoteSpeaker, reportedSpeaker } from './attribution.js';
 import { isLinkPrompt, linkTarget } from './linkPrompts.js';
-import { findQuotations, type Quotation } from './quotations.js';
+import { findQuotations, type Quotation } from './findQuotations.js';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.js';
 import type { Passage, PassageKind, QuotedIn } from './passageTypes.js';
 

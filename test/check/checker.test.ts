@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
 import { checkMessage, checkQuotation } from '../../src/check/checker.js';
-import { quotedParts } from '../../src/check/quotations.js';
+import { quotedParts } from '../../src/check/quotedParts.js';
 import { words } from '../../src/check/words.js';
 import { seedStory } from '../support/seed.js';
 
