@@ -20,7 +20,9 @@ export default tseslint.config(
   },
   {
     // The core is pure: corpus → passages → index → questions → answers → reply model. Transports live outside it.
-    files: ['src/{corpus,passages,search,lexicon,questions,answers,reply,text}/**/*.ts'],
+    files: [
+      'src/{story,corpus,passages,text,search,lexicon,questions,check,answers,reply}/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -31,9 +33,24 @@ export default tseslint.config(
             'discord-api-types/*',
             '@discordjs/*',
             'pino',
+            // Nothing in the core imports upward: the command framework, the transports, start-up's
+            // configuration and logging, and the commands are built on the core, never under it.
+            '**/bot/*',
+            '**/discord/*',
+            '**/terminal/*',
+            '**/config/*',
+            '**/logging/*',
+            '**/commands/*',
           ],
         },
       ],
+    },
+  },
+  {
+    // The command framework knows no transport: Discord and the terminal are built on it.
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/discord/*', '**/terminal/*'] }],
     },
   },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
