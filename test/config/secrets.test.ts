@@ -12,7 +12,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { ready, MemoryLog } from '../e2e/support/bot.js';
 import { FakeDiscord } from '../e2e/support/fakeDiscord.js';
 import * as payload from '../e2e/support/payloads.js';
-import { closeNow, listenLocal, post, TestSigner } from '../http/support/signed.js';
+import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support/signed.js';
 import { seedRouter } from '../support/seed.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GsEcRt.secret-token-abcdefghijklmnopqrstuvwxyz';

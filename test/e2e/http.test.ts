@@ -18,7 +18,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
-import { closeNow, listenLocal, post, TestSigner } from '../http/support/signed.js';
+import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support/signed.js';
 import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';

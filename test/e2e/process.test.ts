@@ -75,6 +75,23 @@ describe('npm start', () => {
   });
 });
 
+describe('npm start with a bad value', () => {
+  // A token and a public key of the real shapes: neither may be echoed.
+  const REAL_SHAPED_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789';
+  const PUBLIC_KEY = 'a'.repeat(64);
+
+  it('exits 1 with exactly one line naming the variable, without echoing secrets', async () => {
+    running = spawnEntry('src/main.ts', {
+      DISCORD_TOKEN: REAL_SHAPED_TOKEN,
+      DISCORD_PUBLIC_KEY: PUBLIC_KEY,
+      SHARDS: 'lots',
+    });
+    expect(await running.exited()).toBe(1);
+    expect(running.stderr).toBe('Configuration error: SHARDS: expected auto or a shard count\n');
+    expect(running.stdout).toBe('');
+  });
+});
+
 describe('npm run deploy-commands', () => {
   it('registers every command to DISCORD_GUILD_ID with one bulk PUT', async () => {
     fake = await FakeDiscord.start({ requireToken: TOKEN });

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
-import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import {
+  renderInteractionResponse,
+  renderUpdateResponse,
+} from '../../src/discord/discordRenderer.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { quotesShown, type Reply } from '../../src/reply/model.js';

@@ -1,10 +1,16 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
-import { commandFromFooter, parsePagerCustomId, pagerSignature } from '../../src/discord/pagerId.js';
-import { renderInteractionResponse, renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import {
+  commandFromFooter,
+  parsePagerCustomId,
+  pagerSignature,
+} from '../../src/discord/pagerId.js';
+import {
+  renderInteractionResponse,
+  renderUpdateResponse,
+} from '../../src/discord/discordRenderer.js';
 import { escapeMarkdown } from '../../src/discord/markdown.js';
-import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 
@@ -76,16 +82,5 @@ describe('Discord rendering', () => {
   it('never sends an empty embed: no result gets a message saying what was searched', () => {
     const embed = render('/quote text:zebra').data.embeds?.[0];
     expect(embed?.description).toContain('Nothing in the sources matches “zebra”');
-  });
-});
-
-describe('terminal rendering', () => {
-  it('prints plain text without Markdown or terminal escapes from input', () => {
-    const text = renderTerminal(router.runLine('/quote text:\u001b[31m urgent review').reply, {
-      color: false,
-    });
-    expect(text).toContain('“Microsoft appreciates that The Guardian’s recent report');
-    expect(text).not.toContain('**');
-    expect(text).not.toContain('\u001b');
   });
 });

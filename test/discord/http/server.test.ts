@@ -6,11 +6,11 @@ import { connect } from 'node:net';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/bot/router.js';
-import { createHttpServer, type HttpServerOptions } from '../../src/discord/http/server.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { MemoryLog } from '../e2e/support/bot.js';
-import { seedRouter } from '../support/seed.js';
+import type { CommandRouter } from '../../../src/bot/router.js';
+import { createHttpServer, type HttpServerOptions } from '../../../src/discord/http/server.js';
+import { createLogger } from '../../../src/logging/logger.js';
+import { MemoryLog } from '../../e2e/support/bot.js';
+import { seedRouter } from '../../support/seed.js';
 import { closeNow, listenLocal, post, TestSigner } from './support/signed.js';
 
 const signer = new TestSigner();

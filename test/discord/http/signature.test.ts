@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicKeyFromHex, SignatureVerifier } from '../../src/discord/http/signature.js';
+import { publicKeyFromHex, SignatureVerifier } from '../../../src/discord/http/signature.js';
 import { TestSigner } from './support/signed.js';
 
 const NOW_S = 1_760_000_000;
