@@ -86,7 +86,8 @@ export class PlanScorer {
   private readonly stamps: Int32Array;
   /** Passages read so far: the stamp of the one being scored. */
   private passagesRead = 0;
-  private readonly marks: Int32Array;
+  /** Term id → its slot. */
+  private readonly slots = new Map<number, number>();
   /** The positions each group matched at, for the passage being scored. */
   private readonly groupPositions: (readonly number[])[];
   /** Party ids seen in the passage being scored ("who" questions): the first `partiesSeenCount`. */
@@ -97,7 +98,6 @@ export class PlanScorer {
     private readonly index: PassageIndex,
     private readonly plan: QueryPlan,
   ) {
-    this.marks = index.acquireTermMarks();
     this.groups = plan.groups.map((group) => ({
       idf: group.idf,
       alternatives: group.alternatives.map((alternative) => ({
@@ -110,18 +110,13 @@ export class PlanScorer {
     this.groupPositions = this.groups.map(() => NO_POSITIONS);
   }
 
-  /** Gives the index back its scratch marks; the scorer is unusable afterwards. */
-  release(): void {
-    for (const id of this.slotTerms) this.marks[id] = 0;
-    this.index.releaseTermMarks(this.marks);
-  }
-
   private slotOf(termId: number): number {
-    const mark = this.marks[termId] ?? 0;
-    if (mark > 0) return mark - 1;
-    this.slotTerms.push(termId);
-    this.marks[termId] = this.slotTerms.length;
-    return this.slotTerms.length - 1;
+    let slot = this.slots.get(termId);
+    if (slot === undefined) {
+      slot = this.slotTerms.push(termId) - 1;
+      this.slots.set(termId, slot);
+    }
+    return slot;
   }
 
   /**
@@ -140,9 +135,8 @@ export class PlanScorer {
       const raw = values[i] as number;
       if (raw >= 0) position++;
       const id = raw < 0 ? ~raw : raw;
-      const mark = this.marks[id] ?? 0;
-      if (mark > 0) {
-        const slot = mark - 1;
+      const slot = this.slots.get(id);
+      if (slot !== undefined) {
         if (this.stamps[slot] === stamp) this.positions[slot]?.push(position);
         else {
           this.stamps[slot] = stamp;
