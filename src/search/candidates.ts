@@ -27,13 +27,46 @@ export function gatherCandidates(
       add(index.finder.best(index.term(termId), perTerm, filters));
     }
   }
-  // Each word by its own term (or its first alternative): FlexSearch's partial matches, most words first.
-  const words = plan.groups.map((group) => index.term(group.alternatives[0]?.termId ?? -1));
-  if (words.length > 1) add(index.finder.withMost(words, perTerm, filters));
+  if (missesPassagesWithMost(index, plan, perTerm))
+    add(
+      index.finder.withMost(
+        plan.groups.map((group) => index.term(group.alternatives[0]?.termId ?? -1)),
+        perTerm,
+        filters,
+      ),
+    );
   for (const phrase of plan.phrases) {
-    add(index.finder.withAll(phraseWords(index, phrase).map((id) => index.term(id)), perTerm, filters));
+    add(
+      index.finder.withAll(
+        phraseWords(index, phrase).map((id) => index.term(id)),
+        perTerm,
+        filters,
+      ),
+    );
   }
   return candidates;
+}
+
+/** A passage has "most" of a question's words when it has this share of them (and two). */
+const MOST_WORDS_SHARE = 0.6;
+
+/**
+ * Whether the per-term reads may have missed a passage with most of the question's words.
+ * Such a passage has one of the `n − need + 1` rarest words; when every passage of those words
+ * was read already (no more than `perTerm` have each), nothing is missing. FlexSearch's partial
+ * match (`suggest`) reads every posting of every word, so it runs only when this says so.
+ */
+function missesPassagesWithMost(index: PassageIndex, plan: QueryPlan, perTerm: number): boolean {
+  const n = plan.groups.length;
+  if (n < 2) return false;
+  const need = Math.max(2, Math.ceil(n * MOST_WORDS_SHARE));
+  const frequency = (group: QueryPlan['groups'][number]): number =>
+    group.alternatives.reduce((sum, { termId }) => sum + index.documentFrequencyOf(termId), 0);
+  const rarest = plan.groups
+    .map(frequency)
+    .sort((a, b) => a - b)
+    .slice(0, n - need + 1);
+  return rarest.some((df) => df > perTerm);
 }
 
 /**

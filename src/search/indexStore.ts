@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { analyze, STOP_WORDS } from './analyzer.js';
 import { RANKING } from './options.js';
@@ -98,7 +106,8 @@ export function loadIndex(
     stored.passages === input.passages.length &&
     Array.isArray(stored.chunks) &&
     stored.chunks.every(
-      (chunk) => Array.isArray(chunk) && typeof chunk[0] === 'string' && typeof chunk[1] === 'string',
+      (chunk) =>
+        Array.isArray(chunk) && typeof chunk[0] === 'string' && typeof chunk[1] === 'string',
     );
   if (!valid) return undefined;
   try {

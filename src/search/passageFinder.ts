@@ -41,7 +41,8 @@ const OPTIONS = {
       {
         field: 'terms',
         // FlexSearch hands our field's value to the encoder; a term list passes as it is.
-        custom: (entry: DocumentData) => (entry as unknown as FinderEntry).terms as unknown as string,
+        custom: (entry: DocumentData) =>
+          (entry as unknown as FinderEntry).terms as unknown as string,
         encode: encode as (text: string) => string[],
         tokenize: 'strict',
         resolution: IMPACT_BUCKETS,

@@ -62,9 +62,12 @@ export class PassageIndex {
   readonly averageLength: number;
   /** Per term id: 1 when the term stands for a party (`@party:…`). */
   private readonly partyTerms: Uint8Array;
-  /** The corpus's words, most frequent first, with FlexSearch's forward (prefix) tokenizer. */
-  private readonly vocabulary = new Index({ tokenize: 'forward', encode: (word) => [word] });
-  private readonly vocabularyWords: string[];
+  /**
+   * The corpus's words, most frequent first, in a FlexSearch index with the forward (prefix)
+   * tokenizer. Built on the first completion (autocomplete; `prepareCompletions`), not with the
+   * index: only someone typing needs it, and it costs about as much as the passages' index.
+   */
+  private vocabulary: { readonly index: Index; readonly words: readonly string[] } | undefined;
   private readonly fuzzyVocabulary: FuzzyVocabulary;
 
   /**
@@ -85,32 +88,31 @@ export class PassageIndex {
       if (this.table.term(id).startsWith(PARTY_TOKEN)) this.partyTerms[id] = 1;
     if (stored) for (const [key, data] of stored) this.finder.import(key, data);
     else this.addToFinder();
-    this.vocabularyWords = [...this.table.words.keys()]
-      .sort()
-      .sort((a, b) => this.wordFrequency(b) - this.wordFrequency(a));
-    // In frequency order: FlexSearch keeps insertion order, so completions come most frequent first.
-    this.vocabularyWords.forEach((word, i) => this.vocabulary.add(i, word));
     // Built now, not on the first typo: ready means ready, whatever the corpus size.
     this.fuzzyVocabulary = FuzzyVocabulary.build(this.table.words.keys());
   }
 
   /** Hands every passage to FlexSearch: its distinct content terms, each in its weight's bucket. */
   private addToFinder(): void {
-    const tf = new Map<number, number>();
+    // Per term id, its count in the passage being added; `present` lists the ids counted.
+    const tf = new Int32Array(this.table.size);
+    const present: number[] = [];
     for (let ordinal = 0; ordinal < this.passages.length; ordinal++) {
       const passage = this.passages[ordinal] as Passage;
-      tf.clear();
+      present.length = 0;
       for (let i = this.sequenceStart(ordinal); i < this.sequenceEnd(ordinal); i++) {
         const raw = this.sequences.values[i] as number;
         const id = raw < 0 ? ~raw : raw;
         if (raw >= 0 && this.table.isStop(id)) continue;
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+        if ((tf[id] ?? 0) === 0) present.push(id);
+        tf[id] = (tf[id] ?? 0) + 1;
       }
       const terms: string[] = [];
       const buckets: number[] = [];
-      for (const [id, count] of tf) {
+      for (const id of present) {
         terms.push(this.table.term(id));
-        buckets.push(bucketOf(this.termWeight(count, ordinal) / (RANKING.k1 + 1)));
+        buckets.push(bucketOf(this.termWeight(tf[id] ?? 0, ordinal) / (RANKING.k1 + 1)));
+        tf[id] = 0;
       }
       this.finder.add({
         ordinal,
@@ -201,13 +203,24 @@ export class PassageIndex {
   /** Corpus words that start with `prefix`, most frequent first. */
   completions(prefix: string, limit: number): string[] {
     if (prefix.length === 0 || limit <= 0) return [];
-    return (this.vocabulary.search(prefix, { limit }) as number[]).map(
-      (i) => this.vocabularyWords[i] ?? '',
-    );
+    const { index, words } = this.prepareCompletions();
+    return (index.search(prefix, { limit }) as number[]).map((i) => words[i] ?? '');
   }
 
-  private wordFrequency(word: string): number {
-    return this.documentFrequencyOf(this.termId(this.table.words.get(word) ?? '') ?? -1);
+  /** Builds the completion index now (a bot does so right after start-up). */
+  prepareCompletions(): { readonly index: Index; readonly words: readonly string[] } {
+    if (this.vocabulary) return this.vocabulary;
+    const frequency = new Map<string, number>();
+    for (const [word, term] of this.table.words)
+      frequency.set(word, this.documentFrequencyOf(this.termId(term) ?? -1));
+    const words = [...frequency.keys()]
+      .sort()
+      .sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0));
+    const index = new Index({ tokenize: 'forward', encode: (word) => [word] });
+    // In frequency order: FlexSearch keeps insertion order, so completions come most frequent first.
+    words.forEach((word, i) => index.add(i, word));
+    this.vocabulary = { index, words };
+    return this.vocabulary;
   }
 
   /** FlexSearch's export of the passage index, for indexStore.ts. */

@@ -86,8 +86,8 @@ export class PlanScorer {
   private readonly stamps: Int32Array;
   /** Passages read so far: the stamp of the one being scored. */
   private passagesRead = 0;
-  /** Term id → its slot. */
-  private readonly slots = new Map<number, number>();
+  /** Per term id of the index: its slot + 1, or 0 (a typed array: read for every word of every candidate). */
+  private readonly slots: Int32Array;
   /** The positions each group matched at, for the passage being scored. */
   private readonly groupPositions: (readonly number[])[];
   /** Party ids seen in the passage being scored ("who" questions): the first `partiesSeenCount`. */
@@ -98,6 +98,7 @@ export class PlanScorer {
     private readonly index: PassageIndex,
     private readonly plan: QueryPlan,
   ) {
+    this.slots = new Int32Array(index.termCount);
     this.groups = plan.groups.map((group) => ({
       idf: group.idf,
       alternatives: group.alternatives.map((alternative) => ({
@@ -111,12 +112,10 @@ export class PlanScorer {
   }
 
   private slotOf(termId: number): number {
-    let slot = this.slots.get(termId);
-    if (slot === undefined) {
-      slot = this.slotTerms.push(termId) - 1;
-      this.slots.set(termId, slot);
-    }
-    return slot;
+    const known = this.slots[termId] ?? 0;
+    if (known > 0) return known - 1;
+    this.slots[termId] = this.slotTerms.push(termId);
+    return this.slotTerms.length - 1;
   }
 
   /**
@@ -135,8 +134,8 @@ export class PlanScorer {
       const raw = values[i] as number;
       if (raw >= 0) position++;
       const id = raw < 0 ? ~raw : raw;
-      const slot = this.slots.get(id);
-      if (slot !== undefined) {
+      const slot = (this.slots[id] ?? 0) - 1;
+      if (slot >= 0) {
         if (this.stamps[slot] === stamp) this.positions[slot]?.push(position);
         else {
           this.stamps[slot] = stamp;

@@ -1,8 +1,8 @@
 import type { SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
-import { analyze, contentTerms, type Token } from './analyzer.js';
+import { analyze, contentTerms, scanWords, wordTerm } from './analyzer.js';
 import { IntBuffer } from './intBuffer.js';
-import type { PhraseMatcher } from './phrases.js';
+import type { PhraseMatch, PhraseMatcher, TermSource } from './phrases.js';
 import type { TermTable } from './termTable.js';
 
 /**
@@ -36,17 +36,34 @@ export function encodePassages(
     lastCounted[id] = stamp;
     table.documentFrequency[id] = (table.documentFrequency[id] ?? 0) + 1;
   };
+  /** Word as written → its term id (−1: folds to nothing). A corpus repeats its words. */
+  const idOfWritten = new Map<string, number>();
+  const ids: number[] = [];
+  const words: TermSource = { length: 0, termAt: (i) => table.term(ids[i] ?? -1) };
   let totalLength = 0;
   for (let ordinal = 0; ordinal < passages.length; ordinal++) {
     const passage = passages[ordinal] as Passage;
-    const tokens = analyze(passage.text);
-    const added = addedTerms(passage.text, tokens, phrases, documents.get(passage.documentId));
+    ids.length = 0;
+    scanWords(passage.text, (raw) => {
+      let id = idOfWritten.get(raw);
+      if (id === undefined) {
+        const analyzed = wordTerm(raw);
+        id = analyzed ? table.internWord(analyzed) : -1;
+        idOfWritten.set(raw, id);
+      }
+      if (id >= 0) ids.push(id);
+    });
+    const added = addedTerms(
+      passage.text,
+      { ...words, length: ids.length },
+      phrases,
+      documents.get(passage.documentId),
+    );
     starts[ordinal] = values.length;
     let length = 0;
-    tokens.forEach((token, k) => {
-      const id = table.internWord(token);
+    ids.forEach((id, k) => {
       values.push(id);
-      if (!token.stop) {
+      if (!table.isStop(id)) {
         length++;
         count(id, ordinal + 1);
       }
@@ -66,7 +83,7 @@ export function encodePassages(
 /** Token index → the terms added after it; undefined when the passage adds none (most do not). */
 function addedTerms(
   text: string,
-  tokens: readonly Token[],
+  words: TermSource,
   phrases: PhraseMatcher,
   document: SourceDocument | undefined,
 ): Map<number, string[]> | undefined {
@@ -77,7 +94,11 @@ function addedTerms(
     if (list) list.push(term);
     else added.set(afterToken, [term]);
   };
-  for (const match of phrases.match(tokens)) add(match.to - 1, match.canonical);
+  const matches: PhraseMatch[] = [];
+  for (let from = 0; from < words.length; from++) phrases.matchAt(words, from, matches);
+  for (const match of matches) add(match.to - 1, match.canonical);
+  // Offsets are needed only where a "sic" note is: the few passages of such documents.
+  const tokens = document && document.sic.length > 0 ? analyze(text) : [];
   for (const note of document?.sic ?? []) {
     for (let at = text.indexOf(note.text); at >= 0; at = text.indexOf(note.text, at + 1)) {
       const end = at + note.text.length;

@@ -1,4 +1,4 @@
-import type { Token } from './analyzer.js';
+import type { WordTerm } from './analyzer.js';
 
 /**
  * The corpus's terms as small integers, for the per-passage term sequences that scoring reads:
@@ -31,10 +31,10 @@ export class TermTable {
   }
 
   /** The id of a passage's word; records the word for corrections and completion. */
-  internWord(token: Token): number {
-    const id = this.intern(token.term);
-    this.stops[id] = token.stop;
-    if (!token.stop) this.words.set(token.word, token.term);
+  internWord(analyzed: WordTerm): number {
+    const id = this.intern(analyzed.term);
+    this.stops[id] = analyzed.stop;
+    if (!analyzed.stop) this.words.set(analyzed.word, analyzed.term);
     return id;
   }
 
