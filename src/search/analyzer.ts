@@ -115,6 +115,11 @@ export function scanWords(text: string, visit: (raw: string, start: number) => v
   }
 }
 
+/** The words of `text` as written, in order: what `scanWords` visits, without their offsets. */
+export function writtenWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 const WORD_AT = new RegExp(WORD.source, 'uy');
 
 /** The word that starts exactly at `from`, as `scanWords` would find it there. */

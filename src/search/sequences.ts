@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../corpus/types.js';
 import type { Passage } from '../passages/types.js';
-import { analyze, contentTerms, scanWords, wordTerm } from './analyzer.js';
+import { analyze, contentTerms, wordTerm, writtenWords } from './analyzer.js';
 import { IntBuffer } from './intBuffer.js';
 import type { PhraseMatch, PhraseMatcher, TermSource } from './phrases.js';
 import type { TermTable } from './termTable.js';
@@ -44,7 +44,7 @@ export function encodePassages(
   for (let ordinal = 0; ordinal < passages.length; ordinal++) {
     const passage = passages[ordinal] as Passage;
     ids.length = 0;
-    scanWords(passage.text, (raw) => {
+    for (const raw of writtenWords(passage.text)) {
       let id = idOfWritten.get(raw);
       if (id === undefined) {
         const analyzed = wordTerm(raw);
@@ -52,7 +52,7 @@ export function encodePassages(
         idOfWritten.set(raw, id);
       }
       if (id >= 0) ids.push(id);
-    });
+    }
     const added = addedTerms(
       passage.text,
       { ...words, length: ids.length },
