@@ -125,10 +125,6 @@ export class PassageIndex {
     }
   }
 
-  isStopTerm(id: number): boolean {
-    return this.table.isStop(id);
-  }
-
   isPartyTerm(id: number): boolean {
     return this.partyTerms[id] === 1;
   }
@@ -169,14 +165,9 @@ export class PassageIndex {
     return this.table.documentFrequency[termId] ?? 0;
   }
 
-  /** The passage's term ids in order (added tokens as ~id). */
-  sequence(ordinal: number): Int32Array {
-    return this.sequenceValues.subarray(this.sequenceStart(ordinal), this.sequenceEnd(ordinal));
-  }
-
   /**
-   * Every passage's term ids, one after the other: passage `o`'s are from `sequenceStart(o)` to
-   * `sequenceEnd(o)`. Hot loops read them here rather than through `sequence`, which allocates.
+   * Every passage's term ids (added tokens as ~id), one after the other: passage `o`'s are from
+   * `sequenceStart(o)` to `sequenceEnd(o)`.
    */
   get sequenceValues(): Int32Array {
     return this.sequences.values;
