@@ -148,11 +148,6 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** How many terms the index knows (ids are 0 … termCount − 1). */
-  get termCount(): number {
-    return this.table.size;
-  }
-
   termId(term: string): number | undefined {
     return this.table.get(term);
   }

@@ -40,6 +40,10 @@ export function encodePassages(
   const idOfWritten = new Map<string, number>();
   const ids: number[] = [];
   const words: TermSource = { length: 0, termAt: (i) => table.term(ids[i] ?? -1) };
+  /** Per term id: 1 when a name or synonym phrase starts with it, 0 when none does. */
+  const phraseStart: number[] = [];
+  const startsPhrase = (id: number): boolean =>
+    (phraseStart[id] ??= phrases.startsWith(table.term(id)) ? 1 : 0) === 1;
   let totalLength = 0;
   for (let ordinal = 0; ordinal < passages.length; ordinal++) {
     const passage = passages[ordinal] as Passage;
@@ -56,6 +60,7 @@ export function encodePassages(
     const added = addedTerms(
       passage.text,
       { ...words, length: ids.length },
+      (position) => startsPhrase(ids[position] ?? -1),
       phrases,
       documents.get(passage.documentId),
     );
@@ -84,6 +89,7 @@ export function encodePassages(
 function addedTerms(
   text: string,
   words: TermSource,
+  startsPhrase: (position: number) => boolean,
   phrases: PhraseMatcher,
   document: SourceDocument | undefined,
 ): Map<number, string[]> | undefined {
@@ -95,7 +101,8 @@ function addedTerms(
     else added.set(afterToken, [term]);
   };
   const matches: PhraseMatch[] = [];
-  for (let from = 0; from < words.length; from++) phrases.matchAt(words, from, matches);
+  for (let from = 0; from < words.length; from++)
+    if (startsPhrase(from)) phrases.matchAt(words, from, matches);
   for (const match of matches) add(match.to - 1, match.canonical);
   // Offsets are needed only where a "sic" note is: the few passages of such documents.
   const tokens = document && document.sic.length > 0 ? analyze(text) : [];
