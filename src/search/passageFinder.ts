@@ -55,6 +55,10 @@ const OPTIONS = {
 
 export class PassageFinder {
   private readonly document = new Document<Entry>(OPTIONS);
+  private readonly tags = new Map<string, ReadonlySet<number>>();
+
+  /** `size`: how many passages the index holds (added now, or imported). */
+  constructor(private readonly size: number) {}
 
   add(entry: FinderEntry): void {
     addingBuckets = entry.buckets;
@@ -90,18 +94,36 @@ export class PassageFinder {
     suggest: boolean,
   ): number[] {
     if (terms.length === 0 || limit <= 0) return [];
-    const tag: Record<string, string> = {};
-    if (filters.documentId !== undefined) tag['sources'] = filters.documentId;
-    if (filters.speakerId !== undefined) tag['speaker'] = filters.speakerId;
-    const query = terms as unknown as string;
-    const found = this.document.search({
-      query,
-      index: 'terms',
-      limit,
-      suggest,
-      ...(Object.keys(tag).length > 0 ? { tag } : {}),
-    });
-    return (found[0]?.result ?? []) as Id[] as number[];
+    const search = (count: number): number[] =>
+      (this.document.search({
+        query: terms as unknown as string,
+        index: 'terms',
+        limit: count,
+        suggest,
+      })[0]?.result ?? []) as Id[] as number[];
+    const tags: ReadonlySet<number>[] = [];
+    if (filters.documentId !== undefined) tags.push(this.tagged('sources', filters.documentId));
+    if (filters.speakerId !== undefined) tags.push(this.tagged('speaker', filters.speakerId));
+    if (tags.length === 0) return search(limit);
+    // FlexSearch cuts a term's passages to 100 before it applies a tag (flexsearch#524, #533): ask
+    // for all of them, best first, and keep those with the tags, up to `limit`.
+    const found: number[] = [];
+    for (const ordinal of search(this.size)) {
+      if (tags.every((tagged) => tagged.has(ordinal)) && found.push(ordinal) >= limit) break;
+    }
+    return found;
+  }
+
+  /** The passages with a tag, from FlexSearch's tag index; kept (few tags are ever asked for). */
+  private tagged(field: 'sources' | 'speaker', value: string): ReadonlySet<number> {
+    const key = `${field}\u0000${value}`;
+    let passages = this.tags.get(key);
+    if (!passages) {
+      const found = this.document.search({ tag: { [field]: value }, limit: this.size });
+      passages = new Set((found[0]?.result ?? []) as Id[] as number[]);
+      this.tags.set(key, passages);
+    }
+    return passages;
   }
 
   /** FlexSearch's own export, chunk by chunk (see indexStore.ts). */

@@ -56,7 +56,7 @@ function bucketOf(weight: number): number {
 export class PassageIndex {
   readonly passages: readonly Passage[];
   readonly phrases: PhraseMatcher;
-  readonly finder = new PassageFinder();
+  readonly finder: PassageFinder;
   private readonly table = new TermTable();
   private readonly sequences: PassageSequences;
   readonly averageLength: number;
@@ -76,6 +76,7 @@ export class PassageIndex {
    */
   constructor(input: IndexInput, stored?: Iterable<readonly [string, string]>) {
     this.passages = input.passages;
+    this.finder = new PassageFinder(input.passages.length);
     this.phrases = new PhraseMatcher(phraseEntries(input.parties, input.synonyms));
     const documents = new Map(input.documents.map((d) => [d.id, d]));
     this.sequences = encodePassages(input.passages, documents, this.table, this.phrases);
