@@ -1,5 +1,5 @@
 import type { Party } from '../corpus/corpusTypes.js';
-import { editDistance } from '../search/fuzzy.js';
+import { editDistance } from '../text/nearWords.js';
 import { foldTypography } from '../text/typography.js';
 
 const fold = (text: string): string => foldTypography(text).replace(/^the /, '');

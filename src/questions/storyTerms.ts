@@ -1,7 +1,7 @@
 import type { Party } from '../corpus/corpusTypes.js';
 import { analyze, contentTerms, stem } from '../search/analyzer.js';
 import { SPEECH_WORDS } from './questionWords.js';
-import { editDistance, FuzzyVocabulary } from '../search/fuzzy.js';
+import { editDistance, FuzzyVocabulary } from '../text/nearWords.js';
 import { partyPhrases, type PassageIndex } from '../search/passageIndex.js';
 import { PhraseMatcher } from '../search/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';

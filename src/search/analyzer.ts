@@ -83,27 +83,26 @@ export interface WordTerm {
   readonly stop: boolean;
 }
 
-/** `stem` without the cache, for callers that analyse each word once (index builds). */
-export function stemOnce(word: string): string {
-  return STEMMABLE.test(word) ? stemmer(word) : word;
-}
+/** Per word as written: most words of a text were met before, and folding and stemming cost. */
+const wordTerms = new Map<string, WordTerm | null>();
+const WORD_TERM_CACHE_LIMIT = 200_000;
 
-export function wordTerm(
-  raw: string,
-  stemOf: (word: string) => string = stem,
-): WordTerm | undefined {
-  const word = foldWord(raw);
-  if (word.length === 0) return undefined;
-  const stop = STOP_WORDS.has(word);
-  // Stop words get a term of their own kind, so "us" (stop word) never meets "use" (stem "us").
-  return { term: stop ? STOP_TERM_PREFIX + word : stemOf(word), word, stop };
+export function wordTerm(raw: string): WordTerm | undefined {
+  let known = wordTerms.get(raw);
+  if (known === undefined) {
+    const word = foldWord(raw);
+    const stop = STOP_WORDS.has(word);
+    // Stop words get a term of their own kind, so "us" (stop word) never meets "use" (stem "us").
+    known =
+      word.length === 0 ? null : { term: stop ? STOP_TERM_PREFIX + word : stem(word), word, stop };
+    // Bounded, so huge corpora or hostile input cannot grow it forever.
+    if (wordTerms.size < WORD_TERM_CACHE_LIMIT) wordTerms.set(raw, known);
+  }
+  return known ?? undefined;
 }
 
 /**
  * Calls `visit` with every word of `text` as written and its offset: the definition of a word.
- * `analyze` (queries, phrases) reads words through it; the index build and highlighting use
- * `scanWordsFast` (wordScanner.ts), which finds the same words faster — indexBuild.test.ts holds
- * the two to each other.
  */
 export function scanWords(text: string, visit: (raw: string, start: number) => void): void {
   // exec on one global pattern, not matchAll: matchAll clones the pattern and allocates an iterator per call.
@@ -114,6 +113,11 @@ export function scanWords(text: string, visit: (raw: string, start: number) => v
     // `visit` may itself scan another text: resume where this one was.
     WORD.lastIndex = next;
   }
+}
+
+/** The words of `text` as written, in order: what `scanWords` visits, without their offsets. */
+export function writtenWords(text: string): string[] {
+  return text.match(WORD) ?? [];
 }
 
 const WORD_AT = new RegExp(WORD.source, 'uy');

@@ -1,34 +1,11 @@
 import type { SicNote, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
-import { analyze, foldWord, type Token } from './analyzer.js';
+import { analyze, type Token } from './analyzer.js';
 import type { PassageIndex } from './passageIndex.js';
-import { scanWordsFast } from './wordScanner.js';
 
 /** What span merging needs of a token. */
 type TokenSpan = Pick<Token, 'start' | 'end' | 'stop'>;
-
-/**
- * The passage's words with their offsets, aligned with its term sequence in the index: word `k`
- * is the `k`-th word entry of the sequence. Offsets come from the tokenizer alone; folding and
- * stemming were done at index time and are not repeated.
- */
-function wordSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  // Methods, not arrow functions: under tsx every named closure made per call costs a
-  // defineProperty (esbuild's keepNames), and this runs for every highlighted passage.
-  scanWordsFast(text, {
-    ascii(start, end) {
-      spans.push({ start, end });
-    },
-    other(raw, start) {
-      // Only a word that opens with a combining mark (U+0300 or later) can fold to nothing.
-      if (raw.charCodeAt(0) >= 0x300 && foldWord(raw).length === 0) return;
-      spans.push({ start, end: start + raw.length });
-    },
-  });
-  return spans;
-}
 
 /** The searchable terms each "sic" note means, worked out once per note. */
 const sicMeanings = new WeakMap<SicNote, readonly string[]>();
@@ -56,31 +33,20 @@ export function highlightSpans(
 ): Span[] {
   if (matched.size === 0) return [];
   const text = passage.text;
-  const words = wordSpans(text);
-  const ids: number[] = [];
-  for (const raw of index.sequence(passage.ordinal)) if (raw >= 0) ids.push(raw);
-  const tokens: TokenSpan[] = words.map((word, k) => ({
-    start: word.start,
-    end: word.end,
-    stop: index.isStopTerm(ids[k] ?? -1),
-  }));
-
-  const spans: Span[] = [];
-  tokens.forEach((token, k) => {
-    if (!token.stop && matched.has(ids[k] ?? -1)) spans.push(token);
-  });
-  const matchedTerms = [...matched].map((id) => index.term(id));
-  if (matchedTerms.some((term) => index.phrases.isCanonical(term))) {
-    const wanted = new Set(matchedTerms);
-    for (const match of index.phrases.matchTerms(ids.map((id) => index.term(id)))) {
-      if (!wanted.has(match.canonical)) continue;
+  // The same analysis that built the passage's term sequence: token k is its k-th word.
+  const tokens = analyze(text);
+  const matchedTerms = new Set([...matched].map((id) => index.term(id)));
+  const spans: Span[] = tokens.filter((token) => !token.stop && matchedTerms.has(token.term));
+  if ([...matchedTerms].some((term) => index.phrases.isCanonical(term))) {
+    for (const match of index.phrases.match(tokens)) {
+      if (!matchedTerms.has(match.canonical)) continue;
       const from = tokens[match.from];
       const to = tokens[match.to - 1];
       if (from && to) spans.push({ start: from.start, end: to.end });
     }
   }
   for (const note of document?.sic ?? []) {
-    if (!meaningOf(note).some((term) => matchedTerms.includes(term))) continue;
+    if (!meaningOf(note).some((term) => matchedTerms.has(term))) continue;
     for (let at = text.indexOf(note.text); at >= 0; at = text.indexOf(note.text, at + 1)) {
       spans.push({ start: at, end: at + note.text.length });
     }

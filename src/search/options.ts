@@ -43,8 +43,6 @@ export const RANKING = {
   partyBonus: 0.5,
   /** Bonus for dated passages when the question asks "when". */
   dateBonus: 0.4,
-  /** Candidates fetched per term from the index, best impact first. */
+  /** Candidates fetched per term from the index, best impact first (and passages with most words). */
   candidatesPerTerm: 200,
-  /** Candidates per term when filters will discard many of them. */
-  candidatesPerTermFiltered: 5000,
 } as const;

@@ -1,12 +1,13 @@
+import { Index } from 'flexsearch';
 import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
+import { FuzzyVocabulary } from '../text/nearWords.js';
 import { analyze } from './analyzer.js';
-import { FuzzyVocabulary } from './fuzzy.js';
-import { buildPostings, ImpactIndex, type Postings } from './impactIndex.js';
 import { RANKING } from './options.js';
+import { IMPACT_BUCKETS, PassageFinder } from './passageFinder.js';
 import { PhraseMatcher, type PhraseEntry } from './phrases.js';
 import { encodePassages, type PassageSequences } from './sequences.js';
-import { TermTable, type TermTableParts } from './termTable.js';
+import { TermTable } from './termTable.js';
 
 export const PARTY_TOKEN = '@party:';
 export const SYNONYM_TOKEN = '@syn:';
@@ -43,50 +44,42 @@ function phraseEntries(
   ];
 }
 
-/** Everything an index is made of besides its input: what is persisted. */
-export interface IndexParts {
-  readonly table: TermTableParts;
-  readonly sequences: PassageSequences;
-  readonly postings: Postings;
-  /** The typo-correction index; its words as positions in `table.words`. */
-  readonly fuzzyWords: Int32Array;
-  readonly fuzzyStarts: Int32Array;
-  readonly fuzzyEntries: Int32Array;
-  /** `table.words` in sorted order, as positions. */
-  readonly sortedWords: Int32Array;
+/** Larger weight (0 … 1) → earlier bucket. */
+function bucketOf(weight: number): number {
+  return Math.min(IMPACT_BUCKETS - 1, Math.floor((1 - weight) * IMPACT_BUCKETS));
 }
 
 /**
- * The searchable form of the passages: a FlexSearch index for candidates, and per passage the
- * sequence of its term ids (for exact BM25, phrases and proximity, which FlexSearch lacks).
+ * The searchable form of the passages: FlexSearch finds them (`finder`, and `vocabulary` for
+ * completing a word being typed); per passage the sequence of its term ids serves scoring.
  */
 export class PassageIndex {
   readonly passages: readonly Passage[];
   readonly phrases: PhraseMatcher;
-  private readonly table: TermTable;
+  readonly finder: PassageFinder;
+  private readonly table = new TermTable();
   private readonly sequences: PassageSequences;
   readonly averageLength: number;
-  private readonly impacts: ImpactIndex;
   /** Per term id: 1 when the term stands for a party (`@party:…`). */
   private readonly partyTerms: Uint8Array;
-  /** Scratch for scorers (one per search, released at its end); see `acquireTermMarks`. */
-  private termMarks: Int32Array | undefined;
-  /** The corpus's words, sorted (for completion). */
-  private readonly sortedWords: string[];
+  /**
+   * The corpus's words, most frequent first, in a FlexSearch index with the forward (prefix)
+   * tokenizer. Built on the first completion (autocomplete; `prepareCompletions`), not with the
+   * index: only someone typing needs it, and it costs about as much as the passages' index.
+   */
+  private vocabulary: { readonly index: Index; readonly words: readonly string[] } | undefined;
   private readonly fuzzyVocabulary: FuzzyVocabulary;
 
-  /** Builds the index of `input`, or takes it from `stored` (parts of an index of the same input). */
-  constructor(input: IndexInput, stored?: IndexParts) {
+  /**
+   * Builds the index of `input`. With `stored` (FlexSearch's export of this very input, see
+   * indexStore.ts), FlexSearch's index is imported instead of built.
+   */
+  constructor(input: IndexInput, stored?: Iterable<readonly [string, string]>) {
     this.passages = input.passages;
+    this.finder = new PassageFinder(input.passages.length);
     this.phrases = new PhraseMatcher(phraseEntries(input.parties, input.synonyms));
-    if (stored) {
-      this.table = TermTable.restore(stored.table);
-      this.sequences = stored.sequences;
-    } else {
-      this.table = new TermTable();
-      const documents = new Map(input.documents.map((d) => [d.id, d]));
-      this.sequences = encodePassages(input.passages, documents, this.table, this.phrases);
-    }
+    const documents = new Map(input.documents.map((d) => [d.id, d]));
+    this.sequences = encodePassages(input.passages, documents, this.table, this.phrases);
     this.averageLength =
       input.passages.length > 0
         ? Math.max(1, this.sequences.totalLength / input.passages.length)
@@ -94,65 +87,43 @@ export class PassageIndex {
     this.partyTerms = new Uint8Array(this.table.size);
     for (let id = 0; id < this.table.size; id++)
       if (this.table.term(id).startsWith(PARTY_TOKEN)) this.partyTerms[id] = 1;
-    const postings =
-      stored?.postings ??
-      buildPostings(
-        this.sequences,
-        this.table,
-        (tf, ordinal) => this.termWeight(tf, ordinal) / (RANKING.k1 + 1),
-        RANKING.candidatesPerTerm,
-      );
-    this.impacts = new ImpactIndex(postings, this.table);
-    if (stored) {
-      const words = stored.table.words;
-      this.fuzzyVocabulary = new FuzzyVocabulary({
-        words: Array.from(stored.fuzzyWords, (i) => words[i] ?? ''),
-        starts: stored.fuzzyStarts,
-        entries: stored.fuzzyEntries,
+    if (stored) for (const [key, data] of stored) this.finder.import(key, data);
+    else this.addToFinder();
+    // Built now, not on the first typo: ready means ready, whatever the corpus size.
+    this.fuzzyVocabulary = FuzzyVocabulary.build(this.table.words.keys());
+  }
+
+  /** Hands every passage to FlexSearch: its distinct content terms, each in its weight's bucket. */
+  private addToFinder(): void {
+    // Per term id, its count in the passage being added; `present` lists the ids counted.
+    const tf = new Int32Array(this.table.size);
+    const present: number[] = [];
+    for (let ordinal = 0; ordinal < this.passages.length; ordinal++) {
+      const passage = this.passages[ordinal] as Passage;
+      present.length = 0;
+      for (let i = this.sequenceStart(ordinal); i < this.sequenceEnd(ordinal); i++) {
+        const raw = this.sequences.values[i] as number;
+        const id = raw < 0 ? ~raw : raw;
+        if (raw >= 0 && this.table.isStop(id)) continue;
+        if ((tf[id] ?? 0) === 0) present.push(id);
+        tf[id] = (tf[id] ?? 0) + 1;
+      }
+      const terms: string[] = [];
+      const buckets: number[] = [];
+      for (const id of present) {
+        terms.push(this.table.term(id));
+        buckets.push(bucketOf(this.termWeight(tf[id] ?? 0, ordinal) / (RANKING.k1 + 1)));
+        tf[id] = 0;
+      }
+      this.finder.add({
+        ordinal,
+        terms,
+        buckets,
+        sources: [passage.documentId, ...passage.quotedIn.map((q) => q.documentId)],
+        speaker: passage.speakerId,
+        kind: passage.kind,
       });
-      this.sortedWords = Array.from(stored.sortedWords, (i) => words[i] ?? '');
-    } else {
-      // Built now, not on the first typo or keystroke: ready means ready, whatever the corpus size.
-      this.fuzzyVocabulary = FuzzyVocabulary.build(this.table.words.keys());
-      this.sortedWords = [...this.table.words.keys()].sort();
     }
-  }
-
-  /** What the index is made of, to persist it (see indexStore.ts). */
-  parts(): IndexParts {
-    const table = this.table.parts();
-    const position = new Map(table.words.map((word, i) => [word, i]));
-    const positions = (words: readonly string[]): Int32Array =>
-      Int32Array.from(words, (word) => position.get(word) ?? -1);
-    const fuzzy = this.fuzzyVocabulary.parts();
-    return {
-      table,
-      sequences: this.sequences,
-      postings: this.impacts.postings,
-      fuzzyWords: positions(fuzzy.words),
-      fuzzyStarts: fuzzy.starts,
-      fuzzyEntries: fuzzy.entries,
-      sortedWords: positions(this.sortedWords),
-    };
-  }
-
-  /**
-   * An all-zero array with a slot per term id, for a scorer to mark the query's terms in; give it
-   * back zeroed with `releaseTermMarks`. Allocating one per search would cost more than the search
-   * on a large corpus.
-   */
-  acquireTermMarks(): Int32Array {
-    const marks = this.termMarks ?? new Int32Array(this.table.size);
-    this.termMarks = undefined;
-    return marks;
-  }
-
-  releaseTermMarks(marks: Int32Array): void {
-    this.termMarks = marks;
-  }
-
-  isStopTerm(id: number): boolean {
-    return this.table.isStop(id);
   }
 
   isPartyTerm(id: number): boolean {
@@ -174,7 +145,7 @@ export class PassageIndex {
   /** Inverse document frequency (BM25's, never negative). */
   idf(termId: number): number {
     const n = this.passages.length;
-    const df = this.table.documentFrequency[termId] ?? 0;
+    const df = this.documentFrequencyOf(termId);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
@@ -190,14 +161,9 @@ export class PassageIndex {
     return this.table.documentFrequency[termId] ?? 0;
   }
 
-  /** The passage's term ids in order (added tokens as ~id). */
-  sequence(ordinal: number): Int32Array {
-    return this.sequenceValues.subarray(this.sequenceStart(ordinal), this.sequenceEnd(ordinal));
-  }
-
   /**
-   * Every passage's term ids, one after the other: passage `o`'s are from `sequenceStart(o)` to
-   * `sequenceEnd(o)`. Hot loops read them here rather than through `sequence`, which allocates.
+   * Every passage's term ids (added tokens as ~id), one after the other: passage `o`'s are from
+   * `sequenceStart(o)` to `sequenceEnd(o)`.
    */
   get sequenceValues(): Int32Array {
     return this.sequences.values;
@@ -209,14 +175,6 @@ export class PassageIndex {
 
   sequenceEnd(ordinal: number): number {
     return this.sequences.starts[ordinal + 1] ?? 0;
-  }
-
-  /**
-   * Passages that contain `term`, best BM25 weight first, at most `limit` (never less than
-   * `RANKING.candidatesPerTerm`: a term in no more passages than that lists them in passage order).
-   */
-  postings(term: string, limit: number): number[] {
-    return this.impacts.search(term, limit);
   }
 
   /** The term of a folded word, when the corpus has that word. */
@@ -231,19 +189,31 @@ export class PassageIndex {
 
   /** Corpus words that start with `prefix`, most frequent first. */
   completions(prefix: string, limit: number): string[] {
-    const words = this.sortedWords;
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((words[mid] ?? '') < prefix) low = mid + 1;
-      else high = mid;
-    }
-    const found: string[] = [];
-    for (let i = low; i < words.length && (words[i] ?? '').startsWith(prefix); i++)
-      found.push(words[i] ?? '');
-    const frequency = (word: string): number =>
-      this.documentFrequencyOf(this.termId(this.table.words.get(word) ?? '') ?? -1);
-    return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, limit);
+    if (prefix.length === 0 || limit <= 0) return [];
+    const { index, words } = this.prepareCompletions();
+    return (index.search(prefix, { limit }) as number[]).map((i) => words[i] ?? '');
+  }
+
+  /** Builds the completion index now (a bot does so right after start-up). */
+  prepareCompletions(): { readonly index: Index; readonly words: readonly string[] } {
+    if (this.vocabulary) return this.vocabulary;
+    const frequency = new Map<string, number>();
+    for (const [word, term] of this.table.words)
+      frequency.set(word, this.documentFrequencyOf(this.termId(term) ?? -1));
+    const words = [...frequency.keys()]
+      .sort()
+      .sort((a, b) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0));
+    const index = new Index({ tokenize: 'forward', encode: (word) => [word] });
+    // In frequency order: FlexSearch keeps insertion order, so completions come most frequent first.
+    words.forEach((word, i) => index.add(i, word));
+    this.vocabulary = { index, words };
+    return this.vocabulary;
+  }
+
+  /** FlexSearch's export of the passage index, for indexStore.ts. */
+  exportFinder(): [string, string][] {
+    const chunks: [string, string][] = [];
+    this.finder.export((key, data) => chunks.push([key, data]));
+    return chunks;
   }
 }

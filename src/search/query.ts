@@ -44,27 +44,13 @@ export interface QueryPlan {
   readonly empty: boolean;
 }
 
-const SPEECH_WORDS = new Set([
-  'say',
-  'said',
-  'says',
-  'saying',
-  'wrote',
-  'write',
-  'writes',
-  'state',
-  'stated',
-  'statement',
-  'claim',
-  'claimed',
-  'claims',
-  'quote',
-  'words',
-  'announce',
-  'announced',
-  'respond',
-  'response',
-]);
+/** Words that ask for someone's own words ("what did Microsoft say"). */
+const SPEECH_WORDS = new Set(
+  (
+    'say said says saying wrote write writes state stated statement claim claimed claims quote ' +
+    'words announce announced respond response'
+  ).split(' '),
+);
 const QUOTE_MARKS = /["“”„«»]([^"“”„«»]+)["“”„«»]/gu;
 
 /** What the search knows of English beyond the corpus. */

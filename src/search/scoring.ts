@@ -73,6 +73,41 @@ interface CompiledGroup {
   readonly alternatives: readonly CompiledAlternative[];
 }
 
+/**
+ * A few term ids → small numbers, in an open-addressing table a quarter full: a look-up is one or
+ * two typed-array reads. (A Map, or an array with a slot per term of the corpus, cost several
+ * times more per search.)
+ */
+class SlotTable {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 4) size *= 2;
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The value of `key`, or −1. */
+  get(key: number): number {
+    for (let i = key & this.mask; ; i = (i + 1) & this.mask) {
+      const found = this.keys[i] as number;
+      if (found === key) return this.values[i] as number;
+      if (found === -1) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    let i = key & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+}
+
 const NO_POSITIONS: readonly number[] = [];
 /** Room for rounding when a score's upper bound is compared. */
 const BOUND_SLACK = 1e-9;
@@ -86,7 +121,8 @@ export class PlanScorer {
   private readonly stamps: Int32Array;
   /** Passages read so far: the stamp of the one being scored. */
   private passagesRead = 0;
-  private readonly marks: Int32Array;
+  /** The plan's term ids → their slots: read for every word of every candidate. */
+  private readonly slots: SlotTable;
   /** The positions each group matched at, for the passage being scored. */
   private readonly groupPositions: (readonly number[])[];
   /** Party ids seen in the passage being scored ("who" questions): the first `partiesSeenCount`. */
@@ -97,7 +133,7 @@ export class PlanScorer {
     private readonly index: PassageIndex,
     private readonly plan: QueryPlan,
   ) {
-    this.marks = index.acquireTermMarks();
+    this.slots = new SlotTable(plan.groups.reduce((n, g) => n + g.alternatives.length, 0));
     this.groups = plan.groups.map((group) => ({
       idf: group.idf,
       alternatives: group.alternatives.map((alternative) => ({
@@ -110,18 +146,11 @@ export class PlanScorer {
     this.groupPositions = this.groups.map(() => NO_POSITIONS);
   }
 
-  /** Gives the index back its scratch marks; the scorer is unusable afterwards. */
-  release(): void {
-    for (const id of this.slotTerms) this.marks[id] = 0;
-    this.index.releaseTermMarks(this.marks);
-  }
-
   private slotOf(termId: number): number {
-    const mark = this.marks[termId] ?? 0;
-    if (mark > 0) return mark - 1;
-    this.slotTerms.push(termId);
-    this.marks[termId] = this.slotTerms.length;
-    return this.slotTerms.length - 1;
+    const known = this.slots.get(termId);
+    if (known >= 0) return known;
+    this.slots.set(termId, this.slotTerms.length);
+    return this.slotTerms.push(termId) - 1;
   }
 
   /**
@@ -140,9 +169,8 @@ export class PlanScorer {
       const raw = values[i] as number;
       if (raw >= 0) position++;
       const id = raw < 0 ? ~raw : raw;
-      const mark = this.marks[id] ?? 0;
-      if (mark > 0) {
-        const slot = mark - 1;
+      const slot = this.slots.get(id);
+      if (slot >= 0) {
         if (this.stamps[slot] === stamp) this.positions[slot]?.push(position);
         else {
           this.stamps[slot] = stamp;

@@ -33,8 +33,9 @@ const DATE =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b/;
 
 /**
- * The search path: plan the query, gather candidates from FlexSearch (impact-ordered postings and
- * an AND of the query's words), filter, rank exactly, highlight the winners.
+ * The search path: plan the query, gather candidates from FlexSearch (each word's best passages
+ * and those with most of the words, filters applied as its tags), rank exactly, highlight the
+ * winners.
  */
 export class SearchEngine {
   private readonly documents: ReadonlyMap<string, SourceDocument>;
@@ -57,62 +58,46 @@ export class SearchEngine {
       return { hits: [], total: 0, plan, phraseMissing: plan.impossiblePhrase };
     }
 
-    // Filters discard most of a term's best passages: read further down its postings.
-    const perTerm = hasFilters(settings)
-      ? RANKING.candidatesPerTermFiltered
-      : RANKING.candidatesPerTerm;
     // Gathered at most once: a phrase search may need the pool twice (to filter, then as fallback).
     let pool: number[] | undefined;
     const gather = (): number[] =>
       (pool ??= settings.exhaustive
         ? this.everyPassage(settings)
-        : this.gathered(plan, perTerm, settings));
+        : [...gatherCandidates(this.index, plan, RANKING.candidatesPerTerm, settings)]);
     let candidates: number[];
     let phraseMissing = plan.impossiblePhrase;
     if (plan.phrases.length === 0) candidates = gather();
     else {
       // Quoted phrases: the passages that have them all, if any; else the nearest passages.
       const withPhrases =
-        phraseCandidates(this.index, plan, (ordinal) => this.accepts(ordinal, settings)) ??
+        phraseCandidates(this.index, plan, settings) ??
         gather().filter((ordinal) => hasPhrases(this.index, plan, ordinal));
       candidates = withPhrases.length > 0 ? withPhrases : gather();
       if (withPhrases.length === 0) phraseMissing = true;
     }
 
     const scorer = new PlanScorer(this.index, plan);
-    try {
-      const top = new TopHits(settings.limit);
-      let total = 0;
-      // Only questions about a speaker's words or about "when" weigh who speaks or dates: the
-      // others need not read each candidate passage.
-      const weighsTraits = plan.speakerIds.size > 0 || plan.asksWhen;
-      for (const ordinal of candidates) {
-        const passage = weighsTraits ? this.index.passages[ordinal] : undefined;
-        const traits = passage
-          ? {
-              speakerId: passage.speakerId,
-              kind: passage.kind,
-              hasDate: plan.asksWhen && this.hasDate(ordinal, passage.text),
-            }
-          : NO_TRAITS;
-        const score = scorer.score(ordinal, traits, top.floor);
-        if (score === undefined) continue;
-        total++;
-        if (score !== -Infinity) top.offer({ ordinal, score });
-      }
-      const hits = top.hits.map((result) => this.hit(result, scorer.matchedTerms(result.ordinal)));
-      return { hits, total, plan, phraseMissing };
-    } finally {
-      scorer.release();
+    const top = new TopHits(settings.limit);
+    let total = 0;
+    // Only questions about a speaker's words or about "when" weigh who speaks or dates: the
+    // others need not read each candidate passage.
+    const weighsTraits = plan.speakerIds.size > 0 || plan.asksWhen;
+    for (const ordinal of candidates) {
+      const passage = weighsTraits ? this.index.passages[ordinal] : undefined;
+      const traits = passage
+        ? {
+            speakerId: passage.speakerId,
+            kind: passage.kind,
+            hasDate: plan.asksWhen && this.hasDate(ordinal, passage.text),
+          }
+        : NO_TRAITS;
+      const score = scorer.score(ordinal, traits, top.floor);
+      if (score === undefined) continue;
+      total++;
+      if (score !== -Infinity) top.offer({ ordinal, score });
     }
-  }
-
-  /** Candidates from the postings (see candidates.ts) that pass the search's filters. */
-  private gathered(plan: QueryPlan, perTerm: number, settings: SearchOptions): number[] {
-    const candidates = [...gatherCandidates(this.index, plan, perTerm)];
-    return hasFilters(settings)
-      ? candidates.filter((ordinal) => this.accepts(ordinal, settings))
-      : candidates;
+    const hits = top.hits.map((result) => this.hit(result, scorer.matchedTerms(result.ordinal)));
+    return { hits, total, plan, phraseMissing };
   }
 
   /** Every passage that passes the search's filters: the pool of an exhaustive search. */

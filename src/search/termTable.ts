@@ -1,18 +1,9 @@
 import type { WordTerm } from './analyzer.js';
 
-export interface TermTableParts {
-  readonly terms: readonly string[];
-  readonly stopIds: readonly number[];
-  readonly documentFrequency: Int32Array;
-  /** The corpus's words, and the id of each one's term. */
-  readonly words: readonly string[];
-  readonly wordTerms: Int32Array;
-}
-
 /**
- * The corpus's terms as small integers: term ↔ id, each term's document frequency, which ids are
- * stop words, and which written words the corpus uses (for typo correction and completion).
- * Stop words have ids too (phrases contain them) but are never indexed alone.
+ * The corpus's terms as small integers, for the per-passage term sequences that scoring reads:
+ * term ↔ id, each term's document frequency, which ids are stop words, and which folded words
+ * the corpus uses (typo correction and completion look words up here).
  */
 export class TermTable {
   private readonly ids = new Map<string, number>();
@@ -22,29 +13,6 @@ export class TermTable {
   /** Folded word → its term, for the words passages use (stop words excluded). */
   readonly words = new Map<string, string>();
 
-  /** A table as `parts` described it (a persisted index). */
-  static restore(parts: TermTableParts): TermTable {
-    const table = new TermTable();
-    for (const term of parts.terms) table.intern(term);
-    for (const id of parts.stopIds) table.stops[id] = true;
-    parts.documentFrequency.forEach((frequency, id) => (table.documentFrequency[id] = frequency));
-    parts.words.forEach((word, i) => table.words.set(word, table.term(parts.wordTerms[i] ?? -1)));
-    return table;
-  }
-
-  /** Everything the table holds, as plain lists (to persist it). */
-  parts(): TermTableParts {
-    const stopIds: number[] = [];
-    this.stops.forEach((stop, id) => stop && stopIds.push(id));
-    const words = [...this.words.keys()];
-    return {
-      terms: this.terms,
-      stopIds,
-      documentFrequency: Int32Array.from(this.documentFrequency),
-      words,
-      wordTerms: Int32Array.from(words, (word) => this.ids.get(this.words.get(word) ?? '') ?? -1),
-    };
-  }
   get size(): number {
     return this.terms.length;
   }
@@ -62,13 +30,12 @@ export class TermTable {
     return id;
   }
 
-  /** A word of a passage, as id·2 + stop bit; records the word for corrections. */
+  /** The id of a passage's word; records the word for corrections and completion. */
   internWord(analyzed: WordTerm): number {
     const id = this.intern(analyzed.term);
     this.stops[id] = analyzed.stop;
-    // A word always has the same term: setting it again changes nothing (and saves a look-up).
     if (!analyzed.stop) this.words.set(analyzed.word, analyzed.term);
-    return id * 2 + (analyzed.stop ? 1 : 0);
+    return id;
   }
 
   get(term: string): number | undefined {

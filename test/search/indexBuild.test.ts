@@ -5,14 +5,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
 import { analyze, scanWords } from '../../src/search/analyzer.js';
-import { editDistance, FuzzyVocabulary } from '../../src/search/fuzzy.js';
+import { editDistance, FuzzyVocabulary } from '../../src/text/nearWords.js';
 import { indexKey, loadIndex, saveIndex } from '../../src/search/indexStore.js';
 import { PassageIndex, type IndexInput } from '../../src/search/passageIndex.js';
 import { SearchEngine } from '../../src/search/searchEngine.js';
-import { TermTable } from '../../src/search/termTable.js';
 import { TopHits } from '../../src/search/topHits.js';
-import { scanWordsFast } from '../../src/search/wordScanner.js';
-import { WrittenWords } from '../../src/search/writtenWords.js';
 import { seedStory } from '../support/seed.js';
 
 /** Text made of the characters the tokenizer treats specially, and some it does not. */
@@ -23,41 +20,6 @@ const tricky = fc.string({
     '\u0301',
   ),
   maxLength: 60,
-});
-
-describe('index build tokenizer', () => {
-  it('reads every text into the same terms as analyze', () => {
-    fc.assert(
-      fc.property(fc.array(tricky, { maxLength: 5 }), (texts) => {
-        const table = new TermTable();
-        const words = new WrittenWords(table);
-        for (const text of texts) {
-          const codes: number[] = [];
-          words.encode(text, codes);
-          const tokens = analyze(text);
-          expect(codes.map((code) => table.term(code >> 1))).toEqual(tokens.map((t) => t.term));
-          expect(codes.map((code) => (code & 1) === 1)).toEqual(tokens.map((t) => t.stop));
-        }
-      }),
-    );
-  });
-});
-
-describe('word scanner', () => {
-  it('finds the words scanWords finds, where it finds them', () => {
-    fc.assert(
-      fc.property(tricky, (text) => {
-        const expected: [number, number][] = [];
-        scanWords(text, (raw, start) => expected.push([start, start + raw.length]));
-        const found: [number, number][] = [];
-        scanWordsFast(text, {
-          ascii: (start, end) => found.push([start, end]),
-          other: (raw, start) => found.push([start, start + raw.length]),
-        });
-        expect(found).toEqual(expected);
-      }),
-    );
-  });
 });
 
 describe('typo correction index', () => {
@@ -159,7 +121,7 @@ describe('stored index', () => {
     expect(loadIndex(input, directory, 'no-such-key')).toBeUndefined();
     const key = indexKey(input);
     saveIndex(new PassageIndex(input), directory, key);
-    writeFileSync(path.join(directory, `${key}.index`), 'SBIX and then nothing useful');
+    writeFileSync(path.join(directory, `${key}.index.json`), "{\"format\": 2, \"chunks\": [[1]]");
     expect(loadIndex(input, directory, key)).toBeUndefined();
   });
 });

@@ -44,4 +44,33 @@ describe('the bounded candidate pool', () => {
     expect(agreement.sameBest).toBe(1);
     expect(agreement.overlap).toBeGreaterThanOrEqual(0.98);
   });
+
+  it("is FlexSearch's: a word's passages come best weight first, and filters are its tags", () => {
+    const countIn = (termId: number, ordinal: number): number => {
+      let count = 0;
+      for (let i = index.sequenceStart(ordinal); i < index.sequenceEnd(ordinal); i++)
+        if (index.sequenceValues[i] === termId) count++;
+      return count;
+    };
+    const termId = index.termId('microsoft') ?? -1;
+    const passages = index.passages.filter((p) => countIn(termId, p.ordinal) > 0);
+    expect(passages.length).toBeGreaterThan(RANKING.candidatesPerTerm);
+
+    const best = index.finder.best('microsoft', passages.length);
+    expect(new Set(best)).toEqual(new Set(passages.map((p) => p.ordinal)));
+    const weights = best.map((o) => index.termWeight(countIn(termId, o), o));
+    // Buckets are 1/16 of the largest weight wide: later passages never weigh more than that above.
+    const bucket = (RANKING.k1 + 1) / 16;
+    weights.forEach((w, i) =>
+      expect(w).toBeLessThanOrEqual((weights[Math.max(0, i - 1)] ?? w) + bucket),
+    );
+    expect(weights[0]).toBeGreaterThan(weights[weights.length - 1] ?? Infinity);
+
+    const speakerId = passages.find((p) => p.speakerId !== undefined)?.speakerId;
+    expect(speakerId).toBeDefined();
+    const filtered = index.finder.best('microsoft', passages.length, { speakerId });
+    expect(new Set(filtered)).toEqual(
+      new Set(passages.filter((p) => p.speakerId === speakerId).map((p) => p.ordinal)),
+    );
+  });
 });

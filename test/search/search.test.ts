@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
 import { analyze } from '../../src/search/analyzer.js';
-import { editDistance } from '../../src/search/fuzzy.js';
+import { editDistance } from '../../src/text/nearWords.js';
 import { seedStory } from '../support/seed.js';
 
 let story: Story;
