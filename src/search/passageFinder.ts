@@ -1,4 +1,4 @@
-import { Document, type DocumentData, type DocumentOptions, type Id } from 'flexsearch';
+import { Document, type DocumentData, type DocumentOptions } from 'flexsearch';
 import { contentTerms } from './analyzer.js';
 import type { PassageFilters } from './filters.js';
 
@@ -100,7 +100,7 @@ export class PassageFinder {
         index: 'terms',
         limit: count,
         suggest,
-      })[0]?.result ?? []) as Id[] as number[];
+      })[0]?.result ?? []) as number[];
     const tags: ReadonlySet<number>[] = [];
     if (filters.documentId !== undefined) tags.push(this.tagged('sources', filters.documentId));
     if (filters.speakerId !== undefined) tags.push(this.tagged('speaker', filters.speakerId));
@@ -120,7 +120,7 @@ export class PassageFinder {
     let passages = this.tags.get(key);
     if (!passages) {
       const found = this.document.search({ tag: { [field]: value }, limit: this.size });
-      passages = new Set((found[0]?.result ?? []) as Id[] as number[]);
+      passages = new Set((found[0]?.result ?? []) as number[]);
       this.tags.set(key, passages);
     }
     return passages;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
-import { analyze, scanWords } from '../../src/search/analyzer.js';
+import { analyze, wordTerm, writtenWords } from '../../src/search/analyzer.js';
 import { editDistance, FuzzyVocabulary } from '../../src/text/nearWords.js';
 import { indexKey, loadIndex, saveIndex } from '../../src/search/indexStore.js';
 import { PassageIndex, type IndexInput } from '../../src/search/passageIndex.js';
@@ -20,6 +20,19 @@ const tricky = fc.string({
     '\u0301',
   ),
   maxLength: 60,
+});
+
+describe('index build words', () => {
+  it('reads every text into the words analyze finds, in order (the build and highlighting agree)', () => {
+    fc.assert(
+      fc.property(tricky, (text) => {
+        const built = writtenWords(text)
+          .map((raw) => wordTerm(raw)?.term)
+          .filter((term) => term !== undefined);
+        expect(built).toEqual(analyze(text).map((token) => token.term));
+      }),
+    );
+  });
 });
 
 describe('typo correction index', () => {
@@ -121,7 +134,7 @@ describe('stored index', () => {
     expect(loadIndex(input, directory, 'no-such-key')).toBeUndefined();
     const key = indexKey(input);
     saveIndex(new PassageIndex(input), directory, key);
-    writeFileSync(path.join(directory, `${key}.index.json`), "{\"format\": 2, \"chunks\": [[1]]");
+    writeFileSync(path.join(directory, `${key}.index.json`), '{"format": 2, "chunks": [[1]]');
     expect(loadIndex(input, directory, key)).toBeUndefined();
   });
 });
