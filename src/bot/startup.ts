@@ -43,11 +43,13 @@ export async function routerOrExit(
       },
       'corpus loaded',
     );
-    // Ready to answer commands now; the question answering (WordNet, the editors' entries) is
-    // prepared next, before the first question arrives rather than while it waits.
+    // Ready to answer commands now; the question answering (WordNet, the editors' entries) and
+    // the completions of words being typed are prepared next, before the first question or
+    // keystroke arrives rather than while it waits.
     setImmediate(() => {
       const preparing = performance.now();
       try {
+        router.story.search.index.prepareCompletions();
         router.story.questions.answer(router.story.corpus.knowledge.review.subject);
         logger?.debug({ ms: Math.round(performance.now() - preparing) }, 'questions prepared');
       } catch (error) {
