@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { analyze, STOP_WORDS } from './analyzer.js';
@@ -25,19 +27,23 @@ export const PERSIST_FROM_PASSAGES = 50_000;
 
 /** Bumped whenever what is stored or how FlexSearch is configured changes. */
 const FORMAT = 2;
-const SUFFIX = '.index.json';
+const SUFFIX = '.index';
 /** Stored indexes kept in a directory (the newest ones); older ones are removed. */
 const KEEP = 3;
 /** How the analyzer reads this line is part of the key: a change of stemming or folding shows. */
 const ANALYZER_PROBE =
   'Surveillance surveilled intercepting statements state Covington’s COVINGTON +972 & 8200 cafés running';
 
-interface StoredIndex {
+/**
+ * The file: a header line (JSON), then per chunk of FlexSearch's export its key and its data on
+ * a line each (FlexSearch writes JSON without line breaks). Lines, not one JSON document: at a
+ * million passages the export would not fit in one JavaScript string once escaped.
+ */
+interface Header {
   readonly format: number;
   readonly key: string;
   readonly passages: number;
-  /** FlexSearch's export: [key, data] in the order it wrote them. */
-  readonly chunks: readonly (readonly [string, string])[];
+  readonly chunks: number;
 }
 
 /** A hash of the index's input and of everything in the code that shapes the index. */
@@ -65,16 +71,23 @@ export function indexKey(input: IndexInput): string {
 
 /** Writes the index under `key` (atomically: a reader never sees half a file). */
 export function saveIndex(index: PassageIndex, directory: string, key: string): void {
-  const stored: StoredIndex = {
+  const chunks = index.exportFinder();
+  const header: Header = {
     format: FORMAT,
     key,
     passages: index.passages.length,
-    chunks: index.exportFinder(),
+    chunks: chunks.length,
   };
   mkdirSync(directory, { recursive: true });
   const file = path.join(directory, key + SUFFIX);
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(stored));
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, JSON.stringify(header) + '\n');
+    for (const [chunkKey, data] of chunks) writeSync(fd, `${chunkKey}\n${data}\n`);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, file);
   prune(directory);
 }
@@ -94,24 +107,24 @@ export function loadIndex(
   directory: string,
   key: string,
 ): PassageIndex | undefined {
-  let stored: StoredIndex;
+  let lines: string[];
+  let header: Header;
   try {
-    stored = JSON.parse(readFileSync(path.join(directory, key + SUFFIX), 'utf8')) as StoredIndex;
+    lines = readFileSync(path.join(directory, key + SUFFIX), 'utf8').split('\n');
+    header = JSON.parse(lines[0] ?? '') as Header;
   } catch {
     return undefined;
   }
   const valid =
-    stored.format === FORMAT &&
-    stored.key === key &&
-    stored.passages === input.passages.length &&
-    Array.isArray(stored.chunks) &&
-    stored.chunks.every(
-      (chunk) =>
-        Array.isArray(chunk) && typeof chunk[0] === 'string' && typeof chunk[1] === 'string',
-    );
+    header.format === FORMAT &&
+    header.key === key &&
+    header.passages === input.passages.length &&
+    lines.length === 2 + 2 * header.chunks;
   if (!valid) return undefined;
+  const chunks: [string, string][] = [];
+  for (let i = 1; i + 1 < lines.length; i += 2) chunks.push([lines[i] ?? '', lines[i + 1] ?? '']);
   try {
-    return new PassageIndex(input, stored.chunks);
+    return new PassageIndex(input, chunks);
   } catch {
     return undefined;
   }

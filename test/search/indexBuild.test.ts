@@ -134,7 +134,7 @@ describe('stored index', () => {
     expect(loadIndex(input, directory, 'no-such-key')).toBeUndefined();
     const key = indexKey(input);
     saveIndex(new PassageIndex(input), directory, key);
-    writeFileSync(path.join(directory, `${key}.index.json`), '{"format": 2, "chunks": [[1]]');
+    writeFileSync(path.join(directory, `${key}.index`), '{"format": 2, "chunks": 3}\nterms');
     expect(loadIndex(input, directory, key)).toBeUndefined();
   });
 });
