@@ -120,14 +120,6 @@ export function writtenWords(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-const WORD_AT = new RegExp(WORD.source, 'uy');
-
-/** The word that starts exactly at `from`, as `scanWords` would find it there. */
-export function wordAt(text: string, from: number): string | undefined {
-  WORD_AT.lastIndex = from;
-  return WORD_AT.exec(text)?.[0];
-}
-
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
   scanWords(text, (raw, start) => {

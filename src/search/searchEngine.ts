@@ -36,6 +36,10 @@ const DATE =
  * The search path: plan the query, gather candidates from FlexSearch (each word's best passages
  * and those with most of the words, filters applied as its tags), rank exactly, highlight the
  * winners.
+ *
+ * Reading order for this folder: analyzer.ts (text → terms), passageIndex.ts (the build:
+ * sequences.ts for the term sequences, passageFinder.ts for FlexSearch), query.ts (the plan),
+ * candidates.ts, scoring.ts, highlight.ts, then this file; indexStore.ts keeps a large index.
  */
 export class SearchEngine {
   private readonly documents: ReadonlyMap<string, SourceDocument>;
