@@ -31,42 +31,39 @@ function encode(content: string | readonly string[]): string[] {
 
 type Entry = DocumentData & { ordinal: number };
 
-/** The per-term bucket of the passage being added (FlexSearch asks term by term, in order). */
-let addingBuckets: readonly number[] = [];
-
-const OPTIONS = {
-  document: {
-    id: 'ordinal',
-    index: [
-      {
-        field: 'terms',
-        // FlexSearch hands our field's value to the encoder; a term list passes as it is.
-        custom: (entry: DocumentData) =>
-          (entry as unknown as FinderEntry).terms as unknown as string,
-        encode: encode as (text: string) => string[],
-        tokenize: 'strict',
-        resolution: IMPACT_BUCKETS,
-        score: (_content: string[], _term: string, index: number) => addingBuckets[index] ?? 0,
-      },
-    ],
-    tag: [{ field: 'sources' }, { field: 'speaker' }, { field: 'kind' }],
-  },
-} as unknown as DocumentOptions<Entry>;
+/** FlexSearch's configuration; `bucketOf` is asked for each term of the passage being added. */
+const options = (bucketOf: (termIndex: number) => number): DocumentOptions<Entry> =>
+  ({
+    document: {
+      id: 'ordinal',
+      index: [
+        {
+          field: 'terms',
+          // FlexSearch hands our field's value to the encoder; a term list passes as it is.
+          custom: (entry: DocumentData) =>
+            (entry as unknown as FinderEntry).terms as unknown as string,
+          encode: encode as (text: string) => string[],
+          tokenize: 'strict',
+          resolution: IMPACT_BUCKETS,
+          score: (_content: string[], _term: string, termIndex: number) => bucketOf(termIndex),
+        },
+      ],
+      tag: [{ field: 'sources' }, { field: 'speaker' }, { field: 'kind' }],
+    },
+  }) as unknown as DocumentOptions<Entry>;
 
 export class PassageFinder {
-  private readonly document = new Document<Entry>(OPTIONS);
+  /** The buckets of the passage being added (FlexSearch asks for them term by term, in order). */
+  private adding: readonly number[] = [];
+  private readonly document = new Document<Entry>(options((i) => this.adding[i] ?? 0));
   private readonly tags = new Map<string, ReadonlySet<number>>();
 
   /** `size`: how many passages the index holds (added now, or imported). */
   constructor(private readonly size: number) {}
 
   add(entry: FinderEntry): void {
-    addingBuckets = entry.buckets;
-    try {
-      this.document.add(entry as unknown as Entry);
-    } finally {
-      addingBuckets = [];
-    }
+    this.adding = entry.buckets;
+    this.document.add(entry as unknown as Entry);
   }
 
   /** Passages with `term`, best weight first, at most `limit`; with filters, only those passing. */
