@@ -120,8 +120,6 @@ export interface Pager {
   /** 1-based. */
   readonly page: number;
   readonly pageCount: number;
-  /** The command as typed, which the buttons re-run for another page. */
-  readonly command: string;
   /** What a page turn re-runs; absent when the command cannot be run again from data alone. */
   readonly invocation?: PagedCommand | undefined;
 }

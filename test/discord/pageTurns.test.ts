@@ -1,10 +1,23 @@
 /**
  * A page turn answers exactly the question that was asked: the command travels as data, never as
  * text read back with the command-line parser, so words in a question that look like options
- * (`page:2`, `speaker:…`) stay words of the question.
+ * (`page:2`, `speaker:…`) stay words of the question. First the footer's grammar, then page turns
+ * driven as Discord drives them: the interaction payload on the wire, the clicked message's footer
+ * and the button's real custom_id.
  */
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Invocation } from '../../src/bot/commandTypes.js';
+import type { CommandRouter } from '../../src/bot/router.js';
+import { renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import { fromApi } from '../../src/discord/fromApi.js';
+import { InteractionService } from '../../src/discord/interactionService.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import {
   formatPagedCommand,
@@ -14,7 +27,11 @@ import {
   parsePagedCommand,
 } from '../../src/discord/pageTurns.js';
 import type { PagedCommand } from '../../src/reply/model.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { hostileString } from '../support/hostile.js';
+import { MemoryLog } from '../e2e/support/bot.js';
+import * as payload from '../e2e/support/payloads.js';
+import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
 
 // ---------------------------------------------------------------------------------------------
 // The footer's command: written and read by one module, in one grammar
@@ -106,7 +123,7 @@ describe('the command in a paged footer', () => {
     fc.assert(
       fc.property(pagedCommand, fc.option(tricky, { nil: undefined }), (command, above) => {
         const { line, command: carried } = pageFooterLine(
-          { page: 1, pageCount: 3, command: '', invocation: command },
+          { page: 1, pageCount: 3, invocation: command },
           DISCORD_LIMITS.footerText,
         );
         const read = pagedCommandFromFooter(above === undefined ? line : `${above}\n${line}`);
@@ -169,8 +186,160 @@ describe('the command in a paged footer', () => {
     expect(formatPagedCommand({ name: 'quote', options: { 'two words': 'x' } })).toBeUndefined();
     expect(formatPagedCommand({ name: 'quote', options: { n: Number.NaN } })).toBeUndefined();
     const long = { name: 'quote', options: { text: '"'.repeat(1100) } };
-    expect(pageFooterLine({ page: 1, pageCount: 2, command: '', invocation: long }, 2048)).toEqual({
+    expect(pageFooterLine({ page: 1, pageCount: 2, invocation: long }, 2048)).toEqual({
       line: 'Page 1 of 2',
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Page turns through the InteractionService
+
+const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
+const guild = payload.fakeGuild();
+let router: CommandRouter;
+let service: InteractionService;
+
+function serviceFor(forRouter: CommandRouter): InteractionService {
+  return new InteractionService(forRouter, createLogger('info', new MemoryLog().stream), {
+    cooldown: { commands: 1_000_000, windowMs: 1000 },
+  });
+}
+
+beforeAll(async () => {
+  router = await seedRouter();
+  service = serviceFor(router);
+});
+
+/** What the wire carries: JSON, so the service sees exactly what Discord sends. */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function handle(on: InteractionService, interaction: unknown): APIInteractionResponse {
+  const converted = fromApi(wire(interaction));
+  if (!converted.ok) throw new Error(converted.problem);
+  return wire(on.handle(converted.request));
+}
+
+function data(response: APIInteractionResponse): APIInteractionResponseCallbackData {
+  return (response as { data?: APIInteractionResponseCallbackData }).data ?? {};
+}
+
+/** Runs a slash command as a user and returns its answer with the message Discord keeps of it. */
+function ask(invocation: Invocation, on = service) {
+  const author = payload.user();
+  const where = payload.inGuild(guild, author);
+  const options = Object.entries(invocation.options).map(([name, value]) =>
+    typeof value === 'string'
+      ? payload.option.string(name, value)
+      : typeof value === 'boolean'
+        ? payload.option.boolean(name, value)
+        : payload.option.number(name, value),
+  );
+  const first = handle(
+    on,
+    payload.chatInput(app, {
+      name: invocation.name,
+      ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}),
+      options,
+      where,
+    }),
+  );
+  const message = payload.commandReply(app, {
+    channelId: where.channelId,
+    ranBy: author,
+    embeds: data(first).embeds ?? [],
+    components: data(first).components ?? [],
+  });
+  const row = data(first).components?.[0] as
+    APIActionRowComponent<APIButtonComponentWithCustomId> | undefined;
+  return { first, message, where, next: row?.components[1]?.custom_id ?? '' };
+}
+
+/** The same invocation run directly for a page, as the author's page turn should show it. */
+function expectedPage(invocation: Invocation, page: number, on = router): APIInteractionResponse {
+  return wire(
+    renderUpdateResponse(on.run({ ...invocation, page }), {
+      fingerprint: on.story.corpus.fingerprint,
+    }),
+  );
+}
+
+const pagedQuestion: Invocation = {
+  name: 'story',
+  subcommand: 'ask',
+  options: { question: 'what is on page:2 of the guardian report about unit 8200' },
+};
+const pagedQuote: Invocation = {
+  name: 'quote',
+  options: { text: 'Microsoft speaker:guardian said' },
+};
+
+describe('page turns', () => {
+  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', () => {
+    const { message, where, next } = ask(pagedQuestion);
+    expect(next).not.toBe('');
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(pagedQuestion, 2));
+    expect(data(turned).embeds?.[0]?.title).toBe(
+      '“what is on page\\:2 of the guardian report about unit 8200”',
+    );
+  });
+
+  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', () => {
+    const { message, where, next } = ask(pagedQuote);
+    expect(next).not.toBe('');
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(pagedQuote, 2));
+    expect(data(turned).embeds?.[0]?.description).toContain('“Microsoft speaker\\:guardian said”');
+  });
+
+  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', () => {
+    const tricky: Invocation = {
+      name: 'story',
+      subcommand: 'ask',
+      options: {
+        question: 'what did "the guardian" report\nabout unit 8200 \\ question: page:3 ✓',
+      },
+    };
+    const { first, message, where, next } = ask(tricky);
+    expect(data(first).components?.length).toBe(1);
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(tricky, 2));
+  });
+
+  it('GIVEN a footer edited to another question THEN the click is refused', () => {
+    const { message, where, next } = ask(pagedQuestion);
+    const embed = message.embeds[0]!;
+    const forged = {
+      ...message,
+      embeds: [
+        {
+          ...embed,
+          footer: { text: (embed.footer?.text ?? '').replace('unit 8200', 'the white house') },
+        },
+      ],
+    };
+    expect(forged.embeds[0]?.footer?.text).toContain('the white house');
+    const refused = handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message: forged }),
+    );
+    expect(refused.type).toBe(4);
+    expect(data(refused).flags).toBe(64);
+    expect(data(refused).embeds?.[0]?.description).toMatch(/Run the command again/);
+  });
+
+  it('GIVEN a button from before the corpus changed THEN the click is refused', async () => {
+    const older = routerFor(
+      editFile(await seedFiles(), 'story.yaml', (text) =>
+        replaceOnce(text, 'the seed article spells it', 'the first article spells it'),
+      ),
+    );
+    expect(older.story.corpus.fingerprint).not.toBe(router.story.corpus.fingerprint);
+    const { message, where, next } = ask(pagedQuestion, serviceFor(older));
+    expect(next).not.toBe('');
+    const refused = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(data(refused).flags).toBe(64);
+    expect(data(refused).embeds?.[0]?.description).toMatch(/sources have been updated/);
   });
 });
