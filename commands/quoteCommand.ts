@@ -1,7 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { Choice, CommandModule } from '../src/bot/commandTypes.js';
-import { formatCommandLine } from '../src/bot/commandLine.js';
 import { OPTION_LIMITS, parseOptions } from '../src/bot/commandOptions.js';
 import type { Story } from '../src/story/story.js';
 import { quote } from '../src/answers/quote.js';
@@ -48,12 +47,7 @@ export const quoteCommand: CommandModule = {
   },
   execute(invocation, story) {
     const options = parseOptions(Options, invocation.options);
-    return quote(story, {
-      ...options,
-      page: invocation.page,
-      // Page turns re-run the search; `private` cannot change on a page turn, so it is left out.
-      command: formatCommandLine(invocation, ['private']),
-    });
+    return quote(story, { ...options, page: invocation.page });
   },
   autocomplete(focused, invocation, story): Choice[] {
     if (focused.name === 'source') return sourceChoices(story, focused.value).choices;

@@ -1,7 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { Choice, CommandModule } from '../src/bot/commandTypes.js';
-import { formatCommandLine } from '../src/bot/commandLine.js';
 import { OPTION_LIMITS, parseOptions, UserError } from '../src/bot/commandOptions.js';
 import type { Story } from '../src/story/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
@@ -84,19 +83,18 @@ export const storyCommand: CommandModule = {
       .toJSON();
   },
   execute(invocation, story) {
-    const command = formatCommandLine(invocation);
     const page = invocation.page ?? 1;
     switch (invocation.subcommand) {
       case 'review-status':
         return reviewStatus(story);
       case 'timeline':
-        return timeline(story, page, command);
+        return timeline(story, page);
       case 'who':
-        return who(story, parseOptions(WhoOptions, invocation.options).name, page, command);
+        return who(story, parseOptions(WhoOptions, invocation.options).name, page);
       case 'ask':
-        return ask(story, parseOptions(AskOptions, invocation.options).question, page, command);
+        return ask(story, parseOptions(AskOptions, invocation.options).question, page);
       case 'sources':
-        return sources(story, page, command);
+        return sources(story, page);
       case 'check': {
         const options = parseOptions(CheckOptions, invocation.options);
         return checkQuote(story, options.quote, options.private === true);

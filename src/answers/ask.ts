@@ -13,12 +13,7 @@ import { citationView, passageAt, passageView } from './views.js';
  * answers it first, in their words with its citations, then the passages that answer it — or,
  * when the sources do not cover it, a plain "they do not cover this" with no passage.
  */
-export function ask(
-  story: Story,
-  question: string,
-  page = 1,
-  command = `/story ask question:${question}`,
-): Reply {
+export function ask(story: Story, question: string, page = 1): Reply {
   const answer = story.questions.answer(question);
   const several = answer.parts.length > 1;
   const blocks: Block[] = [];
@@ -41,8 +36,7 @@ export function ask(
     currentPage = shown.page;
     if (part.lead && shown.page === 1) blocks.push(leadBlock(story, part.lead));
     blocks.push(...shown.items);
-    if (!several && shown.pageCount > 1)
-      pager = { page: shown.page, pageCount: shown.pageCount, command };
+    if (!several && shown.pageCount > 1) pager = { page: shown.page, pageCount: shown.pageCount };
   }
   const covered = answer.parts.filter((p) => !p.notCovered);
   const corrections = answer.parts.flatMap((p) => p.corrections);

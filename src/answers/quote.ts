@@ -12,7 +12,6 @@ export interface QuoteRequest {
   readonly speaker?: string | undefined;
   readonly private?: boolean | undefined;
   readonly page?: number | undefined;
-  readonly command: string;
 }
 
 /**
@@ -49,7 +48,6 @@ export function quote(story: Story, request: QuoteRequest): Reply {
     title: 'Quotes',
     query: request.text,
     page: request.page ?? 1,
-    command: request.command,
     ephemeral,
     filters: { documentId: document?.id, speakerId: party?.id },
     filterLabel,

@@ -24,8 +24,6 @@ export interface SearchRequest {
   readonly title: string;
   readonly query: string;
   readonly page: number;
-  /** The command as typed, for the pager. */
-  readonly command: string;
   readonly ephemeral: boolean;
   readonly filters: Pick<SearchOptions, 'documentId' | 'speakerId'>;
   /** How the filters read in a sentence, e.g. " by Microsoft". */
@@ -52,10 +50,7 @@ export function searchReply(story: Story, request: SearchRequest): Reply {
     intro: corrected ? `${lead} (Read as: ${corrected}.)` : lead,
     blocks,
     ephemeral: request.ephemeral,
-    pager:
-      shown.pageCount > 1
-        ? { page: shown.page, pageCount: shown.pageCount, command: request.command }
-        : undefined,
+    pager: shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount } : undefined,
   };
 }
 

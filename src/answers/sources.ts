@@ -14,7 +14,7 @@ const COMPLETENESS: Record<Completeness, string> = {
 };
 
 /** `/story sources`: every document, oldest first, and how much of it the bot holds. */
-export function sources(story: Story, page = 1, command = '/story sources'): Reply {
+export function sources(story: Story, page = 1): Reply {
   const documents = [...story.corpus.documents].sort(
     (a, b) =>
       publishedSortKey(a.published).localeCompare(publishedSortKey(b.published)) ||
@@ -39,7 +39,6 @@ export function sources(story: Story, page = 1, command = '/story sources'): Rep
     intro: `${documents.length} documents. Quotes come only from those whose text is held.`,
     blocks: shown.items,
     ephemeral: false,
-    pager:
-      shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount, command } : undefined,
+    pager: shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount } : undefined,
   };
 }

@@ -8,7 +8,7 @@ import { factBlock } from './reviewStatus.js';
 const EVENTS_PER_PAGE = 6;
 
 /** `/story timeline`: dated events, oldest first, each with its sources. */
-export function timeline(story: Story, page = 1, command = '/story timeline'): Reply {
+export function timeline(story: Story, page = 1): Reply {
   const events = story.corpus.knowledge.timeline.map((event) =>
     factBlock(story, event.when ?? formatDate(event.date), event),
   );
@@ -20,7 +20,6 @@ export function timeline(story: Story, page = 1, command = '/story timeline'): R
     blocks: shown.items,
     footer: asOfLine(story, events),
     ephemeral: false,
-    pager:
-      shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount, command } : undefined,
+    pager: shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount } : undefined,
   };
 }

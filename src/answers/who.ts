@@ -7,12 +7,7 @@ import { factBlock } from './reviewStatus.js';
 const PARTIES_PER_PAGE = 5;
 
 /** `/story who [name]`: the parties and their roles, each cited; one party when a name is given. */
-export function who(
-  story: Story,
-  name: string | undefined,
-  page = 1,
-  command = '/story who',
-): Reply {
+export function who(story: Story, name: string | undefined, page = 1): Reply {
   const parties = story.corpus.knowledge.parties;
   if (name !== undefined && name.trim() !== '') {
     const party = findParty(parties, name);
@@ -47,7 +42,6 @@ export function who(
       factBlock(story, party.name, { text: party.role, citations: party.citations }),
     ),
     ephemeral: false,
-    pager:
-      shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount, command } : undefined,
+    pager: shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount } : undefined,
   };
 }

@@ -9,8 +9,8 @@ import { UserError } from './commandOptions.js';
 
 /**
  * Commands typed as in Discord's input box — `/quote text:full and urgent review speaker:Microsoft`
- * — parsed with the same definitions Discord gets, so the CLI, the console and the pager accept
- * exactly what Discord would send.
+ * — parsed with the same definitions Discord gets, so the CLI and the console accept exactly what
+ * Discord would send. Page buttons never come through here: they carry their command as data.
  */
 
 type Definition = RESTPostAPIApplicationCommandsJSONBody;
@@ -132,14 +132,4 @@ export function parseCommandLine(line: string, definitions: readonly Definition[
     }
   }
   return { name: definition.name, subcommand, options, page };
-}
-
-/** The command as a user would type it; `parseCommandLine` reads it back to the same invocation. */
-export function formatCommandLine(invocation: Invocation, omit: readonly string[] = []): string {
-  const parts = [`/${invocation.name}`];
-  if (invocation.subcommand) parts.push(invocation.subcommand);
-  for (const [name, value] of Object.entries(invocation.options)) {
-    if (!omit.includes(name)) parts.push(`${name}:${String(value).replace(/\s+/g, ' ').trim()}`);
-  }
-  return parts.join(' ');
 }

@@ -1,16 +1,13 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Reply } from '../reply/model.js';
+import type { OptionValue, PagedCommand, Reply } from '../reply/model.js';
 import type { Story } from '../story/story.js';
 
 /** The shapes shared by every command module in `commands/` and by every transport. */
 
-export type OptionValue = string | number | boolean;
+export type { OptionValue };
 
 /** A command as received, whatever the transport: Discord interaction, HTTP, CLI, console. */
-export interface Invocation {
-  readonly name: string;
-  readonly subcommand?: string | undefined;
-  readonly options: Readonly<Record<string, OptionValue>>;
+export interface Invocation extends PagedCommand {
   /** For paged replies (buttons, or the console's /next). */
   readonly page?: number | undefined;
   /** A chat message a context-menu command was used on. */

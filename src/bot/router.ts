@@ -1,5 +1,5 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Reply } from '../reply/model.js';
+import type { PagedCommand, Reply } from '../reply/model.js';
 import type { Choice, CommandModule, FocusedOption, Invocation } from './commandTypes.js';
 import { parseCommandLine } from './commandLine.js';
 import { errorReply, UserError } from './commandOptions.js';
@@ -36,14 +36,14 @@ export class CommandRouter {
       );
     }
     try {
-      return command.execute(invocation, this.story);
+      return stampPager(command.execute(invocation, this.story), invocation);
     } catch (error) {
       if (error instanceof UserError) return errorReply(`/${invocation.name}`, error.message);
       throw error;
     }
   }
 
-  /** A command typed as in Discord (CLI, console, page buttons). */
+  /** A command typed as in Discord (CLI and console). */
   runLine(line: string): RoutedReply {
     let invocation: Invocation;
     try {
@@ -59,4 +59,17 @@ export class CommandRouter {
     const command = this.byName.get(invocation.name);
     return command?.autocomplete?.(focused, invocation, this.story) ?? [];
   }
+}
+
+/**
+ * A paged reply carries the command it answers, as data, so a page turn runs exactly the same
+ * command again (never text read back). A command run on a chat message is not stamped: the
+ * message is not part of what a page turn can carry, so such a reply gets no page buttons.
+ */
+function stampPager(reply: Reply, invocation: Invocation): Reply {
+  if (!reply.pager || invocation.targetMessage) return reply;
+  const { name, subcommand, options } = invocation;
+  const paged: PagedCommand =
+    subcommand === undefined ? { name, options } : { name, subcommand, options };
+  return { ...reply, pager: { ...reply.pager, invocation: paged } };
 }

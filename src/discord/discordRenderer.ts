@@ -19,6 +19,7 @@ import type {
   CheckBlock,
   CitationView,
   FactBlock,
+  PagedCommand,
   QuoteView,
   Reply,
   SourceBlock,
@@ -26,7 +27,7 @@ import type {
 } from '../reply/model.js';
 import { blockQuote, bold, escapeMarkdown, link } from './markdown.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { pagerCustomId } from './pagerId.js';
+import { pageButtonId, pageFooterLine, pageSignature } from './pageTurns.js';
 
 /**
  * Reply → Discord: one embed (facts as fields, quotes in the description), Previous/Next buttons
@@ -186,16 +187,21 @@ function renderBlocks(
   return { description, fields };
 }
 
-function pagerLine(reply: Reply): string | undefined {
-  return reply.pager
-    ? `Page ${reply.pager.page} of ${reply.pager.pageCount} · ${reply.pager.command}`
-    : undefined;
+/**
+ * The page line under the reply's own footer, and the command its buttons re-run: only when the
+ * command fits in the footer whole, since a cut one could not be read back.
+ */
+function pagerFooter(reply: Reply): ReturnType<typeof pageFooterLine> | undefined {
+  if (!reply.pager) return undefined;
+  const room =
+    DISCORD_LIMITS.footerText - (reply.footer === undefined ? 0 : reply.footer.length + 1);
+  return pageFooterLine(reply.pager, room);
 }
 
-function buildEmbed(reply: Reply, maxChars: number): APIEmbed {
+function buildEmbed(reply: Reply, maxChars: number, pageLine: string | undefined): APIEmbed {
   const { description, fields } = renderBlocks(reply.blocks, maxChars);
   const intro = reply.intro ? escapeMarkdown(clipPlain(reply.intro, 1000)) : '';
-  const footer = [reply.footer, pagerLine(reply)].filter((line) => line !== undefined).join('\n');
+  const footer = [reply.footer, pageLine].filter((line) => line !== undefined).join('\n');
   const text = [intro, ...description].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
     title: clip(escapeMarkdown(reply.title), DISCORD_LIMITS.embedTitle),
@@ -219,11 +225,11 @@ export function embedLength(embed: APIEmbed): number {
   );
 }
 
-function fittingEmbed(reply: Reply): APIEmbed {
-  let embed = buildEmbed(reply, QUOTE_LENGTHS[0] ?? 700);
+function fittingEmbed(reply: Reply, pageLine: string | undefined): APIEmbed {
+  let embed = buildEmbed(reply, QUOTE_LENGTHS[0] ?? 700, pageLine);
   for (const maxChars of QUOTE_LENGTHS.slice(1)) {
     if (embedLength(embed) <= DISCORD_LIMITS.embedTotal) return embed;
-    embed = buildEmbed(reply, maxChars);
+    embed = buildEmbed(reply, maxChars, pageLine);
   }
   // Still too long (a corpus of enormous facts): drop fields from the end, then shorten the text.
   while (
@@ -243,9 +249,11 @@ function fittingEmbed(reply: Reply): APIEmbed {
 function pagerButtons(
   reply: Reply,
   options: DiscordRenderOptions,
+  command: PagedCommand | undefined,
 ): APIActionRowComponent<APIButtonComponent>[] {
-  if (!reply.pager) return [];
-  const { page, pageCount, command } = reply.pager;
+  if (!reply.pager || !command) return [];
+  const { page, pageCount } = reply.pager;
+  const signature = pageSignature(command, options.fingerprint);
   const button = (
     label: string,
     target: number,
@@ -255,7 +263,7 @@ function pagerButtons(
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label,
-    custom_id: pagerCustomId({ page: target, command, fingerprint: options.fingerprint, slot }),
+    custom_id: pageButtonId(slot, target, signature),
     disabled,
   });
   return [
@@ -274,9 +282,10 @@ export function renderMessageData(
   reply: Reply,
   options: DiscordRenderOptions,
 ): APIInteractionResponseCallbackData {
+  const pages = pagerFooter(reply);
   const data: APIInteractionResponseCallbackData = {
-    embeds: [fittingEmbed(reply)],
-    components: pagerButtons(reply, options),
+    embeds: [fittingEmbed(reply, pages?.line)],
+    components: pagerButtons(reply, options, pages?.command),
     // Nothing the bot sends may ping anyone, whatever the sources or users wrote.
     allowed_mentions: { parse: [] },
   };

@@ -22,7 +22,7 @@ export type InteractionRequest =
   | (Base & {
       readonly kind: 'button';
       readonly customId: string;
-      /** The footer of the message the button is on (paged replies carry their command there). */
+      /** The footer of the message the button is on (a paged reply carries its command there). */
       readonly messageFooter?: string | undefined;
       /** Who ran the command that produced the message. */
       readonly messageOwnerId?: string | undefined;

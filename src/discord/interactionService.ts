@@ -14,7 +14,7 @@ import {
   renderUpdateResponse,
 } from './discordRenderer.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { commandFromFooter, pagerSignature, parsePagerCustomId } from './pagerId.js';
+import { pagedCommandFromFooter, pageSignature, parsePageButtonId } from './pageTurns.js';
 import type { Reply } from '../reply/model.js';
 import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
@@ -157,14 +157,15 @@ export class InteractionService {
   }
 
   /**
-   * Page buttons: the custom_id says which page and signs the command in the footer. The person who
-   * ran the command turns the page in place; anyone else gets that page privately.
+   * Page buttons: the custom_id says which page and signs the command the footer carries as data;
+   * that command runs again, unchanged, for the page. The person who ran the command turns the
+   * page in place; anyone else gets that page privately.
    */
   private turnPage(
     request: Extract<InteractionRequest, { kind: 'button' }>,
   ): APIInteractionResponse {
-    const target = parsePagerCustomId(request.customId);
-    const command = commandFromFooter(request.messageFooter);
+    const target = parsePageButtonId(request.customId);
+    const command = pagedCommandFromFooter(request.messageFooter);
     if (!target || !command) {
       return this.message(
         errorReply(
@@ -173,7 +174,7 @@ export class InteractionService {
         ),
       );
     }
-    if (pagerSignature(command, this.fingerprint) !== target.signature) {
+    if (pageSignature(command, this.fingerprint) !== target.signature) {
       return this.message(
         errorReply(
           'Button',
@@ -181,10 +182,10 @@ export class InteractionService {
         ),
       );
     }
-    const routed = this.router.runLine(`${command} page:${target.page}`);
+    const reply = this.router.run({ ...command, page: target.page });
     const ownClick =
       request.messageOwnerId === undefined || request.messageOwnerId === request.userId;
-    if (ownClick) return renderUpdateResponse(routed.reply, { fingerprint: this.fingerprint });
-    return this.message({ ...routed.reply, ephemeral: true });
+    if (ownClick) return renderUpdateResponse(reply, { fingerprint: this.fingerprint });
+    return this.message({ ...reply, ephemeral: true });
   }
 }

@@ -103,12 +103,25 @@ export type ReplyStatus =
   /** The request could not be run (bad option, unknown passage id…). */
   | 'error';
 
+/** An option's value, as a command receives it. */
+export type OptionValue = string | number | boolean;
+
+/**
+ * The command a paged reply answers, as data: a page turn runs it again, unchanged, for another
+ * page. Answers never fill it in; the router stamps it on the reply it routed.
+ */
+export interface PagedCommand {
+  readonly name: string;
+  readonly subcommand?: string | undefined;
+  readonly options: Readonly<Record<string, OptionValue>>;
+}
+
 export interface Pager {
   /** 1-based. */
   readonly page: number;
   readonly pageCount: number;
-  /** The command as typed, which the buttons re-run for another page. */
-  readonly command: string;
+  /** What a page turn re-runs; absent when the command cannot be run again from data alone. */
+  readonly invocation?: PagedCommand | undefined;
 }
 
 export interface Reply {

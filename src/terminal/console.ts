@@ -1,6 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { CommandRouter } from '../bot/router.js';
+import type { PagedCommand, Reply } from '../reply/model.js';
 import { renderTerminal } from './terminalRenderer.js';
 
 /**
@@ -62,13 +63,13 @@ export function startConsole(router: CommandRouter, options: ConsoleOptions): In
   const print = (text: string): void => {
     options.output.write(`${text}\n`);
   };
-  let lastPaged: { command: string; page: number } | undefined;
+  // The last paged reply's command, as data: /next and /prev run it again, never re-read as text.
+  let lastPaged: { invocation: PagedCommand; page: number } | undefined;
 
-  const run = (line: string, page?: number): void => {
-    const routed = router.runLine(page === undefined ? line : `${line} page:${page}`);
-    print(renderTerminal(routed.reply, { color: options.color }));
-    const pager = routed.reply.pager;
-    lastPaged = pager ? { command: pager.command, page: pager.page } : undefined;
+  const show = (reply: Reply): void => {
+    print(renderTerminal(reply, { color: options.color }));
+    const pager = reply.pager;
+    lastPaged = pager?.invocation ? { invocation: pager.invocation, page: pager.page } : undefined;
   };
 
   print(
@@ -85,8 +86,11 @@ export function startConsole(router: CommandRouter, options: ConsoleOptions): In
       if (line === '/help' || line === 'help') print(helpText(router));
       else if (line === '/next' || line === '/prev') {
         if (!lastPaged) print('Nothing to page: run a search first.');
-        else run(lastPaged.command, lastPaged.page + (line === '/next' ? 1 : -1));
-      } else if (line) run(line);
+        else {
+          const page = lastPaged.page + (line === '/next' ? 1 : -1);
+          show(router.run({ ...lastPaged.invocation, page }));
+        }
+      } else if (line) show(router.runLine(line).reply);
     } catch (error) {
       print(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { quoteCommand } from '../../commands/quoteCommand.js';
 import type { CommandRouter } from '../../src/bot/router.js';
 import type { FactBlock, Reply } from '../../src/reply/model.js';
 import { quotesShown } from '../../src/reply/model.js';
@@ -127,10 +128,17 @@ describe('/quote', () => {
 
   it('pages results three at a time and clamps the page', () => {
     const first = run('/quote text:Microsoft');
-    expect(first.pager).toMatchObject({ page: 1, command: '/quote text:Microsoft' });
+    expect(first.pager).toMatchObject({ page: 1, pageCount: 5 });
     expect(quotesShown(first)).toHaveLength(3);
     const last = run(`/quote text:Microsoft page:99`);
     expect(last.pager?.page).toBe(last.pager?.pageCount);
+  });
+
+  it('says only which page it is: the router stamps the command a page turn re-runs', () => {
+    const invocation = { name: 'quote', options: { text: 'Microsoft speaker:guardian' } };
+    const answered = quoteCommand.execute({ ...invocation, page: 2 }, router.story);
+    expect(answered.pager).toEqual({ page: 2, pageCount: 5 });
+    expect(router.run({ ...invocation, page: 2 }).pager).toEqual({ ...answered.pager, invocation });
   });
 
   it('is ephemeral when private', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatCommandLine, parseCommandLine } from '../../src/bot/commandLine.js';
+import { parseCommandLine } from '../../src/bot/commandLine.js';
 import { UserError } from '../../src/bot/commandOptions.js';
 import type { CommandRouter } from '../../src/bot/router.js';
 import { seedRouter } from '../support/seed.js';
@@ -44,10 +44,5 @@ describe('parseCommandLine', () => {
   it('rejects unknown commands and bad booleans with a message for the user', () => {
     expect(() => parse('/launch')).toThrow(UserError);
     expect(() => parse('/quote text:x private:maybe')).toThrow('true or false');
-  });
-
-  it('formats an invocation back to the same line', () => {
-    const invocation = parse('/quote text:urgent review speaker:microsoft');
-    expect(parse(formatCommandLine(invocation))).toEqual(invocation);
   });
 });

@@ -2,10 +2,10 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'disc
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
 import {
-  commandFromFooter,
-  parsePagerCustomId,
-  pagerSignature,
-} from '../../src/discord/pagerId.js';
+  pagedCommandFromFooter,
+  pageSignature,
+  parsePageButtonId,
+} from '../../src/discord/pageTurns.js';
 import {
   renderInteractionResponse,
   renderUpdateResponse,
@@ -64,11 +64,13 @@ describe('Discord rendering', () => {
     const row = body.data.components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
     expect(row.components.map((b) => b.label)).toEqual(['◀ Previous', 'Next ▶']);
     expect(row.components.map((b) => b.disabled)).toEqual([true, false]);
-    const next = parsePagerCustomId(row.components[1]?.custom_id ?? '');
-    const command = commandFromFooter(body.data.embeds?.[0]?.footer?.text);
+    const footer = body.data.embeds?.[0]?.footer?.text;
+    expect(footer).toBe('Page 1 of 5 · /quote text:"Microsoft"');
+    const next = parsePageButtonId(row.components[1]?.custom_id ?? '');
+    const command = pagedCommandFromFooter(footer);
     expect(next?.page).toBe(2);
-    expect(command).toBe('/quote text:Microsoft');
-    expect(next?.signature).toBe(pagerSignature(command ?? '', 'abc'));
+    expect(command).toEqual({ name: 'quote', options: { text: 'Microsoft' } });
+    expect(next?.signature).toBe(pageSignature(command!, 'abc'));
   });
 
   it('a page turn updates the message (type 7) without flags', () => {

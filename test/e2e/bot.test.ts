@@ -12,7 +12,10 @@ import type {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
-import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
+import {
+  renderInteractionResponse,
+  renderUpdateResponse,
+} from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
 import { startBot, stopAll, type RunningBot } from './support/bot.js';
@@ -172,7 +175,7 @@ describe('gateway bot', () => {
     );
     expect(turned.type).toBe(7);
     expect(messageData(turned).embeds?.[0]?.footer?.text).toMatch(
-      /^Page 2 of \d+ · \/quote text:Microsoft$/,
+      /^Page 2 of \d+ · \/quote text:"Microsoft"$/,
     );
 
     const other = await send(
@@ -181,6 +184,40 @@ describe('gateway bot', () => {
     expect(other.type).toBe(4);
     expect(messageData(other).flags).toBe(64);
     expect(messageData(other).embeds?.[0]?.footer?.text).toMatch(/^Page 2 of/);
+  });
+
+  it('turns a page of a question with option-like words in it to that same question’s next page', async () => {
+    bot = await startBot(fake, router);
+    const author = payload.user();
+    const question = 'what is on page:2 of the guardian report about unit 8200';
+    const first = await send(
+      payload.chatInput(fake, {
+        name: 'story',
+        subcommand: 'ask',
+        options: [payload.option.string('question', question)],
+        where: member(author),
+      }),
+    );
+    const firstId = fake.callbacksFor(fake.requests.at(-1)!.params.id!)[0]!.params.id!;
+    const original = fake.originalMessage(firstId)!;
+    expect(original.embeds[0]?.footer?.text).toBe(
+      `Page 1 of 3 · /story ask question:"${question}"`,
+    );
+    const row = messageData(first)
+      .components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+    const turned = await send(
+      payload.buttonClick(fake, {
+        customId: row.components[1]!.custom_id,
+        where: member(author),
+        message: original,
+      }),
+    );
+    const direct = renderUpdateResponse(
+      router.run({ name: 'story', subcommand: 'ask', options: { question }, page: 2 }),
+      { fingerprint: router.story.corpus.fingerprint },
+    );
+    expect(turned).toEqual(JSON.parse(JSON.stringify(direct)));
   });
 
   it('refuses a stale or foreign button clearly, privately', async () => {

@@ -149,7 +149,7 @@ describe('HTTP interactions mode', () => {
     );
     expect(turned.type).toBe(7);
     expect(data(turned).embeds?.[0]?.footer?.text).toMatch(
-      /^Page 2 of \d+ · \/quote text:Microsoft$/,
+      /^Page 2 of \d+ · \/quote text:"Microsoft"$/,
     );
     expectWithinDiscordLimits(data(turned));
 

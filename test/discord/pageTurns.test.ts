@@ -1,0 +1,345 @@
+/**
+ * A page turn answers exactly the question that was asked: the command travels as data, never as
+ * text read back with the command-line parser, so words in a question that look like options
+ * (`page:2`, `speaker:…`) stay words of the question. First the footer's grammar, then page turns
+ * driven as Discord drives them: the interaction payload on the wire, the clicked message's footer
+ * and the button's real custom_id.
+ */
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Invocation } from '../../src/bot/commandTypes.js';
+import type { CommandRouter } from '../../src/bot/router.js';
+import { renderUpdateResponse } from '../../src/discord/discordRenderer.js';
+import { fromApi } from '../../src/discord/fromApi.js';
+import { InteractionService } from '../../src/discord/interactionService.js';
+import { DISCORD_LIMITS } from '../../src/discord/limits.js';
+import {
+  formatPagedCommand,
+  pagedCommandFromFooter,
+  pageFooterLine,
+  pageSignature,
+  parsePagedCommand,
+} from '../../src/discord/pageTurns.js';
+import type { PagedCommand } from '../../src/reply/model.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { hostileString } from '../support/hostile.js';
+import { MemoryLog } from '../e2e/support/bot.js';
+import * as payload from '../e2e/support/payloads.js';
+import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
+
+// ---------------------------------------------------------------------------------------------
+// The footer's command: written and read by one module, in one grammar
+
+/** Text that looks like options, JSON or line breaks: what a command line would misread. */
+const tricky = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'page:2',
+        ' speaker:x',
+        'question:',
+        ' text:"y"',
+        '"',
+        '\\',
+        '\\"',
+        '\\u0041',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u2028',
+        '\u0000',
+        ':',
+        ' · ',
+        'Page 1 of 2 · /quote text:"x"',
+        'é',
+        '🔥',
+        '\ud800',
+        'مراجعة',
+      ),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''));
+const word = fc.oneof(
+  fc.stringMatching(/^[a-z0-9_'-]{1,32}$/),
+  fc.constantFrom('story', 'quote', 'review-status', 'cité', 'प्रश्न', '__proto__'),
+);
+const value = fc.oneof(
+  { weight: 4, arbitrary: fc.oneof(tricky, hostileString) },
+  { weight: 1, arbitrary: fc.integer() },
+  // -0 is written as JSON writes it, 0: the same command either way.
+  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n || 0) },
+  { weight: 1, arbitrary: fc.boolean() },
+);
+const pagedCommand: fc.Arbitrary<PagedCommand> = fc
+  .record({
+    name: word,
+    subcommand: fc.option(word, { nil: undefined }),
+    options: fc.array(fc.tuple(word, value), { maxLength: 4 }),
+  })
+  .map(({ name, subcommand, options }) => ({
+    name,
+    ...(subcommand === undefined ? {} : { subcommand }),
+    options: Object.fromEntries(options),
+  }));
+
+describe('the command in a paged footer', () => {
+  it('writes every value as a JSON literal, options by name', () => {
+    expect(
+      formatPagedCommand({
+        name: 'story',
+        subcommand: 'ask',
+        options: { question: 'what is on page:2 of the review' },
+      }),
+    ).toBe('/story ask question:"what is on page:2 of the review"');
+    expect(
+      formatPagedCommand({
+        name: 'quote',
+        options: { text: 'a "b" \\ c\nd', private: true, speaker: 'microsoft', limit: 2.5 },
+      }),
+    ).toBe('/quote limit:2.5 private:true speaker:"microsoft" text:"a \\"b\\" \\\\ c\\nd"');
+  });
+
+  it('GIVEN any command THEN reading what was written gives back the same command', () => {
+    fc.assert(
+      fc.property(pagedCommand, (command) => {
+        const written = formatPagedCommand(command);
+        expect(written).toBeDefined();
+        expect(written).not.toMatch(/[\n\r\u2028\u2029]/);
+        expect(parsePagedCommand(written!)).toEqual(command);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('GIVEN any command that fits THEN it comes back from the footer’s last line, signed alike', () => {
+    fc.assert(
+      fc.property(pagedCommand, fc.option(tricky, { nil: undefined }), (command, above) => {
+        const { line, command: carried } = pageFooterLine(
+          { page: 1, pageCount: 3, invocation: command },
+          DISCORD_LIMITS.footerText,
+        );
+        const read = pagedCommandFromFooter(above === undefined ? line : `${above}\n${line}`);
+        if (carried === undefined) {
+          expect(line).toBe('Page 1 of 3');
+          expect(read).toBeUndefined();
+          return;
+        }
+        expect(read).toEqual(command);
+        expect(pageSignature(read!, 'corpus')).toBe(pageSignature(command, 'corpus'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads nothing but the grammar it writes, and never throws', () => {
+    const refused = [
+      '/story ask question:what is on page:2',
+      '/story ask question:"unterminated',
+      '/story ask question:"x" ',
+      '/story  ask question:"x"',
+      '/quote text:"b" private:true',
+      '/quote text:"a" text:"a"',
+      '/quote text:"\\u0041"',
+      '/quote limit:1.0',
+      '/quote limit:1e400',
+      '/quote private:yes',
+      "/quote text:'x'",
+      'quote text:"x"',
+      '/quote text:"x"\n',
+      '',
+    ];
+    for (const text of refused) expect(parsePagedCommand(text), text).toBeUndefined();
+    expect(pagedCommandFromFooter('Page 1 of 3 · /quote text:Microsoft')).toBeUndefined();
+    const notLast = 'Page 1 of 3 · /quote text:"Microsoft"\nAs of today';
+    expect(pagedCommandFromFooter(notLast)).toBeUndefined();
+    fc.assert(
+      fc.property(pagedCommand, fc.nat(), tricky, (command, at, inserted) => {
+        const written = formatPagedCommand(command)!;
+        const edited =
+          written.slice(0, at % (written.length + 1)) +
+          inserted +
+          written.slice(at % (written.length + 1));
+        const read = parsePagedCommand(edited);
+        // Whatever was read is exactly what would be written for it: one text per command.
+        if (read !== undefined) expect(formatPagedCommand(read)).toBe(edited);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(tricky, hostileString), (text) => {
+        expect(() => pagedCommandFromFooter(text)).not.toThrow();
+      }),
+    );
+  });
+
+  it('writes no command it could not read back: such a reply gets no page buttons', () => {
+    const options = { text: 'x' };
+    expect(formatPagedCommand({ name: 'Check quote', options })).toBeUndefined();
+    expect(formatPagedCommand({ name: 'quote', options: { 'two words': 'x' } })).toBeUndefined();
+    expect(formatPagedCommand({ name: 'quote', options: { n: Number.NaN } })).toBeUndefined();
+    const long = { name: 'quote', options: { text: '"'.repeat(1100) } };
+    expect(pageFooterLine({ page: 1, pageCount: 2, invocation: long }, 2048)).toEqual({
+      line: 'Page 1 of 2',
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Page turns through the InteractionService
+
+const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
+const guild = payload.fakeGuild();
+let router: CommandRouter;
+let service: InteractionService;
+
+function serviceFor(forRouter: CommandRouter): InteractionService {
+  return new InteractionService(forRouter, createLogger('info', new MemoryLog().stream), {
+    cooldown: { commands: 1_000_000, windowMs: 1000 },
+  });
+}
+
+beforeAll(async () => {
+  router = await seedRouter();
+  service = serviceFor(router);
+});
+
+/** What the wire carries: JSON, so the service sees exactly what Discord sends. */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function handle(on: InteractionService, interaction: unknown): APIInteractionResponse {
+  const converted = fromApi(wire(interaction));
+  if (!converted.ok) throw new Error(converted.problem);
+  return wire(on.handle(converted.request));
+}
+
+function data(response: APIInteractionResponse): APIInteractionResponseCallbackData {
+  return (response as { data?: APIInteractionResponseCallbackData }).data ?? {};
+}
+
+/** Runs a slash command as a user and returns its answer with the message Discord keeps of it. */
+function ask(invocation: Invocation, on = service) {
+  const author = payload.user();
+  const where = payload.inGuild(guild, author);
+  const options = Object.entries(invocation.options).map(([name, value]) =>
+    typeof value === 'string'
+      ? payload.option.string(name, value)
+      : typeof value === 'boolean'
+        ? payload.option.boolean(name, value)
+        : payload.option.number(name, value),
+  );
+  const first = handle(
+    on,
+    payload.chatInput(app, {
+      name: invocation.name,
+      ...(invocation.subcommand ? { subcommand: invocation.subcommand } : {}),
+      options,
+      where,
+    }),
+  );
+  const message = payload.commandReply(app, {
+    channelId: where.channelId,
+    ranBy: author,
+    embeds: data(first).embeds ?? [],
+    components: data(first).components ?? [],
+  });
+  const row = data(first).components?.[0] as
+    APIActionRowComponent<APIButtonComponentWithCustomId> | undefined;
+  return { first, message, where, next: row?.components[1]?.custom_id ?? '' };
+}
+
+/** The same invocation run directly for a page, as the author's page turn should show it. */
+function expectedPage(invocation: Invocation, page: number, on = router): APIInteractionResponse {
+  return wire(
+    renderUpdateResponse(on.run({ ...invocation, page }), {
+      fingerprint: on.story.corpus.fingerprint,
+    }),
+  );
+}
+
+const pagedQuestion: Invocation = {
+  name: 'story',
+  subcommand: 'ask',
+  options: { question: 'what is on page:2 of the guardian report about unit 8200' },
+};
+const pagedQuote: Invocation = {
+  name: 'quote',
+  options: { text: 'Microsoft speaker:guardian said' },
+};
+
+describe('page turns', () => {
+  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', () => {
+    const { message, where, next } = ask(pagedQuestion);
+    expect(next).not.toBe('');
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(pagedQuestion, 2));
+    expect(data(turned).embeds?.[0]?.title).toBe(
+      '“what is on page\\:2 of the guardian report about unit 8200”',
+    );
+  });
+
+  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', () => {
+    const { message, where, next } = ask(pagedQuote);
+    expect(next).not.toBe('');
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(pagedQuote, 2));
+    expect(data(turned).embeds?.[0]?.description).toContain('“Microsoft speaker\\:guardian said”');
+  });
+
+  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', () => {
+    const tricky: Invocation = {
+      name: 'story',
+      subcommand: 'ask',
+      options: {
+        question: 'what did "the guardian" report\nabout unit 8200 \\ question: page:3 ✓',
+      },
+    };
+    const { first, message, where, next } = ask(tricky);
+    expect(data(first).components?.length).toBe(1);
+    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(turned).toEqual(expectedPage(tricky, 2));
+  });
+
+  it('GIVEN a footer edited to another question THEN the click is refused', () => {
+    const { message, where, next } = ask(pagedQuestion);
+    const embed = message.embeds[0]!;
+    const forged = {
+      ...message,
+      embeds: [
+        {
+          ...embed,
+          footer: { text: (embed.footer?.text ?? '').replace('unit 8200', 'the white house') },
+        },
+      ],
+    };
+    expect(forged.embeds[0]?.footer?.text).toContain('the white house');
+    const refused = handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message: forged }),
+    );
+    expect(refused.type).toBe(4);
+    expect(data(refused).flags).toBe(64);
+    expect(data(refused).embeds?.[0]?.description).toMatch(/Run the command again/);
+  });
+
+  it('GIVEN a button from before the corpus changed THEN the click is refused', async () => {
+    const older = routerFor(
+      editFile(await seedFiles(), 'story.yaml', (text) =>
+        replaceOnce(text, 'the seed article spells it', 'the first article spells it'),
+      ),
+    );
+    expect(older.story.corpus.fingerprint).not.toBe(router.story.corpus.fingerprint);
+    const { message, where, next } = ask(pagedQuestion, serviceFor(older));
+    expect(next).not.toBe('');
+    const refused = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    expect(data(refused).flags).toBe(64);
+    expect(data(refused).embeds?.[0]?.description).toMatch(/sources have been updated/);
+  });
+});
