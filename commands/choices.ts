@@ -1,7 +1,6 @@
-import type { Choice } from '../src/bot/commandTypes.js';
 import type { Story } from '../src/story/story.js';
 import { partiesMatching } from '../src/answers/parties.js';
-import { DISCORD_LIMITS } from '../src/discord/limits.js';
+import { CHOICE_LIMITS, type Choice } from '../src/bot/commandTypes.js';
 import { ELLIPSIS, excerpt } from '../src/reply/excerpt.js';
 import { stripControl, stripInvisible } from '../src/text/typography.js';
 
@@ -14,10 +13,10 @@ export interface ChoiceList {
   readonly choices: Choice[];
 }
 
-const MAX = DISCORD_LIMITS.autocompleteChoices;
+const MAX = CHOICE_LIMITS.count;
 
 /** Plain one-line text of at most `max` characters (choice names are not Markdown). */
-export function choiceText(text: string, max: number = DISCORD_LIMITS.choiceName): string {
+export function choiceText(text: string, max: number = CHOICE_LIMITS.name): string {
   const line = stripControl(stripInvisible(text)).replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
@@ -75,7 +74,7 @@ export function passageChoices(
   return hits.slice(0, MAX).map(({ passage, highlights }) => {
     const speaker = choiceText(passage.speaker, 30);
     // Show the words that matched, not just the passage's start: the name is all the user sees.
-    const shown = excerpt(passage.text, highlights, DISCORD_LIMITS.choiceName - speaker.length - 6);
+    const shown = excerpt(passage.text, highlights, CHOICE_LIMITS.name - speaker.length - 6);
     const words = `${shown.cutBefore ? ELLIPSIS : ''}${shown.text}${shown.cutAfter ? ELLIPSIS : ''}`;
     return { name: choiceText(`${speaker}: “${words}”`), value: passage.id };
   });

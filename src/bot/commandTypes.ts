@@ -14,7 +14,10 @@ export interface Invocation extends PagedCommand {
   readonly targetMessage?: { readonly id: string; readonly content: string } | undefined;
 }
 
-/** One autocomplete suggestion (Discord: name and value ≤ 100 characters). */
+/** Discord's limits on autocomplete suggestions, which every command's autocomplete keeps to. */
+export const CHOICE_LIMITS = { count: 25, name: 100, value: 100 } as const;
+
+/** One autocomplete suggestion (name and value within CHOICE_LIMITS). */
 export interface Choice {
   readonly name: string;
   readonly value: string;

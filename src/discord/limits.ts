@@ -1,3 +1,5 @@
+import { CHOICE_LIMITS } from '../bot/commandTypes.js';
+
 /** Discord's limits on what a bot may send (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -11,9 +13,9 @@ export const DISCORD_LIMITS = {
   authorName: 256,
   /** Across every embed of one message: title, description, field names and values, footer, author. */
   embedTotal: 6000,
-  autocompleteChoices: 25,
-  choiceName: 100,
-  choiceValue: 100,
+  autocompleteChoices: CHOICE_LIMITS.count,
+  choiceName: CHOICE_LIMITS.name,
+  choiceValue: CHOICE_LIMITS.value,
   customId: 100,
   actionRows: 5,
   buttonsPerRow: 5,
