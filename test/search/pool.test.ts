@@ -8,8 +8,8 @@ import { RANKING } from '../../src/search/options.js';
 import { loadCases } from '../eval/evaluate.js';
 
 /**
- * The bot ranks a bounded pool of candidates (each word's best postings, and the passages with
- * all the words), not every passage. On a 10,000-passage synthetic corpus that must lose nothing
+ * The bot ranks a bounded pool of candidates (each word's best passages, and the passages with
+ * most of the words), not every passage. On a 10,000-passage synthetic corpus that must lose nothing
  * a user sees first: the same best passage as ranking every passage, for every query of the
  * benchmark mix.
  */
