@@ -1,5 +1,5 @@
 import type { Passage } from '../src/passages/passageTypes.js';
-import { STOP_WORDS } from '../src/search/analyzer.js';
+import { STOP_WORDS } from '../src/text/analyzer.js';
 import type { EvalCases } from '../test/eval/evaluate.js';
 import { Random } from './corpus/random.js';
 import type { Filters } from './engines/engine.js';

@@ -1,6 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../../src/passages/passageTypes.js';
-import { foldWord, stem, STOP_WORDS } from '../../src/search/analyzer.js';
+import { foldWord, stem, STOP_WORDS } from '../../src/text/analyzer.js';
 import { hasFilters, passesFilters } from '../../src/search/filters.js';
 import { TOP_K, type EngineBuilder } from './engine.js';
 

@@ -1,5 +1,5 @@
 import { create, insertMultiple, search, type Orama, type SearchParams } from '@orama/orama';
-import { STOP_WORDS } from '../../src/search/analyzer.js';
+import { STOP_WORDS } from '../../src/text/analyzer.js';
 import { hasFilters } from '../../src/search/filters.js';
 import { TOP_K, type EngineBuilder, type Filters } from './engine.js';
 

@@ -1,7 +1,7 @@
 import type { Story } from '../story/story.js';
 import type { SourceDocument } from '../corpus/corpusTypes.js';
-import { analyze, STOP_WORDS } from '../search/analyzer.js';
-import { PARTY_TOKEN } from '../search/passageIndex.js';
+import { analyze, STOP_WORDS } from '../text/analyzer.js';
+import { PARTY_TOKEN } from '../text/phrases.js';
 import { align, type Alignment } from './align.js';
 import { quotedParts } from './quotedParts.js';
 import { words, type Word } from './words.js';

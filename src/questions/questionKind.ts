@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { STOP_WORDS } from '../search/analyzer.js';
+import { STOP_WORDS } from '../text/analyzer.js';
 import { AUXILIARIES, FILLERS, FRAME_WORDS, QUANTITY_WORDS, WH_WORDS } from './questionWords.js';
 
 export type QuestionKind =

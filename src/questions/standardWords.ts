@@ -1,6 +1,6 @@
 import { standardForm } from '../lexicon/casualForms.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { foldWord, scanWords, STOP_WORDS } from '../search/analyzer.js';
+import { foldWord, scanWords, STOP_WORDS } from '../text/analyzer.js';
 import { editDistance } from '../text/nearWords.js';
 import { AUXILIARIES, FRAME_WORDS, WH_WORDS } from './questionWords.js';
 import type { StoryTerms } from './storyTerms.js';

@@ -1,9 +1,10 @@
 import type { Party } from '../corpus/corpusTypes.js';
-import { analyze, contentTerms, stem } from '../search/analyzer.js';
+import { analyze, contentTerms, stem } from '../text/analyzer.js';
 import { SPEECH_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../text/nearWords.js';
-import { partyPhrases, type PassageIndex } from '../search/passageIndex.js';
-import { PhraseMatcher } from '../search/phrases.js';
+import type { PassageIndex } from '../search/passageIndex.js';
+import { partyPhrases } from '../text/phrases.js';
+import { PhraseMatcher } from '../text/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
 

@@ -1,6 +1,6 @@
-import { analyze, foldWord, stem } from '../search/analyzer.js';
-import type { PhraseMatcher } from '../search/phrases.js';
-import { PARTY_TOKEN } from '../search/passageIndex.js';
+import { analyze, foldWord, stem } from '../text/analyzer.js';
+import type { PhraseMatcher } from '../text/phrases.js';
+import { PARTY_TOKEN } from '../text/phrases.js';
 import { DOCUMENT_NOUNS, monthNumber, REASON_WORDS } from './questionWords.js';
 
 /** The term a text gets for naming a document ("article", "piece"); every source unit has it. */

@@ -1,7 +1,7 @@
 import type { Lexicon, Relation } from '../lexicon/lexicon.js';
 import type { PartOfSpeech } from '../lexicon/wordnetDatabase.js';
-import { analyze, contentTerms, stem, STOP_WORDS, type Token } from '../search/analyzer.js';
-import { PARTY_TOKEN } from '../search/passageIndex.js';
+import { analyze, contentTerms, stem, STOP_WORDS, type Token } from '../text/analyzer.js';
+import { PARTY_TOKEN } from '../text/phrases.js';
 import {
   BEFORE_VERBS,
   DETERMINERS,

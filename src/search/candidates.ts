@@ -1,4 +1,4 @@
-import { STOP_TERM_PREFIX } from './analyzer.js';
+import { STOP_TERM_PREFIX } from '../text/analyzer.js';
 import type { PassageFilters } from './filters.js';
 import type { PassageIndex } from './passageIndex.js';
 import type { QueryPlan } from './query.js';

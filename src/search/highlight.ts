@@ -1,7 +1,7 @@
 import type { SicNote, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
-import { analyze, type Token } from './analyzer.js';
+import { analyze, type Token } from '../text/analyzer.js';
 import type { PassageIndex } from './passageIndex.js';
 
 /** What span merging needs of a token. */

@@ -11,7 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { analyze, STOP_WORDS } from './analyzer.js';
+import { analyze, STOP_WORDS } from '../text/analyzer.js';
 import { RANKING } from './options.js';
 import { IMPACT_BUCKETS } from './passageFinder.js';
 import { PassageIndex, type IndexInput } from './passageIndex.js';

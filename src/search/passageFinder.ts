@@ -1,5 +1,5 @@
 import { Document, type DocumentData, type DocumentOptions } from 'flexsearch';
-import { contentTerms } from './analyzer.js';
+import { contentTerms } from '../text/analyzer.js';
 import type { PassageFilters } from './filters.js';
 
 /**

@@ -2,46 +2,17 @@ import { Index } from 'flexsearch';
 import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import { FuzzyVocabulary } from '../text/nearWords.js';
-import { analyze } from './analyzer.js';
 import { RANKING } from './options.js';
 import { IMPACT_BUCKETS, PassageFinder } from './passageFinder.js';
-import { PhraseMatcher, type PhraseEntry } from './phrases.js';
+import { PARTY_TOKEN, phraseEntries, PhraseMatcher } from '../text/phrases.js';
 import { encodePassages, type PassageSequences } from './sequences.js';
 import { TermTable } from './termTable.js';
-
-export const PARTY_TOKEN = '@party:';
-export const SYNONYM_TOKEN = '@syn:';
 
 export interface IndexInput {
   readonly passages: readonly Passage[];
   readonly documents: readonly SourceDocument[];
   readonly parties: readonly Party[];
   readonly synonyms: readonly (readonly string[])[];
-}
-
-function phraseEntry(phrase: string, canonical: string): PhraseEntry[] {
-  const terms = analyze(phrase).map((token) => token.term);
-  return terms.length > 0 ? [{ terms, canonical }] : [];
-}
-
-/** The name and aliases of every party, as phrase entries on stems (`@party:<id>`). */
-export function partyPhrases(parties: readonly Party[]): PhraseEntry[] {
-  return parties.flatMap((party) =>
-    [party.name, ...party.aliases].flatMap((name) => phraseEntry(name, PARTY_TOKEN + party.id)),
-  );
-}
-
-/** Alias phrases of every party and every synonym group, as phrase entries on stems. */
-function phraseEntries(
-  parties: readonly Party[],
-  synonyms: readonly (readonly string[])[],
-): PhraseEntry[] {
-  return [
-    ...partyPhrases(parties),
-    ...synonyms.flatMap((group, index) =>
-      group.flatMap((phrase) => phraseEntry(phrase, `${SYNONYM_TOKEN}${index}`)),
-    ),
-  ];
 }
 
 /** Larger weight (0 … 1) → earlier bucket. */

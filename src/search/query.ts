@@ -1,6 +1,7 @@
-import { analyze, type Token } from './analyzer.js';
+import { analyze, type Token } from '../text/analyzer.js';
 import { RANKING } from './options.js';
-import { PARTY_TOKEN, SYNONYM_TOKEN, type PassageIndex } from './passageIndex.js';
+import { PARTY_TOKEN, SYNONYM_TOKEN } from '../text/phrases.js';
+import type { PassageIndex } from './passageIndex.js';
 
 /**
  * A query as the ranking needs it: groups of alternatives (a word matches as itself, as a synonym,

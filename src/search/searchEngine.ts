@@ -37,9 +37,9 @@ const DATE =
  * and those with most of the words, filters applied as its tags), rank exactly, highlight the
  * winners.
  *
- * Reading order for this folder: analyzer.ts (text → terms), passageIndex.ts (the build:
- * sequences.ts for the term sequences, passageFinder.ts for FlexSearch), query.ts (the plan),
- * candidates.ts, scoring.ts, highlight.ts, then this file; indexStore.ts keeps a large index.
+ * Reading order for this folder (after ../text/analyzer.ts, text → terms): passageIndex.ts (the
+ * build: sequences.ts for the term sequences, passageFinder.ts for FlexSearch), query.ts (the
+ * plan), candidates.ts, scoring.ts, highlight.ts, then this file; indexStore.ts keeps a large index.
  */
 export class SearchEngine {
   private readonly documents: ReadonlyMap<string, SourceDocument>;

@@ -1,8 +1,8 @@
 import type { SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
-import { analyze, contentTerms, wordTerm, writtenWords } from './analyzer.js';
+import { analyze, contentTerms, wordTerm, writtenWords } from '../text/analyzer.js';
 import { IntBuffer } from './intBuffer.js';
-import type { PhraseMatch, PhraseMatcher, TermSource } from './phrases.js';
+import type { PhraseMatch, PhraseMatcher, TermSource } from '../text/phrases.js';
 import type { TermTable } from './termTable.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { WordTerm } from './analyzer.js';
+import type { WordTerm } from '../text/analyzer.js';
 
 /**
  * The corpus's terms as small integers, for the per-passage term sequences that scoring reads:

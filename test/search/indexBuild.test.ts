@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
-import { analyze, wordTerm, writtenWords } from '../../src/search/analyzer.js';
+import { analyze, wordTerm, writtenWords } from '../../src/text/analyzer.js';
 import { editDistance, FuzzyVocabulary } from '../../src/text/nearWords.js';
 import { indexKey, loadIndex, saveIndex } from '../../src/search/indexStore.js';
 import { PassageIndex, type IndexInput } from '../../src/search/passageIndex.js';

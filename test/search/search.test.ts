@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
-import { analyze } from '../../src/search/analyzer.js';
+import { analyze } from '../../src/text/analyzer.js';
 import { editDistance } from '../../src/text/nearWords.js';
 import { seedStory } from '../support/seed.js';
 

@@ -1,4 +1,4 @@
-import type { Token } from './analyzer.js';
+import { analyze, type Token } from './analyzer.js';
 
 /**
  * Multi-word names and equivalences found in a token stream: party aliases ("Israeli Defense
@@ -91,4 +91,39 @@ function matchesAt(terms: TermSource, from: number, phrase: readonly string[]): 
   if (from + phrase.length > terms.length) return false;
   for (let i = 0; i < phrase.length; i++) if (terms.termAt(from + i) !== phrase[i]) return false;
   return true;
+}
+
+export const PARTY_TOKEN = '@party:';
+export const SYNONYM_TOKEN = '@syn:';
+
+/** What phrase matching needs of a party of the corpus. */
+export interface NamedParty {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+function phraseEntry(phrase: string, canonical: string): PhraseEntry[] {
+  const terms = analyze(phrase).map((token) => token.term);
+  return terms.length > 0 ? [{ terms, canonical }] : [];
+}
+
+/** The name and aliases of every party, as phrase entries on stems (`@party:<id>`). */
+export function partyPhrases(parties: readonly NamedParty[]): PhraseEntry[] {
+  return parties.flatMap((party) =>
+    [party.name, ...party.aliases].flatMap((name) => phraseEntry(name, PARTY_TOKEN + party.id)),
+  );
+}
+
+/** Alias phrases of every party and every synonym group, as phrase entries on stems. */
+export function phraseEntries(
+  parties: readonly NamedParty[],
+  synonyms: readonly (readonly string[])[],
+): PhraseEntry[] {
+  return [
+    ...partyPhrases(parties),
+    ...synonyms.flatMap((group, index) =>
+      group.flatMap((phrase) => phraseEntry(phrase, `${SYNONYM_TOKEN}${index}`)),
+    ),
+  ];
 }
