@@ -2,9 +2,9 @@ import { Index } from 'flexsearch';
 import type { Party, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import { FuzzyVocabulary } from '../text/nearWords.js';
+import { PARTY_TOKEN, phraseEntries, PhraseMatcher } from '../text/phrases.js';
 import { RANKING } from './options.js';
 import { IMPACT_BUCKETS, PassageFinder } from './passageFinder.js';
-import { PARTY_TOKEN, phraseEntries, PhraseMatcher } from '../text/phrases.js';
 import { encodePassages, type PassageSequences } from './sequences.js';
 import { TermTable } from './termTable.js';
 
