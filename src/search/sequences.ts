@@ -39,7 +39,11 @@ export function encodePassages(
   /** Word as written → its term id (−1: folds to nothing). A corpus repeats its words. */
   const idOfWritten = new Map<string, number>();
   const ids: number[] = [];
-  const words: TermSource = { length: 0, termAt: (i) => table.term(ids[i] ?? -1) };
+  // The passage being read, as the phrase matcher reads it (one object for every passage).
+  const words: TermSource & { length: number } = {
+    length: 0,
+    termAt: (i) => table.term(ids[i] ?? -1),
+  };
   /** Per term id: 1 when a name or synonym phrase starts with it, 0 when none does. */
   const phraseStart: number[] = [];
   const startsPhrase = (id: number): boolean =>
@@ -57,27 +61,32 @@ export function encodePassages(
       }
       if (id >= 0) ids.push(id);
     }
+    words.length = ids.length;
     const added = addedTerms(
       passage.text,
-      { ...words, length: ids.length },
-      (position) => startsPhrase(ids[position] ?? -1),
+      words,
+      ids,
+      startsPhrase,
       phrases,
       documents.get(passage.documentId),
     );
     starts[ordinal] = values.length;
     let length = 0;
-    ids.forEach((id, k) => {
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
       values.push(id);
       if (!table.isStop(id)) {
         length++;
         count(id, ordinal + 1);
       }
-      for (const term of added?.get(k) ?? []) {
+      const after = added?.get(k);
+      if (after === undefined) continue;
+      for (const term of after) {
         const addedId = table.intern(term);
         values.push(~addedId);
         count(addedId, ordinal + 1);
       }
-    });
+    }
     lengths[ordinal] = Math.min(length, 0xffff);
     totalLength += length;
   }
@@ -89,7 +98,8 @@ export function encodePassages(
 function addedTerms(
   text: string,
   words: TermSource,
-  startsPhrase: (position: number) => boolean,
+  ids: readonly number[],
+  startsPhrase: (id: number) => boolean,
   phrases: PhraseMatcher,
   document: SourceDocument | undefined,
 ): Map<number, string[]> | undefined {
@@ -102,7 +112,7 @@ function addedTerms(
   };
   const matches: PhraseMatch[] = [];
   for (let from = 0; from < words.length; from++)
-    if (startsPhrase(from)) phrases.matchAt(words, from, matches);
+    if (startsPhrase(ids[from] ?? -1)) phrases.matchAt(words, from, matches);
   for (const match of matches) add(match.to - 1, match.canonical);
   // Offsets are needed only where a "sic" note is: the few passages of such documents.
   const tokens = document && document.sic.length > 0 ? analyze(text) : [];
