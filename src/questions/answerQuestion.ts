@@ -7,7 +7,7 @@ import type { AnswerUnit } from './answerUnits.js';
 import { CandidateScorer, type Candidate, type Scored } from './candidateScorer.js';
 import { questionParts } from './questionParts.js';
 import { QuestionReader, type ReadPart } from './readQuestion.js';
-import type { Correction } from './standardWords.js';
+import type { Correction } from '../search/query.js';
 import type { StoryTerms } from './storyTerms.js';
 import { QUESTION_WEIGHTS as W } from './weights.js';
 import type { WordGroup } from './wordGroups.js';

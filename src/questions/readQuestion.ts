@@ -13,7 +13,8 @@ import {
   STATUS_WORDS,
   WH_WORDS,
 } from './questionWords.js';
-import { standardWords, type Correction } from './standardWords.js';
+import type { Correction } from '../search/query.js';
+import { standardWords } from './standardWords.js';
 import type { StoryTerms } from './storyTerms.js';
 import { WordGroups, type WordGroup } from './wordGroups.js';
 

@@ -1,3 +1,4 @@
+import type { Correction } from '../search/query.js';
 import { standardForm } from '../lexicon/casualForms.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { foldWord, scanWords, STOP_WORDS } from '../text/analyzer.js';
@@ -15,11 +16,6 @@ export interface ReadWord {
   readonly word: string;
   /** As typed. */
   readonly typed: string;
-}
-
-export interface Correction {
-  readonly typed: string;
-  readonly meant: string;
 }
 
 const MAX_QUESTION_WORDS = 60;

@@ -1,25 +1,12 @@
-import type { SicNote, SourceDocument } from '../corpus/corpusTypes.js';
+import type { SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 import { analyze, type Token } from '../text/analyzer.js';
 import type { PassageIndex } from './passageIndex.js';
+import { sicMeaning } from './sequences.js';
 
 /** What span merging needs of a token. */
 type TokenSpan = Pick<Token, 'start' | 'end' | 'stop'>;
-
-/** The searchable terms each "sic" note means, worked out once per note. */
-const sicMeanings = new WeakMap<SicNote, readonly string[]>();
-
-function meaningOf(note: SicNote): readonly string[] {
-  let terms = sicMeanings.get(note);
-  if (!terms) {
-    terms = analyze(note.means)
-      .filter((token) => !token.stop)
-      .map((token) => token.term);
-    sicMeanings.set(note, terms);
-  }
-  return terms;
-}
 
 /**
  * Where a passage matched its query: spans of the passage text (offsets into `passage.text`),
@@ -46,7 +33,7 @@ export function highlightSpans(
     }
   }
   for (const note of document?.sic ?? []) {
-    if (!meaningOf(note).some((term) => matchedTerms.has(term))) continue;
+    if (!sicMeaning(note).some((term) => matchedTerms.has(term))) continue;
     for (let at = text.indexOf(note.text); at >= 0; at = text.indexOf(note.text, at + 1)) {
       spans.push({ start: at, end: at + note.text.length });
     }

@@ -17,10 +17,6 @@ export class IntBuffer {
     this.data[this.length++] = value;
   }
 
-  at(index: number): number {
-    return this.data[index] ?? 0;
-  }
-
   toArray(): Int32Array {
     return this.data.slice(0, this.length);
   }

@@ -30,7 +30,7 @@ export class PassageIndex {
   readonly finder: PassageFinder;
   private readonly table = new TermTable();
   private readonly sequences: PassageSequences;
-  readonly averageLength: number;
+  private readonly averageLength: number;
   /** Per term id: 1 when the term stands for a party (`@party:…`). */
   private readonly partyTerms: Uint8Array;
   /**

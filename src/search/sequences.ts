@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../corpus/corpusTypes.js';
+import type { SicNote, SourceDocument } from '../corpus/corpusTypes.js';
 import type { Passage } from '../passages/passageTypes.js';
 import { analyze, contentTerms, wordTerm, writtenWords } from '../text/analyzer.js';
 import { IntBuffer } from './intBuffer.js';
@@ -120,8 +120,17 @@ function addedTerms(
     for (let at = text.indexOf(note.text); at >= 0; at = text.indexOf(note.text, at + 1)) {
       const end = at + note.text.length;
       const last = tokens.findLastIndex((token) => token.start < end);
-      if (last >= 0) for (const term of contentTerms(note.means)) add(last, term);
+      if (last >= 0) for (const term of sicMeaning(note)) add(last, term);
     }
   }
   return added;
+}
+
+/** The searchable terms a "sic" note means, worked out once per note. */
+const sicMeanings = new WeakMap<SicNote, readonly string[]>();
+
+export function sicMeaning(note: SicNote): readonly string[] {
+  let terms = sicMeanings.get(note);
+  if (!terms) sicMeanings.set(note, (terms = contentTerms(note.means)));
+  return terms;
 }

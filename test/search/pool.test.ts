@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
 import { poolAgreement } from '../../bench/poolAgreement.js';
 import { queryMix, type BenchQuery } from '../../bench/queries.js';
+import type { Passage } from '../../src/passages/passageTypes.js';
 import { PassageIndex } from '../../src/search/passageIndex.js';
 import { SearchEngine } from '../../src/search/searchEngine.js';
 import { RANKING } from '../../src/search/options.js';
@@ -72,5 +73,35 @@ describe('the bounded candidate pool', () => {
     expect(new Set(filtered)).toEqual(
       new Set(passages.filter((p) => p.speakerId === speakerId).map((p) => p.ordinal)),
     );
+  });
+
+  it('brings in, through FlexSearch partial matches, a passage with most words that no per-word read reaches', () => {
+    // 300 short passages for each word: each word's best 200 are short ones. The one long passage
+    // has all three words, each weighing little in it: only "most of the words" finds it.
+    const texts = [
+      ...['alpha', 'beta', 'gamma'].flatMap((word) =>
+        Array.from({ length: 300 }, (_, i) => `${word} note ${i}.`),
+      ),
+      `${'filler words run on and on. '.repeat(20)}Alpha, beta and gamma together at last.`,
+    ];
+    const passages: Passage[] = texts.map((text, ordinal) => ({
+      id: `p${ordinal}`,
+      ordinal,
+      documentId: 'doc',
+      start: 0,
+      end: text.length,
+      text,
+      paragraph: ordinal,
+      kind: 'narration',
+      speaker: '',
+      quotedIn: [],
+    }));
+    const synthetic = new PassageIndex({ passages, documents: [], parties: [], synonyms: [] });
+    const found = new SearchEngine(synthetic, []).search('alpha beta gamma', { limit: 1 });
+    expect(found.hits[0]?.passage.ordinal).toBe(texts.length - 1);
+    for (const word of ['alpha', 'beta', 'gamma'])
+      expect(synthetic.finder.best(word, RANKING.candidatesPerTerm)).not.toContain(
+        texts.length - 1,
+      );
   });
 });

@@ -114,6 +114,28 @@ describe('search', () => {
     expect(story.search.search('Coving').hits).toHaveLength(0);
   });
 
+  it('completes a prefix with the corpus words that start with it, most frequent first', () => {
+    const index = story.search.index;
+    const frequency = (word: string): number =>
+      index.documentFrequencyOf(index.termId(index.knownWord(word) ?? '') ?? -1);
+    for (const prefix of ['s', 'co', 'micro', 'rev']) {
+      const found = index.completions(prefix, 12);
+      expect(found.length, prefix).toBeGreaterThan(0);
+      for (const word of found) expect(word.startsWith(prefix)).toBe(true);
+      const frequencies = found.map(frequency);
+      expect(frequencies).toEqual([...frequencies].sort((a, b) => b - a));
+    }
+    // Every word with the prefix is a candidate: none left out ranks above the last one shown.
+    const shown = index.completions('s', 5);
+    const last = frequency(shown[shown.length - 1] ?? '');
+    expect(
+      index
+        .completions('s', 10_000)
+        .slice(5)
+        .every((w) => frequency(w) <= last),
+    ).toBe(true);
+  });
+
   it('returns nothing, with the unknown words, when nothing matches', () => {
     const result = story.search.search('zebra xylophone');
     expect(result.hits).toEqual([]);
