@@ -210,6 +210,11 @@ export class QuestionAnswerer {
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
+    // "Did Google and Amazon face the same accusations?": most of what it asks about is named by
+    // names the story never uses — whatever else matches, the sources are not about that.
+    const specific = part.groups.filter((g) => !g.everyday);
+    const strange = this.strangeNames(part, candidates);
+    if (strange.length > 0 && weightOf(strange) >= W.strangeNames * weightOf(specific)) return true;
     // "How much …", "what year …": no amount, no date anywhere near what it asks about.
     if (part.expectsNumber && !candidates.some((c) => c.amountNear)) return true;
     if (part.expectsDate && !candidates.some((c) => c.dateNear && this.answersSomething(part, c)))
@@ -217,6 +222,13 @@ export class QuestionAnswerer {
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
+  }
+
+  /** The names in the question that the story never uses and no candidate matches closely. */
+  private strangeNames(part: ReadPart, candidates: readonly Scored[]): WordGroup[] {
+    return part.groups.filter(
+      (g) => g.strangeName && !g.everyday && !candidates.some((c) => c.strong.has(g)),
+    );
   }
 
   /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
@@ -231,6 +243,8 @@ export class QuestionAnswerer {
   private unmatchedWords(part: ReadPart, scored: readonly Scored[]): string[] {
     const matchedAnywhere = new Set<WordGroup>();
     for (const s of scored) for (const g of s.matched) matchedAnywhere.add(g);
+    const strange = this.strangeNames(part, scored);
+    if (strange.length > 0) return [...new Set(strange.map((g) => g.label))];
     const unmatched = part.groups.filter((g) => !matchedAnywhere.has(g) && !g.everyday);
     const words = (unmatched.length > 0 ? unmatched : part.groups.filter((g) => !g.everyday)).map(
       (g) => g.label,
@@ -270,6 +284,10 @@ export class QuestionAnswerer {
       .filter((hit) => hit.passage.linksTo === undefined)
       .map((hit) => ({ passage: hit.passage, hit }));
   }
+}
+
+function weightOf(groups: readonly WordGroup[]): number {
+  return groups.reduce((sum, g) => sum + g.weight, 0);
 }
 
 function citesPassage(cited: ReadonlySet<string>, passage: Passage): boolean {

@@ -30,6 +30,7 @@ export const FRAME_WORDS = words(`
   kind sort type thing things stuff way bit
   tell show give explain say said says mean means know knew known think thought
   please thanks hey hi hello ok okay yeah yes no not
+  nah nope yep yup lol lmao tbh ngl imo imho btw fwiw afaik iirc smh
   get got getting go going goes went come came coming comes
   happen happened happens happening
   whether else again anyway like because though although unless while
@@ -43,6 +44,12 @@ export const STATUS_WORDS = words(`
   status latest now yet still currently current ongoing progress
   done over finished ended concluded
 `);
+
+/**
+ * Status words that ask where things stand only at the end of what is asked ("is it over yet?"),
+ * not before what they govern ("accusations over Project Nimbus", "what has it done about it").
+ */
+export const CLOSING_STATUS_WORDS = words('done over finished ended concluded');
 
 /** Words that ask what happened: "what happened after …", "what did they do". */
 export const EVENT_WORDS = words('happen happened happens happening event events do done');

@@ -4,9 +4,11 @@ import { headNoun, questionKind, type QuestionKind } from './questionKind.js';
 import {
   AFTER_WORDS,
   BEFORE_WORDS,
+  CLOSING_STATUS_WORDS,
   DETERMINERS,
   DOCUMENT_WORDS,
   EVENT_WORDS,
+  FRAME_WORDS,
   monthNumber,
   REFERRING_PRONOUNS,
   SPEECH_WORDS,
@@ -135,7 +137,14 @@ export class QuestionReader {
     if (kind === 'define' && subject.length > 0) groups = subject;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
     const future = plain.includes('will') || plain.includes('next');
-    const asksStatus = plain.some((w) => STATUS_WORDS.has(w)) && kind !== 'who' && kind !== 'when';
+    const asksStatus =
+      plain.some(
+        (w, i) =>
+          STATUS_WORDS.has(w) &&
+          (!CLOSING_STATUS_WORDS.has(w) || plain.slice(i + 1).every((x) => FRAME_WORDS.has(x))),
+      ) &&
+      kind !== 'who' &&
+      kind !== 'when';
     const asksFuture = future && kind !== 'who';
     // "What happened …", "what did it do …" — not "what does X do" (X's role).
     const asksEvent =

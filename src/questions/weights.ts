@@ -46,6 +46,11 @@ export const QUESTION_WEIGHTS = {
   head: 0.8,
   /** A text without a number proves this share of what it matches for "how much", "the price of". */
   amountMissing: 0.5,
+  /**
+   * When names the story never uses ("Google", "the UN") weigh at least this share of a
+   * question's own words, it asks about them, and the sources do not cover it.
+   */
+  strangeNames: 0.5,
   /** Below this share of the question's weight matched, the sources do not answer it. */
   minCoverage: 0.35,
   /** A match with at least this evidence shows the sources speak of the word itself. */

@@ -130,6 +130,19 @@ describe('/story ask: "the sources do not cover this"', () => {
     }
   });
 
+  it('GIVEN names the story never uses beside its own words THEN abstains and names them', () => {
+    const reply = ask('did palantir and ibm get the same allegations about their cloud in israel');
+    expect(quotesShown(reply)).toEqual([]);
+    expect(notes(reply)[0]?.text).toMatch(/nothing in them mentions “palantir”, “ibm”/);
+    const pentagon = ask('what did the pentagon say about the microsoft azure allegations');
+    expect(quotesShown(pentagon)).toEqual([]);
+    expect(notes(pentagon)[0]?.text).toMatch(/nothing in them mentions “pentagon”/);
+    // One strange name beside a question the sources answer is no reason to abstain.
+    expect(notes(ask('i saw on reddit that microsoft cut off unit 8200, is that true'))).toEqual(
+      [],
+    );
+  });
+
   it('GIVEN the words of a party no passage quotes THEN says the sources hold none', () => {
     const note = notes(ask('what did the idf say about the report'))[0];
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
@@ -222,6 +235,13 @@ describe('/story ask: words people type', () => {
   it('GIVEN chat forms THEN reads them as the words they stand for', () => {
     expect(lead(ask('wut even is unit 8200'))?.id).toBe('party:unit-8200');
     expect(lead(ask('whats the latest'))?.id).toBe('review:status');
+    // Chat fillers say nothing of the topic.
+    expect(lead(ask('is the review finished or nah lol'))?.id).toBe('review:status');
+  });
+
+  it('GIVEN "over" or "done" before what they govern THEN they do not ask where things stand', () => {
+    expect(lead(ask('is the review over yet'))?.id).toBe('review:status');
+    expect(lead(ask('what were the complaints over the azure deal'))?.id).not.toBe('review:status');
   });
 });
 
