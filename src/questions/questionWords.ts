@@ -74,8 +74,15 @@ export const DOCUMENT_NOUNS = words(
 /** Verbs of saying: "what did X say" asks for X's own words. */
 export const SPEECH_WORDS = words(`
   say said says saying wrote write writes state stated statement claim claimed claims
-  report reported reports respond responded response announce announced admit admitted
+  report reported reports respond responded response reply replied replies
+  announce announced admit admitted
   comment commented allege alleged think thought
+`);
+
+/** Verbs of answering something: "… and how did Microsoft respond" responds to what came before. */
+export const REACTION_WORDS = words(`
+  respond responds responded response react reacts reacted reaction reply replies replied answer
+  answered
 `);
 
 /** A question word for "how many" and "how much". */

@@ -10,6 +10,7 @@ import {
   EVENT_WORDS,
   FRAME_WORDS,
   monthNumber,
+  REACTION_WORDS,
   REFERRING_PRONOUNS,
   SPEECH_WORDS,
   STATUS_WORDS,
@@ -170,6 +171,10 @@ export class QuestionReader {
     if (previous && groups.length === 0 && plain.every((w) => WH_WORDS.has(w))) {
       groups = previous.groups;
       elliptical = true;
+    } else if (previous && plain.some((w) => REACTION_WORDS.has(w))) {
+      // "What did the Guardian report, and how did Microsoft respond": a response to that report.
+      const own = new Set(groups.map((g) => g.partyId ?? g.label));
+      groups = [...groups, ...previous.groups.filter((g) => !own.has(g.partyId ?? g.label))];
     } else if (previous && !namesParty && plain.some((w) => REFERRING_PRONOUNS.has(w))) {
       // "… and what did it use Azure for", "… and who is doing it": "it" is what the question
       // named before — a party, or a thing.

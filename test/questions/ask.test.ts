@@ -174,6 +174,18 @@ describe('/story ask: several parts', () => {
     expect(['review:promised', 'review:status']).toContain(facts[1]);
   });
 
+  it('GIVEN "… and how did X reply" THEN the reply is to what the first part asked about', () => {
+    const reply = ask('what did the guardian claim about unit 8200, and how did microsoft reply?');
+    const second = reply.blocks.findLastIndex((b) => b.type === 'part');
+    expect(second).toBeGreaterThan(0);
+    // Microsoft's answer to the Guardian's claims: its formal review of them.
+    expect(reply.blocks.slice(second).find((b) => b.type === 'quote')).toMatchObject({
+      quote: { id: 'fox28-microsoft-azure-review:5.1' },
+    });
+    // Alone, "reply" is a verb of saying, not a word the sources must contain.
+    expect(notes(ask('how did microsoft reply'))).toEqual([]);
+  });
+
   it('GIVEN a bare "and when" THEN answers it about the first part’s subject', () => {
     const reply = ask('who published the investigation and when');
     const ids = quotesShown(reply).map((q) => q.id);
