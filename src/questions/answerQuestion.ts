@@ -163,8 +163,11 @@ export class QuestionAnswerer {
     const status = part.asksStatus
       ? units.find((u) => u.unit?.reviewField === 'status')
       : undefined;
+    // "Who were the reporters behind …": the byline of the document it asks about leads.
+    const byline = part.asksAuthor ? units.find((u) => u.unit?.kind === 'source') : undefined;
     let lead: Scored | undefined =
       status ??
+      byline ??
       (bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
         ? bestUnit
         : undefined);

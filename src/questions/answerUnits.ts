@@ -143,11 +143,30 @@ function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
     label: document.title,
     text,
     citations: [{ type: 'source', documentId: document.id }],
-    // Not the editors' notes: they describe the document, they are not what it says.
-    matchText: text,
+    // Not the editors' notes: they describe the document, they are not what it says. Where it
+    // was posted ("which blog", "what site") is in its address.
+    matchText: `${text} Posted on the website ${siteWords(document.url)}.`,
     date: document.published.type === 'on' ? published : undefined,
     partyIds: [],
     tags: [],
     documentId: document.id,
   };
+}
+
+/** The words of a document's address that name where it was posted: "blogs microsoft com on the issues". */
+function siteWords(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    // The first folder of the path ("world", "on-the-issues"), not the page's own name.
+    const [first, ...rest] = pathname.split('/').filter(Boolean);
+    const section = first !== undefined && rest.length > 0 && /^[a-z-]+$/i.test(first) ? first : '';
+    return (
+      [...hostname.replace(/^www\./, '').split('.'), ...section.split('-')]
+        // Letters only: a digit in a host name ("972mag") would read as an amount or a date.
+        .filter((word) => /^[a-z]+$/i.test(word))
+        .join(' ')
+    );
+  } catch {
+    return '';
+  }
 }

@@ -47,6 +47,8 @@ const NEAR = 6;
 export class CandidateScorer {
   private readonly features = new Map<number, TextFeatures>();
   private readonly documents: ReadonlyMap<string, SourceDocument>;
+  /** The parties each document's publisher names. */
+  private readonly publishers = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly terms: StoryTerms,
@@ -262,7 +264,9 @@ export class CandidateScorer {
         if (features.reasons) fit += 1;
         break;
       case 'where':
-        if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
+        // Where a document was posted: its metadata says (its address).
+        if (unit?.kind === 'source' && part.asksSource) fit += 1;
+        else if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
         break;
       case 'quantity':
         if (features.amounts.length > 0) fit += 1;
@@ -275,6 +279,15 @@ export class CandidateScorer {
       default:
         break;
     }
+    // Who wrote a document, where it was posted: the metadata of the one asked about, and for
+    // "who wrote …" its byline before anyone the question's words also match.
+    if (
+      part.asksSource &&
+      (part.asksAuthor || part.kind === 'where') &&
+      unit?.kind === 'source' &&
+      this.isDocumentAsked(part, unit)
+    )
+      fit += part.asksAuthor ? 2 : 1;
     // A source's metadata answers questions about documents, not about what happened.
     if (
       unit?.kind === 'source' &&
@@ -290,6 +303,23 @@ export class CandidateScorer {
     if (part.asksEvent && unit?.kind === 'event') fit += 1;
     if (passage?.linksTo !== undefined) fit -= 4;
     return fit;
+  }
+
+  /**
+   * Whether a source unit is the document a question about documents asks about: one its
+   * publisher is named in ("the Guardian piece", "where did Microsoft post …"), or, when none
+   * is named and it asks for authors, one with a byline.
+   */
+  private isDocumentAsked(part: ReadPart, unit: AnswerUnit): boolean {
+    const document = this.documents.get(unit.documentId ?? '');
+    if (!document) return false;
+    const named = part.groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId]));
+    if (named.length === 0) return part.asksAuthor && document.author !== undefined;
+    const publishers =
+      this.publishers.get(document.id) ??
+      textFeatures(document.publisher, this.terms.parties, this.terms.lemmas).partyIds;
+    this.publishers.set(document.id, publishers);
+    return named.some((id) => publishers.has(id));
   }
 
   /** −1–1: whether the candidate falls in the time the question names. */

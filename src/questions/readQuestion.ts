@@ -3,6 +3,8 @@ import type { QuestionPart } from './questionParts.js';
 import { headNoun, questionKind, type QuestionKind } from './questionKind.js';
 import {
   AFTER_WORDS,
+  AUTHOR_NOUNS,
+  AUTHOR_WORDS,
   BEFORE_WORDS,
   CLOSING_STATUS_WORDS,
   DETERMINERS,
@@ -47,6 +49,8 @@ export interface ReadPart {
   readonly strangeSpeaker?: string | undefined;
   /** Asks about a document: its author, date, title. */
   readonly asksSource: boolean;
+  /** Asks who wrote a document ("who were the reporters behind …"). */
+  readonly asksAuthor: boolean;
   /** Asks for an amount: "how many …", "the price of …". */
   readonly expectsNumber: boolean;
   /** Asks for a date: "when …", "what year …". */
@@ -165,11 +169,26 @@ export class QuestionReader {
     // "Has the UN commented": the words of someone the story never names.
     const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;
     if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
+    // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
+    // of answer, not a word the answer must contain.
+    const asksAuthor = asksSource && plain.some((w) => AUTHOR_WORDS.has(w));
+    const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
+    if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
     if (previous && groups.length === 0 && plain.every((w) => WH_WORDS.has(w))) {
       groups = previous.groups;
+      elliptical = true;
+    } else if (
+      previous &&
+      !namesParty &&
+      plain.length <= 2 &&
+      WH_WORDS.has(plain[0] ?? '') &&
+      groups.length === 1
+    ) {
+      // "Where was the May statement posted? Which blog?": a kind of answer to the same question.
+      groups = [...groups, ...previous.groups];
       elliptical = true;
     } else if (previous && plain.some((w) => REACTION_WORDS.has(w))) {
       // "What did the Guardian report, and how did Microsoft respond": a response to that report.
@@ -192,6 +211,7 @@ export class QuestionReader {
       speaker: asksWords ? speaker : undefined,
       strangeSpeaker: asksWords ? strangeSpeaker : undefined,
       asksSource,
+      asksAuthor,
       expectsNumber: kind === 'quantity' || this.asksAmount(plain),
       expectsDate:
         kind === 'when' ||

@@ -68,6 +68,27 @@ describe('/story ask: the editors’ knowledge answers', () => {
     expect(lead(ask('who wrote the guardian investigation'))?.id).toBe(
       'source:guardian-2025-08-06-million-calls',
     );
+    // "Reporters" asks for a byline: the Guardian's, not a text that says "report".
+    expect(lead(ask('which reporters were behind the guardian piece'))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
+    // A source without a byline is still the one asked about.
+    expect(lead(ask('who wrote the fox 28 article'))?.id).toBe(
+      'source:fox28-microsoft-azure-review',
+    );
+  });
+
+  it('GIVEN where a document was posted THEN answers from its address', () => {
+    expect(lead(ask('what website was the september update posted on'))?.id).toBe(
+      'source:microsoft-2025-09-25-update',
+    );
+    // A short follow-up ("which blog?") asks the same question again, more precisely.
+    const reply = ask('where did microsoft put out its august statement? which blog');
+    const facts = reply.blocks.filter((b): b is FactBlock => b.type === 'fact').map((f) => f.id);
+    expect(facts).toEqual([
+      'source:microsoft-2025-08-15-update',
+      'source:microsoft-2025-08-15-update',
+    ]);
   });
 });
 
