@@ -16,6 +16,7 @@ import {
   BLIND_QUESTIONS,
   BLIND_QUESTIONS_2,
   BLIND_QUESTIONS_3,
+  BLIND_QUESTIONS_4,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -43,6 +44,7 @@ const sets: [string, Case[]][] = flags.questions
       ['test/eval/questions-blind.yaml', loadQuestions(BLIND_QUESTIONS)],
       ['test/eval/questions-blind-2.yaml', loadQuestions(BLIND_QUESTIONS_2)],
       ['test/eval/questions-blind-3.yaml', loadQuestions(BLIND_QUESTIONS_3)],
+      ['test/eval/questions-blind-4.yaml', loadQuestions(BLIND_QUESTIONS_4)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
