@@ -222,6 +222,14 @@ export class QuestionAnswerer {
     if (part.expectsNumber && !candidates.some((c) => c.amountNear)) return true;
     if (part.expectsDate && !candidates.some((c) => c.dateNear && this.answersSomething(part, c)))
       return true;
+    // "Is the review still going or have they wrapped it up": where things stand answers a
+    // status question whose other words only say how it might stand (verbs, not things).
+    if (
+      part.asksStatus &&
+      candidates.some((c) => c.unit?.reviewField === 'status') &&
+      specific.every((g) => !g.noun || candidates.some((c) => c.strong.has(g)))
+    )
+      return false;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));

@@ -37,6 +37,7 @@ export function standardWords(
   lexicon: Lexicon,
 ): ReadWord[] {
   const words: ReadWord[] = [];
+  const isWord = (w: string): boolean => lexicon.isWord(w);
   scanWords(text, (raw) => {
     const word = foldWord(raw);
     // A question is a few words; a pasted wall of text is read as far as a question goes.
@@ -47,7 +48,11 @@ export function standardWords(
       for (const part of body.split(' ')) words.push({ word: part, typed: raw });
       return;
     }
-    const casual = standardForm(word, (w) => lexicon.isWord(w));
+    // "what's", "who's", "didn't": folding reads 's as a possessive; spelled out, they are "what is".
+    const unmarked = raw.toLowerCase().replace(/['’‘`]/gu, '');
+    const casual =
+      (unmarked !== raw.toLowerCase() ? standardForm(unmarked, isWord) : undefined) ??
+      standardForm(word, isWord);
     if (casual !== undefined) {
       for (const part of casual.split(' ')) words.push({ word: part, typed: raw });
       return;

@@ -268,8 +268,15 @@ describe('/story ask: words people type', () => {
   it('GIVEN chat forms THEN reads them as the words they stand for', () => {
     expect(lead(ask('wut even is unit 8200'))?.id).toBe('party:unit-8200');
     expect(lead(ask('whats the latest'))?.id).toBe('review:status');
+    // Contractions typed with their apostrophe are spelled out, not read as possessives.
+    expect(lead(ask("what's unit 8200"))?.id).toBe('party:unit-8200');
+    expect(lead(ask('who’s brad smith'))?.id).toBe('party:brad-smith');
     // Chat fillers say nothing of the topic.
     expect(lead(ask('is the review finished or nah lol'))?.id).toBe('review:status');
+  });
+
+  it('GIVEN a status question in verbs the sources do not use THEN where the review stands answers it', () => {
+    expect(lead(ask('has the review finished yet or is it dragging on'))?.id).toBe('review:status');
   });
 
   it('GIVEN "over" or "done" before what they govern THEN they do not ask where things stand', () => {
