@@ -13,6 +13,8 @@ const LabelledSchema = z.strictObject({
       category: z.string(),
       label: z.enum(VERDICTS),
       related: z.boolean().optional(),
+      /** What the reply must lead with (see labelled-flags.yaml); none when absent. */
+      flags: z.array(z.enum(['meaning-changed', 'misattributed'])).default([]),
       text: z.string(),
     }),
   ),
