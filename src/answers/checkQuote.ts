@@ -1,16 +1,16 @@
 import type { Story } from '../story/story.js';
-import { checkMessage, type QuoteCheck } from '../check/checker.js';
+import { checkMessage, type MessageCheck } from '../check/checkMessage.js';
 import type { CheckBlock, Reply } from '../reply/model.js';
-import { passageAt, passageView, spanView } from './views.js';
+import { passageView, spanView } from './views.js';
 
 /** Quotations checked from one message at most: a wall of quotes gets the first few. */
 const MAX_CHECKS = 3;
 
-function sourceOf(story: Story, check: QuoteCheck): CheckBlock['source'] {
+function sourceOf(story: Story, check: MessageCheck): CheckBlock['source'] {
   const match = check.match;
   if (!match) return undefined;
   if (check.verdict === 'not-found') {
-    const passage = passageAt(story, match.documentId, match.start);
+    const passage = story.passageAt(match.documentId, match.start);
     return passage
       ? passageView(story, passage)
       : spanView(story, match.documentId, match.start, match.end);

@@ -13,7 +13,7 @@ import {
 } from 'discord-api-types/v10';
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
 import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
-import type { Difference } from '../check/checker.js';
+import type { Difference } from '../check/differences.js';
 import type {
   Block,
   CheckBlock,

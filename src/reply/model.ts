@@ -1,4 +1,5 @@
-import type { Difference, Verdict } from '../check/checker.js';
+import type { Verdict } from '../check/checker.js';
+import type { Difference } from '../check/differences.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 

@@ -1,5 +1,5 @@
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
-import type { Difference } from '../check/checker.js';
+import type { Difference } from '../check/differences.js';
 import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
 import type {
   Block,

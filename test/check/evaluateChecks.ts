@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Story } from '../../src/story/story.js';
-import { checkMessage, type Verdict } from '../../src/check/checker.js';
+import type { Verdict } from '../../src/check/checker.js';
+import { checkMessage } from '../../src/check/checkMessage.js';
 
 /** The labelled quotations and how the checker does on them: precision and recall per verdict. */
 const VERDICTS = ['verbatim', 'close', 'not-found'] as const;
