@@ -22,7 +22,7 @@ export interface MeaningChange {
 
 /** Opposites, from WordNet (lexicon/). */
 export interface OppositeWords {
-  areOpposites(a: string, b: string): boolean;
+  areOpposites(a: string, b: string, reach?: 'direct' | 'derived'): boolean;
 }
 
 export interface MeaningInput {
@@ -158,10 +158,10 @@ function comparable(a: string, b: string): boolean {
 }
 
 /**
- * A word the message puts in whose opposite the source says: in the same place (a changed word),
- * or elsewhere in the sentence the quotation comes from, when the message does not say that too
- * ("is allowed under their terms of service" against "… is against their terms of service and is
- * prohibited").
+ * A word the message puts in whose opposite the source says: in the same place (a changed word,
+ * where a derivation counts too), or elsewhere in the sentence the quotation comes from, when the
+ * message does not say that too ("is allowed under their terms of service" against "… is against
+ * their terms of service and is prohibited").
  */
 function oppositeChanges(all: readonly Sides[], input: MeaningInput): MeaningChange[] {
   const quoted = new Set(input.quoted.map((w) => w.word));
@@ -169,11 +169,12 @@ function oppositeChanges(all: readonly Sides[], input: MeaningInput): MeaningCha
   const changes: MeaningChange[] = [];
   for (const s of all) {
     const found =
-      oppositeIn(s.said, s.source, input.lexicon) ??
+      oppositeIn(s.said, s.source, input.lexicon, 'derived') ??
       oppositeIn(
         s.said.filter((w) => !sourceWords.has(w.word)),
         input.context.filter((w) => !quoted.has(w.word)),
         input.lexicon,
+        'direct',
       );
     if (found) changes.push({ kind: 'opposite', said: found.said.word, source: found.source });
   }
@@ -187,10 +188,11 @@ function oppositeIn(
   said: readonly Word[],
   source: readonly Word[],
   lexicon: OppositeWords,
+  reach: 'direct' | 'derived',
 ): { said: Word; source: Word } | undefined {
   for (const w of said.slice(0, MAX_SAID_WORDS)) {
     for (const v of source) {
-      if (comparable(w.word, v.word) && lexicon.areOpposites(w.word, v.word))
+      if (comparable(w.word, v.word) && lexicon.areOpposites(w.word, v.word, reach))
         return { said: w, source: v };
     }
   }

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { baseForms } from './baseForms.js';
-import { NEGATING_PREFIXES, senseDerivations, senseOpposites } from './opposites.js';
+import { NEGATING_PREFIXES, senseDerivations, senseOpposites, wordKey } from './opposites.js';
 import {
   PARTS_OF_SPEECH,
   WordNetDatabase,
@@ -248,6 +248,11 @@ export class Lexicon {
 
   /** Words opposite to `word` in its first senses: WordNet's antonyms (see opposites.ts). */
   opposites(word: string): ReadonlySet<string> {
+    return new Set([...this.oppositeKeys(word)].map((key) => key.slice(key.indexOf(':') + 1)));
+  }
+
+  /** `opposites`, each keyed with its part of speech (`adj:unlimited`). */
+  private oppositeKeys(word: string): ReadonlySet<string> {
     return this.rememberedWords(`opp:${word}`, () =>
       this.senses(word).flatMap((sense) =>
         senseOpposites(sense, (pos, offset) => this.database.synset(pos, offset)),
@@ -255,40 +260,43 @@ export class Lexicon {
     );
   }
 
-  /** Words derived from `word` or it from them, by WordNet's derivation links ("allow" → allowable). */
-  derivations(word: string): ReadonlySet<string> {
-    const forms = this.baseForms(word);
+  /** Words derived from `word` or it from them, by WordNet's derivation links, keyed ("verb:allow" → adj:allowable). */
+  private derivationKeys(word: string): ReadonlySet<string> {
     return this.rememberedWords(`der:${word}`, () =>
       this.senses(word).flatMap((sense) =>
-        forms.flatMap((form) =>
+        this.formsAs(word, sense.pos).flatMap((form) =>
           senseDerivations(sense, form, (pos, offset) => this.database.synset(pos, offset)),
         ),
       ),
     );
   }
 
+  /** The word's dictionary forms, each keyed with the part of speech it is that form in. */
+  private formKeys(word: string): string[] {
+    return PARTS_OF_SPEECH.flatMap((pos) => this.formsAs(word, pos).map((f) => wordKey(pos, f)));
+  }
+
   /**
-   * Whether one word says the opposite of the other, by WordNet's antonyms: directly ("limited",
-   * "unlimited"), one derivation away ("allowed" ~ allowable, the opposite of "prohibited"), or as
-   * a negating prefix on a real word that WordNet opposes to the word ("nonstandard").
+   * Whether one word says the opposite of the other, by WordNet's antonyms (within a part of
+   * speech): directly ("limited", "unlimited"), or as a negating prefix on a real word that WordNet
+   * opposes to the word ("nonstandard"); with `reach: 'derived'`, also one derivation away
+   * ("denial" ~ deny, the opposite of "allowed") — looser, so for a word swapped for another only.
    */
-  areOpposites(a: string, b: string): boolean {
+  areOpposites(a: string, b: string, reach: 'direct' | 'derived' = 'direct'): boolean {
     if (a === b) return false;
-    const formsA = [a, ...this.baseForms(a)];
-    const formsB = [b, ...this.baseForms(b)];
-    const meets = (words: ReadonlySet<string>, forms: Iterable<string>): boolean => {
-      for (const form of forms) if (words.has(form)) return true;
+    const meets = (keys: ReadonlySet<string>, forms: Iterable<string>): boolean => {
+      for (const form of forms) if (keys.has(form)) return true;
       return false;
     };
-    const oppositesA = this.opposites(a);
-    const oppositesB = this.opposites(b);
+    const oppositesA = this.oppositeKeys(a);
+    const oppositesB = this.oppositeKeys(b);
     return (
-      meets(oppositesA, formsB) ||
-      meets(oppositesB, formsA) ||
-      meets(oppositesA, this.derivations(b)) ||
-      meets(oppositesB, this.derivations(a)) ||
+      meets(oppositesA, this.formKeys(b)) ||
+      meets(oppositesB, this.formKeys(a)) ||
       this.prefixedOpposite(a, b) ||
-      this.prefixedOpposite(b, a)
+      this.prefixedOpposite(b, a) ||
+      (reach === 'derived' &&
+        (meets(oppositesA, this.derivationKeys(b)) || meets(oppositesB, this.derivationKeys(a))))
     );
   }
 

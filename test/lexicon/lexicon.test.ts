@@ -58,6 +58,9 @@ describe('Lexicon', () => {
     expect(lexicon.areOpposites('allowed', 'prohibited')).toBe(true);
     expect(lexicon.areOpposites('nonstandard', 'standard')).toBe(true);
     expect(lexicon.areOpposites('external', 'internal')).toBe(true);
+    // one derivation away, when asked: "denial" ~ deny, the opposite of "allow"
+    expect(lexicon.areOpposites('allowed', 'denial')).toBe(false);
+    expect(lexicon.areOpposites('allowed', 'denial', 'derived')).toBe(true);
   });
 
   it('does not call words opposites that are only different', () => {
@@ -70,6 +73,10 @@ describe('Lexicon', () => {
       ['a', 'an'],
       ['inform', 'form'],
       ['limited', 'limited'],
+      // two satellites of opposite heads ("new", "old") are not antonyms
+      ['recent', 'used'],
+      // "based" is a form of the verb "base", not the adjective opposed to "august"
+      ['august', 'based'],
     ] as const)
       expect(lexicon.areOpposites(a, b), `${a}/${b}`).toBe(false);
   });
