@@ -16,16 +16,19 @@ export interface AttributedSpeaker {
   readonly claimFrom: number;
 }
 
-/** Verbs that give words to a speaker, in the forms people type them. */
+/**
+ * Verbs that give words to a speaker, in the forms people type them. Bare forms only where a
+ * question or a plural subject needs them ("did Microsoft really say"): "Microsoft, explain this:"
+ * addresses Microsoft, it does not quote it.
+ */
 const SPEECH_VERBS: ReadonlySet<string> = new Set(
   (
-    'say says said saying write writes wrote written writing tell tells told telling ' +
+    'say says said saying write writes wrote written writing tells told telling ' +
     'admit admits admitted admitting claim claims claimed claiming state states stated stating ' +
-    'add adds added announce announces announced report reports reported confirm confirms ' +
-    'confirmed acknowledge acknowledges acknowledged insist insists insisted argue argues argued ' +
-    'explain explains explained note notes noted concede concedes conceded assert asserts ' +
-    'asserted allege alleges alleged declare declares declared clarify clarifies clarified warn ' +
-    'warns warned post posts posted tweet tweets tweeted reads'
+    'adds added announces announced report reports reported confirms confirmed acknowledges ' +
+    'acknowledged insists insisted argues argued explains explained notes noted concedes conceded ' +
+    'asserts asserted alleges alleged declares declared clarifies clarified warns warned posts ' +
+    'posted tweets tweeted reads'
   ).split(' '),
 );
 /** Chat's quotative: "Microsoft be like “…”", "and the Guardian was like “…”". */

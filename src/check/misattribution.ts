@@ -1,5 +1,6 @@
 import type { Party } from '../corpus/corpusTypes.js';
 import { claimSpeaker } from '../passages/claimSpeaker.js';
+import { SpeakerResolver } from '../passages/speakers.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { Story } from '../story/story.js';
 import type { AttributedSpeaker } from './attributedSpeaker.js';
@@ -11,6 +12,8 @@ export interface WordsSpeaker {
   readonly id: string;
   readonly name: string;
   readonly kind: PassageKind;
+  /** A reported claim's reporter: the party that publishes the document, when it is one. */
+  readonly reporter?: string | undefined;
 }
 
 /** A message that gives a party words that are another's. */
@@ -38,8 +41,14 @@ export function wordsSpeaker(
   const passage = story.passageAt(match.documentId, position);
   const document = story.document(match.documentId);
   if (!passage || !document) return undefined;
-  const speaker = claimSpeaker(passage, document, story.corpus.knowledge.parties, position);
-  return speaker && { ...speaker, kind: passage.kind };
+  const parties = story.corpus.knowledge.parties;
+  const speaker = claimSpeaker(passage, document, parties, position);
+  if (!speaker) return undefined;
+  const reporter =
+    passage.kind === 'reported'
+      ? new SpeakerResolver(parties, document).resolve(document.publisher)?.id
+      : undefined;
+  return { ...speaker, kind: passage.kind, reporter };
 }
 
 /** Whether two parties speak with one voice: the same, or one speaks for the other (speaks_for). */
@@ -48,11 +57,18 @@ function oneVoice(parties: readonly Party[], a: string, b: string): boolean {
   return a === b || voice(a) === voice(b);
 }
 
+/**
+ * The message names a party whose words these are not. A claim an outlet reports may be given to
+ * the outlet too ("FOX 28 reported “…”"): it printed them, as that claim; a statement an article
+ * quotes may not — those are the statement's speaker's own words.
+ */
 export function misattribution(
   parties: readonly Party[],
   said: AttributedSpeaker | undefined,
   speaker: WordsSpeaker | undefined,
 ): Misattribution | undefined {
   if (!said || !speaker || oneVoice(parties, said.party.id, speaker.id)) return undefined;
+  if (speaker.reporter !== undefined && oneVoice(parties, said.party.id, speaker.reporter))
+    return undefined;
   return { named: { id: said.party.id, name: said.party.name }, speaker };
 }

@@ -140,6 +140,7 @@ describe('attributedSpeaker', () => {
     expect(named(`Microsoft never said ${quote}`)).toBeUndefined();
     expect(named(`the article about Microsoft says ${quote}`)).toBeUndefined();
     expect(named(`the Guardian article was published and ${quote}`)).toBeUndefined();
+    expect(named(`Microsoft, explain this: ${quote}`)).toBeUndefined();
   });
 
   it('reads a message that quotes nothing: the cue opens it, and the claim starts after it', () => {
