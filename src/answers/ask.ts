@@ -6,7 +6,7 @@ import type { Block, CitationView, FactBlock, Reply } from '../reply/model.js';
 import { asOfLine } from './asOf.js';
 import { paginate, PASSAGES_PER_PAGE } from './paging.js';
 import { echo, quoted } from './searchReply.js';
-import { citationView, passageAt, passageView } from './views.js';
+import { citationView, passageView } from './views.js';
 
 /**
  * `/story ask` and @mentions: the question answered part by part — the editors' entry that
@@ -76,7 +76,7 @@ function leadBlock(story: Story, unit: AnswerUnit): FactBlock {
  */
 function citationAsPassage(story: Story, citation: Citation): CitationView {
   if (citation.type === 'source') return citationView(story, citation);
-  const passage = passageAt(story, citation.documentId, citation.start);
+  const passage = story.passageAt(citation.documentId, citation.start);
   if (!passage) return citationView(story, citation);
   const copy =
     passage.documentId === citation.documentId

@@ -44,22 +44,10 @@ export function passageView(
   };
 }
 
-/**
- * The passage a span of a document belongs to: one of the document's own passages, or the
- * statement passage it was merged into when the document quotes that statement.
- */
-export function passageAt(story: Story, documentId: string, offset: number): Passage | undefined {
-  return story.passages.find(
-    (p) =>
-      (p.documentId === documentId && p.start <= offset && offset < p.end) ||
-      p.quotedIn.some((q) => q.documentId === documentId && q.start <= offset && offset < q.end),
-  );
-}
-
 /** A cited span, attributed like the passage it starts in. */
 export function spanView(story: Story, documentId: string, start: number, end: number): QuoteView {
   const document = requireDocument(story, documentId);
-  const passage = passageAt(story, documentId, start);
+  const passage = story.passageAt(documentId, start);
   const sameAsPassage =
     passage?.documentId === documentId && passage.start === start && passage.end === end;
   return {

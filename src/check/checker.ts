@@ -2,8 +2,10 @@ import type { Story } from '../story/story.js';
 import type { SourceDocument } from '../corpus/corpusTypes.js';
 import { analyze, STOP_WORDS } from '../text/analyzer.js';
 import { PARTY_TOKEN } from '../text/phrases.js';
+import { splitSentences } from '../text/sentences.js';
 import { align, type Alignment } from './align.js';
-import { quotedParts } from './quotedParts.js';
+import { differences, sourcePositions, type AlignedTexts, type Difference } from './differences.js';
+import { meaningChanges, type MeaningChange } from './meaningChanges.js';
 import { words, type Word } from './words.js';
 
 /**
@@ -12,22 +14,6 @@ import { words, type Word } from './words.js';
  * the differences are few; `not-found` otherwise, with the nearest passage only when it is related.
  */
 export type Verdict = 'verbatim' | 'close' | 'not-found';
-
-/** Where the source's side of a difference stands in the document (offsets into its text). */
-export interface SourceWords {
-  readonly start: number;
-  readonly end: number;
-}
-
-export type Difference =
-  | {
-      readonly type: 'changed';
-      readonly said: string;
-      readonly source: string;
-      readonly at: SourceWords;
-    }
-  | { readonly type: 'added'; readonly said: string }
-  | { readonly type: 'missing'; readonly source: string; readonly at: SourceWords };
 
 export interface SourceSpan {
   readonly documentId: string;
@@ -45,6 +31,13 @@ export interface QuoteCheck {
   readonly match?: SourceSpan | undefined;
   /** Word-level differences, quotation vs source (empty when verbatim). */
   readonly differences: readonly Difference[];
+  /** The differences that change what it means (a close quotation's only). */
+  readonly meaningChanges: readonly MeaningChange[];
+  /**
+   * For each word of the quotation (see words.ts), where the source word it matches or replaces
+   * starts in the matched document; undefined for a word the source does not have there.
+   */
+  readonly sourcePositions: readonly (number | undefined)[];
 }
 
 /**
@@ -126,7 +119,16 @@ function findSequence(
 /** Fragments between elisions must appear in order, each near the previous one. */
 const MAX_ELIDED_WORDS = 120;
 
-function findVerbatim(index: CheckIndex, fragments: readonly string[][]): SourceSpan | undefined {
+interface VerbatimMatch {
+  readonly span: SourceSpan;
+  /** Where each word of the quotation starts in the source. */
+  readonly positions: readonly number[];
+}
+
+function findVerbatim(
+  index: CheckIndex,
+  fragments: readonly string[][],
+): VerbatimMatch | undefined {
   const first = fragments[0];
   if (!first || first.length === 0) return undefined;
   for (const source of index.sources) {
@@ -137,20 +139,26 @@ function findVerbatim(index: CheckIndex, fragments: readonly string[][]): Source
     ) {
       let end = at + first.length;
       let ok = true;
+      const starts = [at];
       for (const fragment of fragments.slice(1)) {
         const next = findSequence(source.folded, fragment, end);
         if (next < 0 || next - end > MAX_ELIDED_WORDS) {
           ok = false;
           break;
         }
+        starts.push(next);
         end = next + fragment.length;
       }
       if (ok) {
-        return {
+        const positions = fragments.flatMap((fragment, f) =>
+          fragment.map((_, k) => source.words[(starts[f] ?? 0) + k]?.start ?? 0),
+        );
+        const span = {
           documentId: source.document.id,
           start: source.words[at]?.start ?? 0,
           end: source.words[end - 1]?.end ?? 0,
         };
+        return { span, positions };
       }
     }
   }
@@ -191,56 +199,22 @@ function nearest(index: CheckIndex, quote: readonly string[]): Candidate | undef
   return best;
 }
 
-function differences(
-  candidate: Candidate,
-  quoteWords: readonly Word[],
-  quoted: string,
-  elisionsAfter: ReadonlySet<number>,
-): Difference[] {
-  const result: Difference[] = [];
-  const text = candidate.source.document.text;
-  const sourceWord = (i: number): Word | undefined => candidate.source.words[candidate.offset + i];
-  let said: number[] = [];
-  let source: number[] = [];
-  const flush = (): void => {
-    const saidText = said.length
-      ? quoted.slice(quoteWords[said[0] ?? 0]?.start, quoteWords[said[said.length - 1] ?? 0]?.end)
-      : '';
-    const at = {
-      start: sourceWord(source[0] ?? 0)?.start ?? 0,
-      end: sourceWord(source[source.length - 1] ?? 0)?.end ?? 0,
-    };
-    const sourceText = source.length ? text.slice(at.start, at.end) : '';
-    if (saidText && sourceText)
-      result.push({ type: 'changed', said: saidText, source: sourceText, at });
-    else if (saidText) result.push({ type: 'added', said: saidText });
-    else if (sourceText) result.push({ type: 'missing', source: sourceText, at });
-    said = [];
-    source = [];
-  };
-  let lastQuote = -1;
-  for (const op of candidate.alignment.ops) {
-    if (op.type === 'same') {
-      flush();
-      lastQuote = op.quote;
-    } else if (op.type === 'missing' && elisionsAfter.has(lastQuote) && said.length === 0) {
-      // Words left out where the quotation marks an elision (…) are not a difference.
-    } else {
-      if (op.type !== 'missing') said.push(op.quote);
-      if (op.type !== 'added') source.push(op.source);
-      if (op.type !== 'missing') lastQuote = op.quote;
-    }
-  }
-  flush();
-  return result;
-}
-
 export function checkQuotation(story: Story, quoted: string): QuoteCheck {
   const index = checkIndex(story);
   const fragmentsText = quoted.split(ELLIPSIS).filter((f) => words(f).length > 0);
   const fragments = fragmentsText.map((f) => words(f).map((w) => w.word));
   const exact = findVerbatim(index, fragments);
-  if (exact) return { quoted, verdict: 'verbatim', similarity: 1, match: exact, differences: [] };
+  if (exact) {
+    return {
+      quoted,
+      verdict: 'verbatim',
+      similarity: 1,
+      match: exact.span,
+      differences: [],
+      meaningChanges: [],
+      sourcePositions: exact.positions,
+    };
+  }
 
   const quoteWords = words(quoted).slice(0, CHECK_THRESHOLDS.maxWords);
   const folded = quoteWords.map((w) => w.word);
@@ -263,17 +237,33 @@ export function checkQuotation(story: Story, quoted: string): QuoteCheck {
       same >= t.closeContentWords &&
       same >= t.closeContentShare * contentWords
     ) {
-      const start = candidate.source.words[candidate.offset + candidate.alignment.sourceStart];
-      const end = candidate.source.words[candidate.offset + candidate.alignment.sourceEnd - 1];
+      const { document } = candidate.source;
+      const texts: AlignedTexts = {
+        alignment: candidate.alignment,
+        quoted,
+        quoteWords,
+        sourceText: document.text,
+        sourceWord: (i) => candidate.source.words[candidate.offset + i],
+      };
+      const start = texts.sourceWord(candidate.alignment.sourceStart);
+      const end = texts.sourceWord(candidate.alignment.sourceEnd - 1);
+      const found = differences(texts, elisionsAfter);
       return {
         quoted,
         verdict: 'close',
         similarity: rounded(candidate.similarity),
         match:
-          start && end
-            ? { documentId: candidate.source.document.id, start: start.start, end: end.end }
-            : undefined,
-        differences: differences(candidate, quoteWords, quoted, elisionsAfter),
+          start && end ? { documentId: document.id, start: start.start, end: end.end } : undefined,
+        differences: found,
+        meaningChanges: meaningChanges({
+          differences: found,
+          quoted: quoteWords,
+          sourceText: document.text,
+          match: { start: start?.start ?? 0, end: end?.end ?? 0 },
+          context: sentenceWords(document, start?.start ?? 0, end?.end ?? 0),
+          lexicon: story.lexicon,
+        }),
+        sourcePositions: sourcePositions(texts),
       };
     }
   }
@@ -283,7 +273,24 @@ export function checkQuotation(story: Story, quoted: string): QuoteCheck {
     similarity: rounded(candidate?.similarity ?? 0),
     match: relatedPassage(story, quoted),
     differences: [],
+    meaningChanges: [],
+    sourcePositions: [],
   };
+}
+
+/** The words of the sentences of `document` that the span from `start` to `end` touches. */
+function sentenceWords(document: SourceDocument, start: number, end: number): Word[] {
+  const paragraph = document.paragraphs.find((p) => p.start <= start && start < p.end);
+  if (!paragraph) return [];
+  return splitSentences(document.text, paragraph.start, paragraph.end)
+    .filter((sentence) => sentence.start < end && start < sentence.end)
+    .flatMap((sentence) =>
+      words(document.text.slice(sentence.start, sentence.end)).map((w) => ({
+        ...w,
+        start: w.start + sentence.start,
+        end: w.end + sentence.start,
+      })),
+    );
 }
 
 const rounded = (x: number): number => Math.round(x * 1000) / 1000;
@@ -326,9 +333,4 @@ function meaningfulTerms(story: Story, text: string): Set<string> {
     if (!token.stop && !inNames.has(i)) terms.add(token.term);
   });
   return terms;
-}
-
-/** Checks every quotation in a chat message (or the whole message when nothing is quoted). */
-export function checkMessage(story: Story, message: string): QuoteCheck[] {
-  return quotedParts(message).map((part) => checkQuotation(story, part));
 }

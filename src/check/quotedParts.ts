@@ -28,27 +28,70 @@ export function stripChatMarkup(text: string): string {
 const wordCount = (text: string): number =>
   text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-export function quotedParts(message: string): string[] {
+/** A quotation in a message, with the message's words around it (where it says who spoke). */
+export interface QuotedPart {
+  readonly text: string;
+  /** The message's words before it, back to the previous quotation. */
+  readonly before: string;
+  /** The message's words after it, up to the next quotation. */
+  readonly after: string;
+  /** Nothing in the message is quoted: the whole message is the quotation. */
+  readonly whole: boolean;
+}
+
+interface Found {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function quotedPartsInContext(message: string): QuotedPart[] {
   const text = stripChatMarkup(message);
-  const parts: string[] = [];
-  const blockQuote = text
-    .split('\n')
-    .filter((line) => /^\s*>\s?/.test(line))
+  const lines = text.split('\n');
+  const isBlockQuote = (line: string): boolean => /^\s*>/.test(line);
+  const parts: QuotedPart[] = [];
+  const blockQuote = lines
+    .filter(isBlockQuote)
     .map((line) => line.replace(/^\s*>+\s?/, ''))
     .join(' ')
     .trim();
-  if (wordCount(blockQuote) >= MIN_WORDS) parts.push(blockQuote);
-  const outsideBlockQuotes = text
-    .split('\n')
-    .filter((line) => !/^\s*>/.test(line))
-    .join('\n');
+  if (wordCount(blockQuote) >= MIN_WORDS) {
+    const first = lines.findIndex(isBlockQuote);
+    const last = lines.length - 1 - [...lines].reverse().findIndex(isBlockQuote);
+    parts.push({
+      text: blockQuote,
+      before: lines.slice(0, first).join('\n'),
+      after: lines.slice(last + 1).join('\n'),
+      whole: false,
+    });
+  }
+  const outsideBlockQuotes = lines.filter((line) => !isBlockQuote(line)).join('\n');
+  const found: Found[] = [];
   for (const pattern of PAIRS) {
     for (const match of outsideBlockQuotes.matchAll(pattern)) {
       const inner = (match[1] ?? '').trim();
-      if (wordCount(inner) >= MIN_WORDS && !parts.includes(inner)) parts.push(inner);
+      if (wordCount(inner) < MIN_WORDS || found.some((f) => f.text === inner)) continue;
+      if (parts.some((p) => p.text === inner)) continue;
+      found.push({ text: inner, start: match.index, end: match.index + match[0].length });
     }
+  }
+  // Context runs to the neighbouring quotations in the text, whatever marks they use.
+  const byPosition = [...found].sort((a, b) => a.start - b.start);
+  for (const quotation of found) {
+    const previous = byPosition.filter((f) => f.end <= quotation.start).pop();
+    const next = byPosition.find((f) => f.start >= quotation.end);
+    parts.push({
+      text: quotation.text,
+      before: outsideBlockQuotes.slice(previous?.end ?? 0, quotation.start),
+      after: outsideBlockQuotes.slice(quotation.end, next?.start ?? outsideBlockQuotes.length),
+      whole: false,
+    });
   }
   if (parts.length > 0) return parts;
   const whole = text.replace(/\s+/g, ' ').trim();
-  return whole ? [whole] : [];
+  return whole ? [{ text: whole, before: '', after: '', whole: true }] : [];
+}
+
+export function quotedParts(message: string): string[] {
+  return quotedPartsInContext(message).map((part) => part.text);
 }

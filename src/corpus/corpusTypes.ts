@@ -62,6 +62,11 @@ export interface Party {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly role: string;
+  /**
+   * The party this one speaks for (Brad Smith for Microsoft): words of either, given to the other,
+   * are not misattributed.
+   */
+  readonly speaksFor?: string | undefined;
   readonly citations: readonly Citation[];
 }
 

@@ -61,6 +61,9 @@ export function resolveKnowledge(
     if (!partyIds.has(id)) problems.add(yaml.file, yaml.lineOf(path), `unknown party id "${id}"`);
   };
 
+  input.parties.forEach((party, index) => {
+    if (party.speaks_for !== undefined) checkParty(party.speaks_for, ['parties', index, 'speaks_for']);
+  });
   const review = input.review;
   checkParty(review.announced.by, ['review', 'announced', 'by']);
   review.conducted_by.parties.forEach((id, index) =>
@@ -84,6 +87,7 @@ export function resolveKnowledge(
       name: party.name,
       aliases: party.aliases,
       role: party.role,
+      speaksFor: party.speaks_for,
       citations: cite(party.cite, ['parties', index]),
     })),
     timeline,

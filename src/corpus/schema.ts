@@ -87,6 +87,8 @@ export const PartySchema = z.strictObject({
   /** Other names for the party, in documents and in questions (used by search and attribution). */
   aliases: z.array(Text).default([]),
   role: Text,
+  /** The party this one speaks for (an officer for the company): their words are not told apart. */
+  speaks_for: PartyIdSchema.optional(),
   cite: Cite,
 });
 

@@ -12,13 +12,22 @@ import {
   type APIInteractionResponseUpdateMessage,
 } from 'discord-api-types/v10';
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
-import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
-import type { Difference } from '../check/checker.js';
+import {
+  FLAG_LABELS,
+  kindLabel,
+  meaningChangeTail,
+  misattributionText,
+  percent,
+  speakerLabel,
+  VERDICT_LABELS,
+} from '../reply/labels.js';
+import type { Difference } from '../check/differences.js';
 import type {
   Block,
   CheckBlock,
   CitationView,
   FactBlock,
+  MeaningChangeView,
   PagedCommand,
   QuoteView,
   Reply,
@@ -123,10 +132,34 @@ function renderDifference(difference: Difference): string {
 }
 
 const MAX_DIFFERENCES = 8;
+/** Changes of meaning said first; past these, the differences list the rest. */
+const MAX_MEANING_CHANGES = 3;
+
+/** "⛔ **Changes the meaning.** The source says “…found **no** evidence…”; the message leaves out “no”." */
+function renderMeaningChange(change: MeaningChangeView): string {
+  const { source } = change;
+  const words = `${source.cutBefore ? ELLIPSIS : ''}${highlighted(source.text, source.highlights)}${source.cutAfter ? ELLIPSIS : ''}`;
+  const tail = escapeMarkdown(
+    meaningChangeTail({ ...change, words: clipPlain(change.words.replace(/\s+/g, ' '), 80) }),
+  );
+  return `${FLAG_LABELS.mark} ${bold(`${FLAG_LABELS.meaningChanged}.`)} The source says “${words}”; ${tail}.`;
+}
+
+/** What the check must say first: a changed meaning, words given to the wrong speaker. */
+function renderFlags(block: CheckBlock): string[] {
+  const lines = block.meaningChanges.slice(0, MAX_MEANING_CHANGES).map(renderMeaningChange);
+  if (block.misattribution) {
+    lines.push(
+      `${FLAG_LABELS.mark} ${bold(`${FLAG_LABELS.misattributed}.`)} ${escapeMarkdown(misattributionText(block.misattribution))}`,
+    );
+  }
+  return lines;
+}
 
 function renderCheck(block: CheckBlock, maxChars: number): string {
   const label = VERDICT_LABELS[block.verdict];
   const lines = [
+    ...renderFlags(block),
     `${label.mark} ${bold(label.title)}: ${label.explanation}${block.verdict === 'close' ? ` (similarity ${percent(block.similarity)})` : ''}.`,
     `Checked: “${escapeMarkdown(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
   ];

@@ -1,4 +1,6 @@
+import { stemmer } from 'stemmer';
 import { baseForms } from './baseForms.js';
+import { NEGATING_PREFIXES, senseDerivations, senseOpposites, wordKey } from './opposites.js';
 import {
   PARTS_OF_SPEECH,
   WordNetDatabase,
@@ -75,6 +77,7 @@ export class Lexicon {
   private readonly sensesCache = new Map<string, readonly Synset[]>();
   private readonly formsCache = new Map<string, readonly string[]>();
   private readonly answers = new Map<string, boolean | PartOfSpeech | undefined>();
+  private readonly wordSets = new Map<string, ReadonlySet<string>>();
 
   private opened: WordNetDatabase | undefined;
 
@@ -241,6 +244,84 @@ export class Lexicon {
     if (this.relatedCache.size >= CACHE_LIMIT) this.relatedCache.clear();
     this.relatedCache.set(key, result);
     return result;
+  }
+
+  /** Words opposite to `word` in its first senses: WordNet's antonyms (see opposites.ts). */
+  opposites(word: string): ReadonlySet<string> {
+    return new Set([...this.oppositeKeys(word)].map((key) => key.slice(key.indexOf(':') + 1)));
+  }
+
+  /** `opposites`, each keyed with its part of speech (`adj:unlimited`). */
+  private oppositeKeys(word: string): ReadonlySet<string> {
+    return this.rememberedWords(`opp:${word}`, () =>
+      this.senses(word).flatMap((sense) =>
+        senseOpposites(sense, (pos, offset) => this.database.synset(pos, offset)),
+      ),
+    );
+  }
+
+  /** Words derived from `word` or it from them, by WordNet's derivation links, keyed ("verb:allow" → adj:allowable). */
+  private derivationKeys(word: string): ReadonlySet<string> {
+    return this.rememberedWords(`der:${word}`, () =>
+      this.senses(word).flatMap((sense) =>
+        this.formsAs(word, sense.pos).flatMap((form) =>
+          senseDerivations(sense, form, (pos, offset) => this.database.synset(pos, offset)),
+        ),
+      ),
+    );
+  }
+
+  /** The word's dictionary forms, each keyed with the part of speech it is that form in. */
+  private formKeys(word: string): string[] {
+    return PARTS_OF_SPEECH.flatMap((pos) => this.formsAs(word, pos).map((f) => wordKey(pos, f)));
+  }
+
+  /**
+   * Whether one word says the opposite of the other, by WordNet's antonyms (within a part of
+   * speech): directly ("limited", "unlimited"), or as a negating prefix on a real word that WordNet
+   * opposes to the word ("nonstandard"); with `reach: 'derived'`, also one derivation away
+   * ("denial" ~ deny, the opposite of "allowed") — looser, so for a word swapped for another only.
+   */
+  areOpposites(a: string, b: string, reach: 'direct' | 'derived' = 'direct'): boolean {
+    if (a === b) return false;
+    const meets = (keys: ReadonlySet<string>, forms: Iterable<string>): boolean => {
+      for (const form of forms) if (keys.has(form)) return true;
+      return false;
+    };
+    const oppositesA = this.oppositeKeys(a);
+    const oppositesB = this.oppositeKeys(b);
+    return (
+      meets(oppositesA, this.formKeys(b)) ||
+      meets(oppositesB, this.formKeys(a)) ||
+      this.prefixedOpposite(a, b) ||
+      this.prefixedOpposite(b, a) ||
+      (reach === 'derived' &&
+        (meets(oppositesA, this.derivationKeys(b)) || meets(oppositesB, this.derivationKeys(a))))
+    );
+  }
+
+  /** `prefixed` is a negating prefix on a form of `word`, and WordNet opposes the two. */
+  private prefixedOpposite(prefixed: string, word: string): boolean {
+    const stem = stemmer(word);
+    for (const prefix of NEGATING_PREFIXES) {
+      if (!prefixed.startsWith(prefix) || stemmer(prefixed.slice(prefix.length)) !== stem) continue;
+      if (!this.isWord(prefixed)) return false;
+      const prefixedStem = stemmer(prefixed);
+      return (
+        [...this.opposites(prefixed)].some((o) => stemmer(o) === stem) ||
+        [...this.opposites(word)].some((o) => stemmer(o) === prefixedStem)
+      );
+    }
+    return false;
+  }
+
+  private rememberedWords(key: string, find: () => readonly string[]): ReadonlySet<string> {
+    const cached = this.wordSets.get(key);
+    if (cached) return cached;
+    const words = new Set(find());
+    if (this.wordSets.size >= CACHE_LIMIT) this.wordSets.clear();
+    this.wordSets.set(key, words);
+    return words;
   }
 
   private remembered<T extends boolean | PartOfSpeech | undefined>(key: string, find: () => T): T {

@@ -30,33 +30,73 @@ function clauseTail(text: string): string {
   return (parts[parts.length - 1] ?? text).trim();
 }
 
+/** A reporting cue in a sentence: where it stands and the words that may name its speaker. */
+interface Cue {
+  readonly index: number;
+  readonly end: number;
+  /** Candidate subjects, tried in order. */
+  readonly subjects: readonly string[];
+}
+
+/** Every reporting cue of `sentence`, in order. */
+function reportingCues(sentence: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const match of sentence.matchAll(SUBJECT_VERB)) {
+    const subject = clauseTail(match.groups?.subject ?? '');
+    cues.push({ index: match.index, end: match.index + match[0].length, subjects: [subject] });
+  }
+  for (const match of sentence.matchAll(VERB_SUBJECT)) {
+    const subject = match.groups?.subject ?? '';
+    cues.push({ index: match.index, end: match.index + match[0].length, subjects: [subject] });
+  }
+  cues.sort((a, b) => a.index - b.index);
+  const ing = SUBJECT_ING.exec(sentence);
+  if (ing) {
+    // The subject is the sentence's opening noun phrase: try its first words, longest first.
+    const words = clauseTail(ing.groups?.subject ?? '')
+      .split(/\s+/)
+      .slice(0, 4);
+    const subjects = words.map((_, i) => words.slice(0, words.length - i).join(' '));
+    cues.push({ index: ing.index, end: ing.index + ing[0].length, subjects });
+  }
+  return cues;
+}
+
+function cueSpeaker(cue: Cue, speakers: SpeakerResolver): ResolvedSpeaker | undefined {
+  for (const subject of cue.subjects) {
+    const speaker = speakers.resolve(subject);
+    if (speaker) return speaker;
+  }
+  return undefined;
+}
+
 /** The first speaker a reporting cue names in `sentence`, if it is a known one. */
 export function reportedSpeaker(
   sentence: string,
   speakers: SpeakerResolver,
 ): ResolvedSpeaker | undefined {
-  const cues: { index: number; subject: string }[] = [];
-  for (const match of sentence.matchAll(SUBJECT_VERB)) {
-    cues.push({ index: match.index, subject: clauseTail(match.groups?.subject ?? '') });
-  }
-  for (const match of sentence.matchAll(VERB_SUBJECT)) {
-    cues.push({ index: match.index, subject: match.groups?.subject ?? '' });
-  }
-  cues.sort((a, b) => a.index - b.index);
-  for (const cue of cues) {
-    const speaker = speakers.resolve(cue.subject);
-    if (speaker) return speaker;
-  }
-  const ing = SUBJECT_ING.exec(sentence);
-  // The subject is the sentence's opening noun phrase: try its first words, longest first.
-  const words = clauseTail(ing?.groups?.subject ?? '')
-    .split(/\s+/)
-    .slice(0, 4);
-  for (let count = words.length; ing && count > 0; count--) {
-    const speaker = speakers.resolve(words.slice(0, count).join(' '));
+  for (const cue of reportingCues(sentence)) {
+    const speaker = cueSpeaker(cue, speakers);
     if (speaker) return speaker;
   }
   return undefined;
+}
+
+/**
+ * The speaker of the last reporting cue that ends by `offset` of `sentence`: whose claim the words
+ * from there on are ("Microsoft announced a review after The Guardian reported that <here>").
+ */
+export function speakerBefore(
+  sentence: string,
+  offset: number,
+  speakers: SpeakerResolver,
+): ResolvedSpeaker | undefined {
+  let found: ResolvedSpeaker | undefined;
+  for (const cue of reportingCues(sentence)) {
+    if (cue.end > offset) continue;
+    found = cueSpeaker(cue, speakers) ?? found;
+  }
+  return found;
 }
 
 /**

@@ -1,4 +1,7 @@
-import type { Difference, Verdict } from '../check/checker.js';
+import type { Verdict } from '../check/checker.js';
+import type { CheckFlag } from '../check/checkMessage.js';
+import type { Difference } from '../check/differences.js';
+import type { MeaningChangeKind } from '../check/meaningChanges.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 
@@ -65,6 +68,41 @@ export interface SourceBlock {
   readonly notes?: string | undefined;
 }
 
+/** A few words of a source, verbatim: `text === document.text.slice(start, end)`. */
+export interface SourceExcerpt {
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Offsets into `text` to show in bold. */
+  readonly highlights: readonly Span[];
+  /** Words of the sentence left out before or after (shown as …). */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+}
+
+/** A difference that changes what the quotation means, said before anything else. */
+export interface MeaningChangeView {
+  readonly kind: MeaningChangeKind;
+  /** What the message does: has other words than the source's, adds words, or leaves the source's out. */
+  readonly change: 'has' | 'adds' | 'leaves-out';
+  /** The message's words in question, or the source's it leaves out (user text when the message's). */
+  readonly words: string;
+  /** The source around it, the source's words in question in bold. */
+  readonly source: SourceExcerpt;
+}
+
+/** The message gives the words to a party whose they are not. */
+export interface MisattributionView {
+  /** The party the message names. */
+  readonly named: string;
+  /** Whose words they are, and how the source has them. */
+  readonly speaker: string;
+  readonly kind: PassageKind;
+  /** For a reported claim: who reports it. */
+  readonly reportedBy?: string | undefined;
+}
+
 /** A quotation from a chat message checked against the sources. */
 export interface CheckBlock {
   readonly type: 'check';
@@ -72,6 +110,10 @@ export interface CheckBlock {
   readonly quoted: string;
   readonly verdict: Verdict;
   readonly similarity: number;
+  /** What the reply leads with, and scripts read: `meaning-changed`, `misattributed`. */
+  readonly flags: readonly CheckFlag[];
+  readonly meaningChanges: readonly MeaningChangeView[];
+  readonly misattribution?: MisattributionView | undefined;
   /** Word-level differences, message vs source (empty when verbatim). */
   readonly differences: readonly Difference[];
   /** Where it stands (verbatim), the nearest match (close), or a related passage (not found). */

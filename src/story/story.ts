@@ -4,7 +4,7 @@ import type { Passage } from '../passages/passageTypes.js';
 import { loadOrBuildIndex } from '../search/indexStore.js';
 import { PassageIndex } from '../search/passageIndex.js';
 import { SearchEngine } from '../search/searchEngine.js';
-import { sharedLexicon } from '../lexicon/lexicon.js';
+import { sharedLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { answerUnits, type AnswerUnit } from '../questions/answerUnits.js';
 import { QuestionAnswerer } from '../questions/answerQuestion.js';
 import { StoryTerms } from '../questions/storyTerms.js';
@@ -20,8 +20,15 @@ export interface Story {
   /** The editors' knowledge as answers to questions (see questions/answerUnits.ts). */
   readonly units: readonly AnswerUnit[];
   readonly questions: QuestionAnswerer;
+  /** What English says about words (WordNet), shared by the questions and the quote checker. */
+  readonly lexicon: Lexicon;
   document(id: string): SourceDocument | undefined;
   passage(id: string): Passage | undefined;
+  /**
+   * The passage a document's text at `offset` belongs to: one of the document's own, or the
+   * statement passage it was merged into when the document quotes that statement.
+   */
+  passageAt(documentId: string, offset: number): Passage | undefined;
 }
 
 export interface StoryOptions {
@@ -68,7 +75,16 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
       );
       return questions;
     },
+    lexicon,
     document: (id) => documents.get(id),
     passage: (id) => byId.get(id),
+    passageAt: (documentId, offset) =>
+      passages.find(
+        (p) =>
+          (p.documentId === documentId && p.start <= offset && offset < p.end) ||
+          p.quotedIn.some(
+            (q) => q.documentId === documentId && q.start <= offset && offset < q.end,
+          ),
+      ),
   };
 }

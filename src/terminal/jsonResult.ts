@@ -12,12 +12,13 @@ export function jsonResult(
   fingerprint: string,
 ): Record<string, unknown> {
   const { reply } = routed;
-  // A quote check adds its verdict; `passages[0]` is then the passage it matched or came nearest to.
+  // A quote check adds its verdict, similarity and flags (`meaning-changed`, `misattributed`);
+  // `passages[0]` is then the passage it matched or came nearest to.
   const check = reply.blocks.find((block) => block.type === 'check');
   return {
     command: line.trim(),
     ok: reply.status !== 'error',
-    ...(check ? { verdict: check.verdict, similarity: check.similarity } : {}),
+    ...(check ? { verdict: check.verdict, similarity: check.similarity, flags: check.flags } : {}),
     response: renderInteractionResponse(reply, { fingerprint }),
     passages: quotesShown(reply).map((quote) => ({
       id: quote.id,

@@ -1,10 +1,19 @@
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
-import type { Difference } from '../check/checker.js';
-import { kindLabel, percent, speakerLabel, VERDICT_LABELS } from '../reply/labels.js';
+import type { Difference } from '../check/differences.js';
+import {
+  FLAG_LABELS,
+  kindLabel,
+  meaningChangeTail,
+  misattributionText,
+  percent,
+  speakerLabel,
+  VERDICT_LABELS,
+} from '../reply/labels.js';
 import type {
   Block,
   CheckBlock,
   CitationView,
+  MeaningChangeView,
   QuoteView,
   Reply,
   SourceView,
@@ -27,6 +36,14 @@ const RESET = '\u001b[0m';
 
 function highlighted(quote: QuoteView, options: TerminalRenderOptions): string {
   const cut = excerpt(quote.text, quote.highlights, options.maxQuoteChars ?? 2000);
+  return `${cut.cutBefore ? ELLIPSIS : ''}${bolded(cut, options)}${cut.cutAfter ? ELLIPSIS : ''}`;
+}
+
+/** Text with its highlights in ANSI bold, when the terminal shows colour. */
+function bolded(
+  cut: { readonly text: string; readonly highlights: QuoteView['highlights'] },
+  options: TerminalRenderOptions,
+): string {
   let out = '';
   let at = 0;
   for (const span of options.color ? cut.highlights : []) {
@@ -37,8 +54,7 @@ function highlighted(quote: QuoteView, options: TerminalRenderOptions): string {
       RESET;
     at = span.end;
   }
-  out += safe(cut.text.slice(at));
-  return `${cut.cutBefore ? ELLIPSIS : ''}${out}${cut.cutAfter ? ELLIPSIS : ''}`;
+  return out + safe(cut.text.slice(at));
 }
 
 function source(view: SourceView): string {
@@ -92,9 +108,21 @@ function difference(d: Difference): string {
   }
 }
 
+function meaningChange(change: MeaningChangeView, options: TerminalRenderOptions): string {
+  const { source } = change;
+  const words = `${source.cutBefore ? ELLIPSIS : ''}${bolded(source, options)}${source.cutAfter ? ELLIPSIS : ''}`;
+  return `${FLAG_LABELS.mark} ${FLAG_LABELS.meaningChanged}. The source says “${words}”; ${safe(meaningChangeTail(change))}.`;
+}
+
 function check(view: CheckBlock, options: TerminalRenderOptions): string {
   const label = VERDICT_LABELS[view.verdict];
   const lines = [
+    ...view.meaningChanges.map((change) => meaningChange(change, options)),
+    ...(view.misattribution
+      ? [
+          `${FLAG_LABELS.mark} ${FLAG_LABELS.misattributed}. ${safe(misattributionText(view.misattribution))}`,
+        ]
+      : []),
     `${label.title}: ${label.explanation}${view.verdict === 'close' ? ` (similarity ${percent(view.similarity)})` : ''}.`,
     `  Checked: “${safe(view.quoted.replace(/\s+/g, ' '))}”`,
   ];

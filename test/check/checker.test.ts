@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
-import { checkMessage, checkQuotation } from '../../src/check/checker.js';
+import { checkQuotation } from '../../src/check/checker.js';
+import { checkMessage } from '../../src/check/checkMessage.js';
 import { quotedParts } from '../../src/check/quotedParts.js';
 import { words } from '../../src/check/words.js';
 import { seedStory } from '../support/seed.js';

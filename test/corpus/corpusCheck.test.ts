@@ -104,6 +104,12 @@ describe('checkCorpus', () => {
     expect(await problemsAfter('story.yaml', edit)).toContainEqual(`corpus/story.yaml:${line}: unknown party id "microsft"`);
   });
 
+  it('GIVEN a party that speaks for an unknown party THEN reports it at its line', async () => {
+    const edit = (t: string): string => replaceOnce(t, 'speaks_for: microsoft', 'speaks_for: microsft');
+    const line = await lineOf('story.yaml', 'speaks_for: microsft', edit);
+    expect(await problemsAfter('story.yaml', edit)).toContainEqual(`corpus/story.yaml:${line}: unknown party id "microsft"`);
+  });
+
   it('GIVEN a document speaker that is not a party THEN reports it in the document', async () => {
     const edit = (t: string): string => replaceOnce(t, 'speaker: microsoft', 'speaker: apple');
     const line = await lineOf(STATEMENT, 'speaker: apple', edit);

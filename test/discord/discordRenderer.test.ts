@@ -54,6 +54,26 @@ describe('Discord rendering', () => {
     expect(body.data.embeds?.[0]?.fields?.map((f) => f.name)).toContain('Conducted by');
   });
 
+  it('leads a quote check with a changed meaning and a wrong speaker, before the verdict and its similarity', () => {
+    const description =
+      render(
+        '/story check quote:The Guardian wrote "Microsoft provided unlimited emergency support to the Israeli government"',
+      ).data?.embeds?.[0]?.description ?? '';
+    const lines = description.split('\n');
+    expect(lines[0]).toBe(
+      '⛔ **Changes the meaning.** The source says “…IMOD, Microsoft provided **limited** emergency support to…”; the message has the opposite, “unlimited”.',
+    );
+    expect(lines[1]).toBe("⛔ **Wrong speaker.** These are Microsoft's words, not The Guardian's.");
+    expect(lines[2]).toMatch(/^⚠️ \*\*Close, not verbatim\*\*: .* \(similarity \d+%\)\.$/);
+  });
+
+  it('says nothing first when the message gives the right speaker the right words', () => {
+    const description =
+      render('/story check quote:Microsoft wrote "a full and urgent review"').data?.embeds?.[0]
+        ?.description ?? '';
+    expect(description).toMatch(/^✅ \*\*Verbatim\*\*/);
+  });
+
   it('makes replies ephemeral only when asked', () => {
     expect(render('/quote text:urgent review private:true').data.flags).toBe(64);
     expect(render('/quote text:urgent review').data.flags).toBeUndefined();

@@ -315,6 +315,22 @@ describe('gateway bot', () => {
     expect(messageData(response).allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('leads the "Check quote" reply with a changed meaning when there is one', async () => {
+    bot = await startBot(fake, router);
+    const target = payload.userMessage(payload.user(), {
+      channelId: guild().textChannelId,
+      content:
+        'lol microsoft literally said "it conducted an internal review and found evidence that its technologies were being used to target or harm people in Gaza"',
+    });
+    const response = await send(
+      payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
+    );
+    const description = messageData(response).embeds?.[0]?.description ?? '';
+    expect(description).toMatch(
+      /^⛔ \*\*Changes the meaning\.\*\* The source says “…review and found \*\*no\*\* evidence that its…”; the message leaves out “no”\.\n⚠️ \*\*Close, not verbatim\*\*/,
+    );
+  });
+
   it('says so when the "Check quote" target has no text', async () => {
     bot = await startBot(fake, router);
     const target = payload.userMessage(payload.user(), {

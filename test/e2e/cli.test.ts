@@ -41,6 +41,20 @@ describe('npm run cli', () => {
     });
   });
 
+  it('gives a quote check its verdict, similarity and flags', async () => {
+    const { stdout } = await run(
+      'node',
+      [
+        ...CLI,
+        '--json',
+        '/story check quote:Microsoft admitted "Unit 8200 used Azure to collect phone calls from Palestinians in Gaza"',
+      ],
+      { timeout: TIMEOUT },
+    );
+    const result = JSON.parse(stdout) as { verdict: string; similarity: number; flags: string[] };
+    expect(result).toMatchObject({ verdict: 'verbatim', similarity: 1, flags: ['misattributed'] });
+  });
+
   it('answers one JSON line per stdin line, in order, with nothing else on stdout', async () => {
     const child = spawn('node', [...CLI, '--json'], {
       stdio: ['pipe', 'pipe', 'pipe'],

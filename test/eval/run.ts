@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: hit@1 for /quote and hit@3 for /story ask on the public evaluation sets, by
  * kind of question and beside MiniSearch (a plain BM25 search) on the same cases; the abstention's
- * precision and recall; and the quote checker's precision and recall per verdict.
+ * precision and recall; and the quote checker's precision and recall per verdict and per flag.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +9,14 @@ import { commands } from '../../commands/index.js';
 import { bootstrap } from '../../src/bot/bootstrap.js';
 import { buildMiniSearch } from '../../bench/engines/minisearch.js';
 import { benchCorpus, loadSeed } from '../../bench/corpus/seed.js';
-import { evaluateChecks, loadLabelled } from '../check/evaluateChecks.js';
+import {
+  evaluateChecks,
+  FLAGS,
+  LABELLED_FLAGS,
+  LABELLED_FLAGS_BLIND,
+  loadLabelled,
+  type CheckReport,
+} from '../check/evaluateChecks.js';
 import { evaluate, loadCases } from './evaluate.js';
 import {
   articleQuestions,
@@ -93,15 +100,39 @@ for (const miss of report.misses) {
   );
 }
 const checks = evaluateChecks(router.story, loadLabelled());
-console.log(`\nquote check, ${checks.cases} labelled quotations:`);
-for (const [verdict, figures] of Object.entries(checks.perVerdict)) {
-  console.log(
-    `  ${verdict.padEnd(10)} precision ${percent(figures.precision).padStart(6)}  recall ${percent(figures.recall).padStart(6)}  (${figures.support} cases)`,
-  );
-}
+const figureLine = (
+  name: string,
+  f: CheckReport['perFlag'][keyof CheckReport['perFlag']],
+): string =>
+  `  ${name.padEnd(16)} precision ${percent(f.precision).padStart(6)}  recall ${percent(f.recall).padStart(6)}  (${f.support} cases)`;
+console.log(`\nquote check, verdicts on test/check/labelled.yaml (${checks.cases} quotations):`);
+for (const [verdict, f] of Object.entries(checks.perVerdict)) console.log(figureLine(verdict, f));
 console.log(`  nearest passage shown exactly when related: ${percent(checks.relatedAccuracy)}`);
 for (const mistake of checks.mistakes)
   console.log(`\nmistake: ${mistake.text}\n  expected ${mistake.expected}, got ${mistake.got}`);
 
+// The flags: on the public set (both files), then on the held-back set, whose cases are never shown.
+const flagsPublic = evaluateChecks(router.story, [
+  ...loadLabelled(),
+  ...loadLabelled(LABELLED_FLAGS),
+]);
+const flagsBlind = evaluateChecks(router.story, loadLabelled(LABELLED_FLAGS_BLIND));
+for (const [name, report] of [
+  ['labelled.yaml + labelled-flags.yaml', flagsPublic],
+  ['labelled-flags-blind.yaml, held back', flagsBlind],
+] as const) {
+  console.log(`\nquote check flags, ${name} (${report.cases} messages):`);
+  for (const flag of FLAGS) console.log(figureLine(flag, report.perFlag[flag]));
+}
+for (const mistake of flagsPublic.flagMistakes)
+  console.log(
+    `\nflag mistake: ${mistake.text}\n  expected ${mistake.expected}, got ${mistake.got}`,
+  );
+
 process.exitCode =
-  report.misses.length === 0 && questionMisses === 0 && checks.mistakes.length === 0 ? 0 : 1;
+  report.misses.length === 0 &&
+  questionMisses === 0 &&
+  checks.mistakes.length === 0 &&
+  flagsPublic.flagMistakes.length === 0
+    ? 0
+    : 1;

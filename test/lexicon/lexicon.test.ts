@@ -49,6 +49,38 @@ describe('Lexicon', () => {
     expect(related('lawyer')).not.toContain('lawyer');
   });
 
+  it('tells opposites by WordNet’s antonyms: direct, through a satellite’s head, one derivation away, by a negating prefix', () => {
+    expect(lexicon.areOpposites('unlimited', 'limited')).toBe(true);
+    expect(lexicon.areOpposites('significant', 'insignificant')).toBe(true);
+    // "occasional" is a satellite of "infrequent", the opposite of "frequent"
+    expect(lexicon.areOpposites('frequent', 'occasional')).toBe(true);
+    // "prohibit" shares a sense with "forbid", whose opposite sense holds "allow"
+    expect(lexicon.areOpposites('allowed', 'prohibited')).toBe(true);
+    expect(lexicon.areOpposites('nonstandard', 'standard')).toBe(true);
+    expect(lexicon.areOpposites('external', 'internal')).toBe(true);
+    // one derivation away, when asked: "denial" ~ deny, the opposite of "allow"
+    expect(lexicon.areOpposites('allowed', 'denial')).toBe(false);
+    expect(lexicon.areOpposites('allowed', 'denial', 'derived')).toBe(true);
+  });
+
+  it('does not call words opposites that are only different', () => {
+    for (const [a, b] of [
+      ['publish', 'public'],
+      ['quick', 'urgent'],
+      ['serious', 'additional'],
+      ['strict', 'significant'],
+      ['principles', 'commitments'],
+      ['a', 'an'],
+      ['inform', 'form'],
+      ['limited', 'limited'],
+      // two satellites of opposite heads ("new", "old") are not antonyms
+      ['recent', 'used'],
+      // "based" is a form of the verb "base", not the adjective opposed to "august"
+      ['august', 'based'],
+    ] as const)
+      expect(lexicon.areOpposites(a, b), `${a}/${b}`).toBe(false);
+  });
+
   it('reads a word as the part of speech it is used as, when asked', () => {
     expect(related('piece')).toContain('unite'); // the verb "to piece together"
     expect(lexicon.related('piece', 'noun').map((r) => r.word)).not.toContain('unite');

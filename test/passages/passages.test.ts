@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
+import { claimSpeaker } from '../../src/passages/claimSpeaker.js';
 import { seedStory } from '../support/seed.js';
 
 let story: Story;
@@ -93,6 +94,23 @@ describe('passages of the seed corpus', () => {
         speaker: 'FOX 28 Spokane',
       });
     }
+  });
+
+  it('gives the words after a second reporting cue to that cue’s speaker: the claim Microsoft’s sentence reports from the Guardian', () => {
+    const passage = byText('after The Guardian reported that the program');
+    const document = story.document(passage.documentId);
+    const at = (words: string): string | undefined =>
+      document &&
+      claimSpeaker(
+        passage,
+        document,
+        story.corpus.knowledge.parties,
+        passage.start + passage.text.indexOf(words),
+      )?.id;
+    expect(passage.speakerId).toBe('microsoft');
+    expect(at('Microsoft announced')).toBe('microsoft');
+    expect(at('it would launch a review')).toBe('microsoft');
+    expect(at('the program was being used')).toBe('the-guardian');
   });
 
   it('does not split the dateline "REDMOND, Wash." from its sentence', () => {

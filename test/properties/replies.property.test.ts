@@ -7,7 +7,8 @@ import {
 } from '../../src/discord/discordRenderer.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
-import { quotesShown, type Reply } from '../../src/reply/model.js';
+import { quotesShown, type CheckBlock, type Reply } from '../../src/reply/model.js';
+import { words } from '../../src/check/words.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { hostileString } from '../support/hostile.js';
 import { seedRouter } from '../support/seed.js';
@@ -116,6 +117,93 @@ const invocation = fc.oneof(
   fc.record({ name: hostileString, options: fc.constant({}) }),
 );
 
+/**
+ * Messages that quote the sources the way misquotes do: a slice of a passage with a negation put
+ * in or taken out, a word swapped for its opposite, a number changed, given to a party (by name or
+ * alias), a pronoun or anyone, in the phrasings people use — the replies that lead with a changed
+ * meaning or a wrong speaker.
+ */
+const misquote = fc
+  .record({
+    passage: fc.nat(),
+    from: fc.nat(),
+    length: fc.integer({ min: 4, max: 24 }),
+    change: fc.constantFrom('none', 'negate', 'unnegate', 'opposite', 'number'),
+    at: fc.nat(),
+    who: fc.oneof(
+      fc.constantFrom('he', 'someone', 'the article', '<@123456789012345678>', '@everyone'),
+      fc.nat().map((i) => {
+        const names = router.story.corpus.knowledge.parties.flatMap((p) => [p.name, ...p.aliases]);
+        return names[i % names.length] ?? 'Microsoft';
+      }),
+      hostileString,
+    ),
+    frame: fc.constantFrom(
+      (who: string, q: string) => `${who} said “${q}”`,
+      (who: string, q: string) => `lol ${who} literally wrote: "${q}"`,
+      (who: string, q: string) => `according to ${who}, "${q}"`,
+      (who: string, q: string) => `"${q}" — ${who}`,
+      (who: string, q: string) => `${who}'s statement said **"${q}"**`,
+      (who: string, q: string) => `> ${q}\n- ${who}`,
+      (who: string, q: string) => `${who} said that ${q}`,
+      (_who: string, q: string) => q,
+    ),
+  })
+  .map(({ passage, from, length, change, at, who, frame }) => {
+    const passages = router.story.passages;
+    const chosen = passages[passage % passages.length];
+    const all = words(chosen?.text ?? '').map((w) => (chosen?.text ?? '').slice(w.start, w.end));
+    const slice = all.slice(
+      from % Math.max(1, all.length),
+      (from % Math.max(1, all.length)) + length,
+    );
+    const i = at % Math.max(1, slice.length);
+    const word = slice[i] ?? '';
+    if (change === 'negate') slice.splice(i, 0, 'not');
+    if (change === 'unnegate') {
+      const negation = slice.findIndex((w) => /^(?:no|not|never)$/i.test(w));
+      if (negation >= 0) slice.splice(negation, 1);
+      else slice.splice(i, 0, 'no');
+    }
+    if (change === 'opposite') {
+      const opposite = [...router.story.lexicon.opposites(word.toLowerCase())][0];
+      if (opposite) slice[i] = opposite;
+    }
+    if (change === 'number') {
+      const number = slice.findIndex((w) => /^\d+$/.test(w));
+      if (number >= 0) slice[number] = String(Number(slice[number]) + 1);
+      else slice.splice(i, 0, '2024');
+    }
+    return frame(who, slice.join(' '));
+  });
+
+/** Check replies: the words a changed meaning is shown in are the source's, and flags lead. */
+function checkFlagsLead(reply: Reply): void {
+  const checks = reply.blocks.filter((b): b is CheckBlock => b.type === 'check');
+  for (const check of checks) {
+    for (const change of check.meaningChanges) {
+      const { source } = change;
+      expect(router.story.document(source.documentId)?.text.slice(source.start, source.end)).toBe(
+        source.text,
+      );
+      for (const span of source.highlights) {
+        expect(span.start).toBeGreaterThanOrEqual(0);
+        expect(span.end).toBeLessThanOrEqual(source.text.length);
+      }
+    }
+    expect(check.flags.includes('meaning-changed')).toBe(check.meaningChanges.length > 0);
+    expect(check.flags.includes('misattributed')).toBe(check.misattribution !== undefined);
+  }
+  const firstCheck = checks[0];
+  if (!firstCheck || reply.intro) return;
+  const description =
+    renderInteractionResponse(reply, { fingerprint: 'x' }).data.embeds?.[0]?.description ?? '';
+  const terminal = renderTerminal(reply, { color: false }).split('\n')[2] ?? '';
+  const leads = firstCheck.flags.length > 0;
+  expect(description.startsWith('⛔')).toBe(leads);
+  expect(terminal.startsWith('⛔')).toBe(leads);
+}
+
 function checkReply(reply: Reply): void {
   const body = renderInteractionResponse(reply, { fingerprint: router.story.corpus.fingerprint });
   expect(body.type).toBe(4);
@@ -154,6 +242,37 @@ describe('every reply, for any input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('leads every quote check with a changed meaning or a wrong speaker when there is one, verbatim and within limits', () => {
+    fc.assert(
+      fc.property(misquote, fc.boolean(), (message, menu) => {
+        const reply = menu
+          ? router.run({
+              name: 'Check quote',
+              options: {},
+              targetMessage: { id: '1', content: message },
+            })
+          : router.run({ name: 'story', subcommand: 'check', options: { quote: message } });
+        checkReply(reply);
+        checkFlagsLead(reply);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the misquotes reach both flags, each alone and together', () => {
+    const flags = fc
+      .sample(misquote, { numRuns: 300, seed: 7 })
+      .map((message) =>
+        router
+          .run({ name: 'story', subcommand: 'check', options: { quote: message } })
+          .blocks.flatMap((b) => (b.type === 'check' ? [b.flags.join('+')] : [])),
+      );
+    const count = (shape: string): number => flags.filter((f) => f[0] === shape).length;
+    expect(count('meaning-changed')).toBeGreaterThan(10);
+    expect(count('misattributed')).toBeGreaterThan(10);
+    expect(count('meaning-changed+misattributed')).toBeGreaterThan(0);
   });
 
   it('parses any typed line without throwing', () => {

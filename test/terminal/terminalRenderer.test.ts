@@ -17,4 +17,18 @@ describe('terminal rendering', () => {
     expect(text).not.toContain('**');
     expect(text).not.toContain('\u001b');
   });
+
+  it('leads a quote check with what changes the meaning and whose words they are', () => {
+    const text = renderTerminal(
+      router.runLine(
+        '/story check quote:brad smith literally said "Azure did not allow Unit 8200 to store the phone calls"',
+      ).reply,
+      { color: false },
+    );
+    expect(text.split('\n').slice(2, 5)).toEqual([
+      '⛔ Changes the meaning. The source says “…Guardian, but Azure allowed Unit 8200 to…”; the message has “not”.',
+      "⛔ Wrong speaker. This is The Guardian's claim, as FOX 28 Spokane reports it, not Brad Smith's.",
+      'Close, not verbatim: the source says it differently (similarity 80%).',
+    ]);
+  });
 });
