@@ -40,6 +40,10 @@ const PREPOSITIONS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+/** Before a word, these make it a noun: "the report", "its statement". */
+const NOUN_MARKERS: ReadonlySet<string> = new Set(
+  'the a an its their his her our this that these those'.split(' '),
+);
 /** Between a speaker and the verb, one of these starts another clause. */
 const JOINERS: ReadonlySet<string> = new Set(
   'that which who and but so because when while if although though then or'.split(' '),
@@ -134,6 +138,14 @@ function cues(reading: Reading, text: string): Cue[] {
       SPEECH_VERBS.has(token.word) ||
       (token.word === 'like' && QUOTATIVE_BE.has(wordAt(reading, v - 1)));
     if (!speech || denied(reading, v)) return;
+    // "the Guardian's report", "its statement reads": a noun after a possessive or an article
+    // names a document, it says nothing of who speaks.
+    const previous = tokens[v - 1];
+    if (
+      previous &&
+      (NOUN_MARKERS.has(previous.word) || /['’]s$/i.test(text.slice(previous.start, previous.end)))
+    )
+      return;
     const subject = subjectOf(reading, text, v);
     if (!subject) return;
     // "said that …", "said in a statement that …": the claim starts after "that".
@@ -154,6 +166,14 @@ function cues(reading: Reading, text: string): Cue[] {
       (before(3) === 'the' && before(2) === 'words' && before(1) === 'of') ||
       // "in Microsoft's words"
       (before(1) === 'in' && wordAt(reading, name.to) === 'words');
+    // "FOX 28 in their own words: “…”"
+    const ownWords = /^\s+in\s+(?:their|its|his|her)\s+(?:own\s+)?words\s*[:,]/iu.exec(
+      text.slice(nameEnd),
+    );
+    if (ownWords) {
+      const end = Math.min(tokens.length - 1, name.to + (ownWords[0].includes('own') ? 3 : 2));
+      found.push({ party: name.party, end, claimAt: nameEnd + ownWords[0].length });
+    }
     if (explicit) {
       const words = wordAt(reading, name.to) === 'words';
       const end = words ? name.to : name.to - 1;

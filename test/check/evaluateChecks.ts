@@ -13,6 +13,8 @@ export const FLAGS = ['meaning-changed', 'misattributed'] as const satisfies rea
 export const LABELLED = new URL('./labelled.yaml', import.meta.url);
 export const LABELLED_FLAGS = new URL('./labelled-flags.yaml', import.meta.url);
 export const LABELLED_FLAGS_BLIND = new URL('./labelled-flags-blind.yaml', import.meta.url);
+/** Written blind by someone who never read or ran the checker (see its header). */
+export const LABELLED_FLAGS_BLIND_2 = new URL('./labelled-flags-blind-2.yaml', import.meta.url);
 
 const LabelledSchema = z.strictObject({
   cases: z.array(

@@ -131,6 +131,10 @@ describe('attributedSpeaker', () => {
     expect(named(`in Microsoft's words: ${quote}`)).toBe('microsoft');
     expect(named(`per the Israeli government: ${quote}`)).toBe('israeli-government');
     expect(named(`brad smith be like ${quote}`)).toBe('brad-smith');
+    expect(named(`the guardian in their own words: ${quote}`)).toBe('the-guardian');
+    // "Report" after a possessive is the Guardian's document, not the Guardian speaking.
+    expect(named(`microsoft said the guardian's report ${quote}`)).toBe('microsoft');
+    expect(named(`the IDF told reporters the report ${quote}`)).toBe('idf');
   });
 
   it('names no one for a pronoun, someone who is not a party, a denial or a name that is not the subject', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seedStory } from '../support/seed.js';
-import { evaluateChecks, LABELLED_FLAGS, loadLabelled } from './evaluateChecks.js';
+import {
+  evaluateChecks,
+  LABELLED_FLAGS,
+  LABELLED_FLAGS_BLIND_2,
+  loadLabelled,
+} from './evaluateChecks.js';
 
 describe('quote checker on the labelled set', () => {
   it('covers every category the thresholds were chosen on', () => {
@@ -63,5 +68,17 @@ describe('quote checker flags on the public labelled sets', () => {
       '"Based on everything we currently know, we believe Microsoft has violated these Commitments in Israel and Gaza"',
       '"We believe the company ignored its principles on a considered and careful basis"',
     ]);
+  });
+
+  // The set written blind (by someone who never read or ran the checker): its first run found
+  // every changed meaning and 5 of 6 wrong speakers, with one false alarm; both general faults
+  // ("X's report" read as X reporting, "X in their own words:") are fixed.
+  it('flags the set written blind', async () => {
+    const report = evaluateChecks(await seedStory(), loadLabelled(LABELLED_FLAGS_BLIND_2));
+    expect(report.mistakes).toEqual([]);
+    for (const flag of ['meaning-changed', 'misattributed'] as const) {
+      expect(report.perFlag[flag].precision, flag).toBeGreaterThanOrEqual(0.8);
+      expect(report.perFlag[flag].recall, flag).toBeGreaterThanOrEqual(0.8);
+    }
   });
 });

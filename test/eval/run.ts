@@ -14,6 +14,7 @@ import {
   FLAGS,
   LABELLED_FLAGS,
   LABELLED_FLAGS_BLIND,
+  LABELLED_FLAGS_BLIND_2,
   loadLabelled,
   type CheckReport,
 } from '../check/evaluateChecks.js';
@@ -117,12 +118,18 @@ const flagsPublic = evaluateChecks(router.story, [
   ...loadLabelled(LABELLED_FLAGS),
 ]);
 const flagsBlind = evaluateChecks(router.story, loadLabelled(LABELLED_FLAGS_BLIND));
+const flagsBlind2 = evaluateChecks(router.story, loadLabelled(LABELLED_FLAGS_BLIND_2));
 for (const [name, report] of [
   ['labelled.yaml + labelled-flags.yaml', flagsPublic],
   ['labelled-flags-blind.yaml, held back', flagsBlind],
+  ['labelled-flags-blind-2.yaml, written blind', flagsBlind2],
 ] as const) {
   console.log(`\nquote check flags, ${name} (${report.cases} messages):`);
   for (const flag of FLAGS) console.log(figureLine(flag, report.perFlag[flag]));
+  const verdicts = Object.entries(report.perVerdict)
+    .map(([verdict, f]) => `${verdict} ${percent(f.recall)}`)
+    .join(', ');
+  console.log(`  verdict recall: ${verdicts}`);
 }
 for (const mistake of flagsPublic.flagMistakes)
   console.log(
