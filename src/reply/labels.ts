@@ -1,13 +1,14 @@
 import type { Verdict } from '../check/checker.js';
+import type { Translate } from '../i18n/i18n.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { QuoteView } from './model.js';
 
 /** How a passage's kind reads next to its speaker, so users see whose words they are. */
-export function kindLabel(quote: Pick<QuoteView, 'kind' | 'source'>): string {
+export function kindLabel(quote: Pick<QuoteView, 'kind' | 'source'>, t: Translate): string {
   const labels: Record<PassageKind, string> = {
-    'direct-quote': 'direct quote',
-    reported: `as reported by ${quote.source.publisher}`,
-    narration: 'narration',
+    'direct-quote': t('kind.directQuote'),
+    reported: t('kind.reported', { publisher: quote.source.publisher }),
+    narration: t('kind.narration'),
   };
   return labels[quote.kind];
 }
@@ -17,23 +18,21 @@ export function speakerLabel(quote: Pick<QuoteView, 'kind' | 'speaker' | 'source
   return quote.kind === 'narration' ? quote.source.publisher : quote.speaker;
 }
 
+const VERDICT_MARKS: Record<Verdict, string> = { verbatim: '✅', close: '⚠️', 'not-found': '❌' };
+
 /** How a quote check's verdict reads, the same in Discord and in the terminal. */
-export const VERDICT_LABELS: Record<
-  Verdict,
-  { readonly mark: string; readonly title: string; readonly explanation: string }
-> = {
-  verbatim: {
-    mark: '✅',
-    title: 'Verbatim',
-    explanation: 'these words are in the source, as quoted',
-  },
-  close: {
-    mark: '⚠️',
-    title: 'Close, not verbatim',
-    explanation: 'the source says it differently',
-  },
-  'not-found': { mark: '❌', title: 'Not found', explanation: 'no source has these words' },
-};
+export function verdictLabel(
+  verdict: Verdict,
+  t: Translate,
+): { readonly mark: string; readonly title: string; readonly explanation: string } {
+  const keys = {
+    verbatim: ['verdict.verbatim', 'verdict.verbatim.explanation'],
+    close: ['verdict.close', 'verdict.close.explanation'],
+    'not-found': ['verdict.notFound', 'verdict.notFound.explanation'],
+  } as const;
+  const [title, explanation] = keys[verdict];
+  return { mark: VERDICT_MARKS[verdict], title: t(title), explanation: t(explanation) };
+}
 
 /** "91%" */
 export function percent(similarity: number): string {
