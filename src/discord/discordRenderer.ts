@@ -58,6 +58,7 @@ const QUOTE_LENGTHS = [700, 450, 300, 200, 140, 90, 50];
 /** Titles and echoed text are cut long before they could crowd out the answer. */
 const TITLE_CHARS = 256;
 const INTRO_CHARS = 1000;
+const FOOTER_CHARS = 600;
 const MAX_DIFFERENCES = 8;
 
 export interface DiscordRenderOptions {
@@ -242,7 +243,7 @@ function headerText(reply: Reply): string {
  */
 function footerText(reply: Reply, page: string | undefined, t: Translate): string | undefined {
   const lines = [
-    ...(reply.footer ?? '')
+    ...clipPlain(reply.footer ?? '', FOOTER_CHARS)
       .split('\n')
       .filter((line) => line.trim())
       .map(escapeMarkdown),

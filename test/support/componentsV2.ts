@@ -158,3 +158,11 @@ export function buttons(components: unknown): Json[] {
 export function messageText(data: { components?: unknown } | undefined): string {
   return textDisplays(data?.components).join('\n\n');
 }
+
+/** The page buttons of a reply: the custom_id its Next button carries ('' without one). */
+export function pageRow(data: { components?: unknown } | undefined): { next: string } {
+  const next = buttons(data?.components).find(
+    (b) => typeof b.custom_id === 'string' && b.custom_id.startsWith('page:next'),
+  );
+  return { next: typeof next?.custom_id === 'string' ? next.custom_id : '' };
+}
