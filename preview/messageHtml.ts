@@ -17,6 +17,13 @@ const BOT = { id: snowflakeAt(AT, 1), username: 'story-bot', bot: true };
 const USER = { id: snowflakeAt(AT, 2), username: 'reader' };
 const CHANNEL_ID = snowflakeAt(AT, 3);
 
+/**
+ * One correction to the renderer's layout, not to Discord's look: discord-html-transcripts 3.3
+ * lays out a container's and a section's text as flex columns, so every bold word or emoji of a
+ * text display starts a new line; Discord flows the text. Block layout flows it again.
+ */
+const LAYOUT_FIX = 'div[style*="flex-direction: column"] { display: block !important; }';
+
 /** The message Discord keeps of a reply to `/command`, carrying the body as sent. */
 function messageOf(body: APIInteractionResponseCallbackData, command: string): APIMessage {
   const user = { ...USER, discriminator: '0', global_name: 'reader', avatar: null };
@@ -33,7 +40,7 @@ function messageOf(body: APIInteractionResponseCallbackData, command: string): A
     mention_roles: [],
     attachments: [],
     embeds: body.embeds ?? [],
-    components: (body.components ?? []) as APIMessage['components'],
+    components: body.components ?? [],
     pinned: false,
     type: 20,
     flags: body.flags ?? 0,
@@ -68,7 +75,7 @@ export async function messageHtml(
       footerText: title,
       favicon: 'guild',
     });
-    return html;
+    return html.replace('</head>', `<style>${LAYOUT_FIX}</style></head>`);
   } finally {
     await client.destroy();
   }

@@ -23,6 +23,12 @@ const FLAGS = [
 /** A grey disc for the avatars the page asks Discord's CDN for (never fetched). */
 const AVATAR = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="32" fill="#5865f2"/></svg>`;
 
+/** An emoji's character as an image, for "26a0" (Twemoji's file names: code points in hex). */
+function glyph(codes: string): string {
+  const text = String.fromCodePoint(...codes.split('-').map((hex) => Number.parseInt(hex, 16)));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><text x="32" y="50" font-size="48" text-anchor="middle" fill="#f0b232">${text}</text></svg>`;
+}
+
 export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM);
 }
@@ -51,8 +57,12 @@ export async function screenshot(htmlFile: string, pngFile?: string): Promise<Sh
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-      if (route.request().resourceType() === 'image')
+      // Avatars get a disc; an emoji image (Twemoji's CDN) is drawn from its own character.
+      if (url.includes('/avatars/'))
         return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: AVATAR });
+      const emoji = /\/twemoji\/.*\/([0-9a-f-]+)\.svg$/u.exec(url)?.[1];
+      if (emoji)
+        return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: glyph(emoji) });
       return route.abort();
     });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: 15_000 });

@@ -33,7 +33,14 @@ import {
   type SourceBlock,
   type SourceView,
 } from '../reply/model.js';
-import { blockQuote, bold, escapeMarkdown, link } from './markdown.js';
+import {
+  blockQuote,
+  bold,
+  escapeInline,
+  escapeLineStarts,
+  escapeMarkdown,
+  link,
+} from './markdown.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { fitContainer, textDisplay, textLength, type Piece } from './componentLayout.js';
 import { pageButtonId, pageLine, pageSignature } from './pageTurns.js';
@@ -82,7 +89,7 @@ function translateMarkdown(
   const names = Object.keys(markdown);
   // Private-use placeholders survive escaping untouched, then become the values.
   const marks = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE001`]));
-  return escapeMarkdown(t(key, marks)).replace(
+  return escapeInline(t(key, marks)).replace(
     /\uE000(\d+)\uE001/gu,
     (_, i: string) => markdown[names[Number(i)] ?? ''] ?? '',
   );
@@ -93,11 +100,11 @@ function highlighted(text: string, spans: QuoteView['highlights']): string {
   let at = 0;
   for (const span of spans) {
     out +=
-      escapeMarkdown(text.slice(at, span.start)) +
-      bold(escapeMarkdown(text.slice(span.start, span.end)));
+      escapeInline(text.slice(at, span.start)) +
+      bold(escapeInline(text.slice(span.start, span.end)));
     at = span.end;
   }
-  return out + escapeMarkdown(text.slice(at));
+  return escapeLineStarts(out + escapeInline(text.slice(at)));
 }
 
 function quoteText(quote: QuoteView, maxChars: number): string {
@@ -107,7 +114,7 @@ function quoteText(quote: QuoteView, maxChars: number): string {
 
 /** "(Microsoft, August 15, 2025)", the date in the reader's language. */
 function publishedBy(source: SourceView, context: Context): string {
-  return `(${escapeMarkdown(source.publisher)}, ${escapeMarkdown(formatPublishedIn(source.date, context.locale))})`;
+  return `(${escapeInline(source.publisher)}, ${escapeInline(formatPublishedIn(source.date, context.locale))})`;
 }
 
 /**
@@ -116,10 +123,10 @@ function publishedBy(source: SourceView, context: Context): string {
  */
 function attribution(quote: QuoteView, context: Context, titleUrl?: string): string {
   const { t } = context;
-  const title = titleUrl ? link(quote.source.title, titleUrl) : escapeMarkdown(quote.source.title);
-  const quotedIn = quote.quotedIn.map((s) => escapeMarkdown(s.publisher)).join(', ');
+  const title = titleUrl ? link(quote.source.title, titleUrl) : escapeInline(quote.source.title);
+  const quotedIn = quote.quotedIn.map((s) => escapeInline(s.publisher)).join(', ');
   return (
-    `— ${bold(escapeMarkdown(speakerLabel(quote)))}, ${escapeMarkdown(kindLabel(quote, t))} · ${title} ${publishedBy(quote.source, context)}` +
+    `— ${bold(escapeInline(speakerLabel(quote)))}, ${escapeInline(kindLabel(quote, t))} · ${title} ${publishedBy(quote.source, context)}` +
     (quotedIn ? ` · ${translateMarkdown(t, 'reply.quotedIn', { sources: quotedIn })}` : '') +
     (quote.linksTo
       ? ` · ${translateMarkdown(t, 'reply.linksTo', { source: link(quote.linksTo.title, quote.linksTo.url) })}`
@@ -150,19 +157,25 @@ function citationPieces(citation: CitationView, context: Context): Piece[] {
 
 function factPieces(block: FactBlock, context: Context): Piece[] {
   return [
-    { kind: 'text', text: `${bold(escapeMarkdown(block.label))}: ${escapeMarkdown(block.text)}` },
+    {
+      kind: 'text',
+      text: escapeLineStarts(`${bold(escapeInline(block.label))}: ${escapeInline(block.text)}`),
+    },
     ...block.citations.flatMap((c) => citationPieces(c, context)),
   ];
 }
 
 function sourcePiece(block: SourceBlock, context: Context): Piece {
   const { source } = block;
-  const author = source.author ? ` · ${escapeMarkdown(source.author)}` : '';
-  const details = `${escapeMarkdown(source.publisher)}${author} · ${escapeMarkdown(formatPublishedIn(source.date, context.locale))} · ${escapeMarkdown(block.kind)} · ${escapeMarkdown(block.completeness)}`;
+  const author = source.author ? ` · ${escapeInline(source.author)}` : '';
+  // Both start a line: "15. August 2025" or a publisher named "1." must not become a list.
+  const details = escapeLineStarts(
+    `${escapeInline(source.publisher)}${author} · ${escapeInline(formatPublishedIn(source.date, context.locale))} · ${escapeInline(block.kind)} · ${escapeInline(block.completeness)}`,
+  );
   const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, context.maxChars))}` : '';
   return {
     kind: 'section',
-    texts: [`${bold(escapeMarkdown(source.title))}\n${details}${notes}`],
+    texts: [`${bold(escapeInline(source.title))}\n${details}${notes}`],
     button: { label: context.t('button.source'), url: source.url },
     plain: `${bold(link(source.title, source.url))}\n${details}${notes}`,
   };
@@ -170,15 +183,15 @@ function sourcePiece(block: SourceBlock, context: Context): Piece {
 
 /** Struck through: the message's words; in bold: the source's. */
 function renderDifference(difference: Difference, t: Translate): string {
-  const said = (text: string): string => `~~${escapeMarkdown(clipPlain(text, 120))}~~`;
-  const source = (text: string): string => bold(escapeMarkdown(clipPlain(text, 120)));
+  const said = (text: string): string => `~~${escapeInline(clipPlain(text, 120))}~~`;
+  const source = (text: string): string => bold(escapeInline(clipPlain(text, 120)));
   switch (difference.type) {
     case 'changed':
       return `• ${said(difference.said)} → ${source(difference.source)}`;
     case 'added':
-      return `• ${escapeMarkdown(t('check.added'))} ${said(difference.said)}`;
+      return `• ${escapeInline(t('check.added'))} ${said(difference.said)}`;
     case 'missing':
-      return `• ${escapeMarkdown(t('check.missing'))} ${source(difference.source)}`;
+      return `• ${escapeInline(t('check.missing'))} ${source(difference.source)}`;
   }
 }
 
@@ -190,27 +203,30 @@ function checkPieces(block: CheckBlock, context: Context): Piece[] {
       ? ` (${t('check.similarity', { percent: percent(block.similarity) })})`
       : '';
   const lines = [
-    `${label.mark} ${bold(escapeMarkdown(label.title))}: ${escapeMarkdown(label.explanation + similarity)}.`,
-    `${escapeMarkdown(t('check.checked'))} “${escapeMarkdown(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
+    `${label.mark} ${bold(escapeInline(label.title))}: ${escapeInline(label.explanation + similarity)}.`,
+    `${escapeInline(t('check.checked'))} “${escapeInline(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
   ];
   if (block.differences.length > 0) {
     lines.push(
-      `${escapeMarkdown(t('check.differences'))} (~~${escapeMarkdown(t('check.message'))}~~ → ${bold(escapeMarkdown(t('check.inSource')))}):`,
+      `${escapeInline(t('check.differences'))} (~~${escapeInline(t('check.message'))}~~ → ${bold(escapeInline(t('check.inSource')))}):`,
     );
     lines.push(...block.differences.slice(0, MAX_DIFFERENCES).map((d) => renderDifference(d, t)));
     if (block.differences.length > MAX_DIFFERENCES)
       lines.push(
-        `• ${escapeMarkdown(t('check.more', { count: block.differences.length - MAX_DIFFERENCES }))}`,
+        `• ${escapeInline(t('check.more', { count: block.differences.length - MAX_DIFFERENCES }))}`,
       );
   }
   if (block.source) {
     lines.push(
-      escapeMarkdown(t(block.verdict === 'not-found' ? 'check.nearest' : 'check.source')) + ':',
+      escapeInline(t(block.verdict === 'not-found' ? 'check.nearest' : 'check.source')) + ':',
     );
-    return [{ kind: 'text', text: lines.join('\n') }, quotePiece(block.source, context)];
+    return [
+      { kind: 'text', text: escapeLineStarts(lines.join('\n')) },
+      quotePiece(block.source, context),
+    ];
   }
-  if (block.verdict === 'not-found') lines.push(escapeMarkdown(t('check.unrelated')));
-  return [{ kind: 'text', text: lines.join('\n') }];
+  if (block.verdict === 'not-found') lines.push(escapeInline(t('check.unrelated')));
+  return [{ kind: 'text', text: escapeLineStarts(lines.join('\n')) }];
 }
 
 function blockPieces(block: Block, context: Context): Piece[] {
@@ -224,7 +240,7 @@ function blockPieces(block: Block, context: Context): Piece[] {
     case 'check':
       return checkPieces(block, context);
     case 'part':
-      return [{ kind: 'text', text: `### ${escapeMarkdown(block.question)}` }];
+      return [{ kind: 'text', text: `### ${escapeInline(block.question)}` }];
     case 'note':
       // The bot's own words (any text block a later change adds renders the same way).
       return [{ kind: 'text', text: escapeMarkdown(block.text) }];
@@ -233,7 +249,7 @@ function blockPieces(block: Block, context: Context): Piece[] {
 
 /** The heading: the title, and the bot's words above the answer. */
 function headerText(reply: Reply): string {
-  const title = `## ${escapeMarkdown(clipPlain(reply.title.replace(/\s+/g, ' '), TITLE_CHARS))}`;
+  const title = `## ${escapeInline(clipPlain(reply.title.replace(/\s+/g, ' '), TITLE_CHARS))}`;
   return reply.intro ? `${title}\n${escapeMarkdown(clipPlain(reply.intro, INTRO_CHARS))}` : title;
 }
 
@@ -246,9 +262,9 @@ function footerText(reply: Reply, page: string | undefined, t: Translate): strin
     ...clipPlain(reply.footer ?? '', FOOTER_CHARS)
       .split('\n')
       .filter((line) => line.trim())
-      .map(escapeMarkdown),
+      .map(escapeInline),
     ...(languageOf(reply.locale) !== 'en' && quotesShown(reply).length > 0
-      ? [escapeMarkdown(t('reply.verbatimNote'))]
+      ? [escapeInline(t('reply.verbatimNote'))]
       : []),
     ...(page === undefined ? [] : [page]),
   ];

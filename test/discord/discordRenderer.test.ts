@@ -28,7 +28,7 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('**x** <@123> @everyone [a](b)')).toBe(
       '\\*\\*x\\*\\* \\<\\@123\\> \\@everyone \\[a\\]\\(b\\)',
     );
-    expect(escapeMarkdown('# title\n- item\n1. one')).toBe('\\# title\n\\- item\n\\1. one');
+    expect(escapeMarkdown('# title\n- item\n1. one')).toBe('\\# title\n\\- item\n1\\. one');
   });
 });
 
