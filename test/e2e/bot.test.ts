@@ -7,6 +7,7 @@ import type {
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { Locale } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
@@ -98,6 +99,24 @@ describe('gateway bot', () => {
     });
     expect(response).toEqual(JSON.parse(JSON.stringify(cli)));
     expectWithinDiscordLimits(messageData(response));
+  });
+
+  it('answers in the user’s language (interaction.locale), quotes verbatim, exactly as the CLI with --locale', async () => {
+    bot = await startBot(fake, router);
+    const asked = {
+      ...payload.chatInput(fake, { name: 'story', subcommand: 'review-status', where: member() }),
+      locale: Locale.SpanishLATAM,
+    };
+    const response = await send(asked);
+    const cli = renderInteractionResponse(router.runLine('/story review-status', 'es-419').reply, {
+      fingerprint: router.story.corpus.fingerprint,
+    });
+    expect(response).toEqual(JSON.parse(JSON.stringify(cli)));
+    const text = messageText(messageData(response));
+    expect(text).toContain('## Estado de la revisión');
+    expect(text).toContain('**A cargo de**');
+    expect(text).toContain('The tech company said it would turn to the law firm of');
+    expect(text).toMatch(/-# .*nunca traducidas/u);
   });
 
   it('answers /quote with results, and with a helpful message when nothing matches', async () => {
