@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The core is pure: corpus → passages → index → questions → answers → reply model. Transports live outside it.
     files: [
-      'src/{story,corpus,passages,text,search,lexicon,questions,check,answers,reply}/**/*.ts',
+      'src/{story,corpus,passages,text,search,lexicon,questions,check,answers,reply,i18n}/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -5,9 +5,10 @@ import { OPTION_LIMITS, parseOptions } from '../src/bot/commandOptions.js';
 import type { Story } from '../src/story/story.js';
 import { quote } from '../src/answers/quote.js';
 import { passageChoices, sourceChoices, speakerChoices } from './choices.js';
+import { localized } from './localized.js';
 
 const Options = z.object({
-  text: z.string().trim().min(1, 'type some words to search for').max(OPTION_LIMITS.queryText),
+  text: z.string().trim().min(1, 'error.option.text').max(OPTION_LIMITS.queryText),
   source: z.string().optional(),
   speaker: z.string().optional(),
   private: z.boolean().optional(),
@@ -19,35 +20,29 @@ export const quoteCommand: CommandModule = {
   definition(story: Story) {
     const sources = sourceChoices(story);
     const speakers = speakerChoices(story);
-    return new SlashCommandBuilder()
-      .setName('quote')
-      .setDescription('Find passages in the sources: words, "exact phrases", names')
+    return localized(new SlashCommandBuilder(), 'cmd.quote')
       .addStringOption((option) =>
-        option
-          .setName('text')
-          .setDescription('Words or "an exact phrase"; pick a suggestion to show that passage')
+        localized(option, 'cmd.quote.text')
           .setRequired(true)
           .setMaxLength(OPTION_LIMITS.queryText)
           .setAutocomplete(true),
       )
       .addStringOption((option) => {
-        option.setName('source').setDescription('Only this source');
+        localized(option, 'cmd.quote.source');
         return sources.fits ? option.addChoices(...sources.choices) : option.setAutocomplete(true);
       })
       .addStringOption((option) => {
-        option.setName('speaker').setDescription('Only words of or claims by this party');
+        localized(option, 'cmd.quote.speaker');
         return speakers.fits
           ? option.addChoices(...speakers.choices)
           : option.setAutocomplete(true);
       })
-      .addBooleanOption((option) =>
-        option.setName('private').setDescription('Show the answer only to you'),
-      )
+      .addBooleanOption((option) => localized(option, 'cmd.private'))
       .toJSON();
   },
   execute(invocation, story) {
-    const options = parseOptions(Options, invocation.options);
-    return quote(story, { ...options, page: invocation.page });
+    const options = parseOptions(Options, invocation.options, invocation.locale);
+    return quote(story, { ...options, page: invocation.page, locale: invocation.locale });
   },
   autocomplete(focused, invocation, story): Choice[] {
     if (focused.name === 'source') return sourceChoices(story, focused.value).choices;

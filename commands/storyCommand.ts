@@ -11,13 +11,15 @@ import { sources } from '../src/answers/sources.js';
 import { timeline } from '../src/answers/timeline.js';
 import { who } from '../src/answers/who.js';
 import { choiceText } from './choices.js';
+import { localized } from './localized.js';
+import { translator } from '../src/i18n/i18n.js';
 
 const AskOptions = z.object({
-  question: z.string().trim().min(1, 'ask a question').max(OPTION_LIMITS.question),
+  question: z.string().trim().min(1, 'error.option.question').max(OPTION_LIMITS.question),
 });
 const WhoOptions = z.object({ name: z.string().max(OPTION_LIMITS.name).optional() });
 const CheckOptions = z.object({
-  quote: z.string().trim().min(1, 'paste the quotation to check').max(OPTION_LIMITS.checkedQuote),
+  quote: z.string().trim().min(1, 'error.option.quote').max(OPTION_LIMITS.checkedQuote),
   private: z.boolean().optional(),
 });
 
@@ -25,84 +27,60 @@ const CheckOptions = z.object({
 export const storyCommand: CommandModule = {
   name: 'story',
   definition(_story: Story) {
-    return new SlashCommandBuilder()
-      .setName('story')
-      .setDescription("Microsoft's review of Unit 8200's use of Azure: quoted, with sources")
+    return localized(new SlashCommandBuilder(), 'cmd.story')
+      .addSubcommand((sub) => localized(sub, 'cmd.story.reviewStatus'))
+      .addSubcommand((sub) => localized(sub, 'cmd.story.timeline'))
       .addSubcommand((sub) =>
-        sub
-          .setName('review-status')
-          .setDescription("Where Microsoft's review stands, each line cited"),
+        localized(sub, 'cmd.story.who').addStringOption((option) =>
+          localized(option, 'cmd.story.who.party')
+            .setMaxLength(OPTION_LIMITS.name)
+            .setAutocomplete(true),
+        ),
       )
       .addSubcommand((sub) =>
-        sub.setName('timeline').setDescription('Dated events, oldest first, with sources'),
+        localized(sub, 'cmd.story.ask').addStringOption((option) =>
+          localized(option, 'cmd.story.ask.question')
+            .setRequired(true)
+            .setMaxLength(OPTION_LIMITS.question),
+        ),
       )
+      .addSubcommand((sub) => localized(sub, 'cmd.story.sources'))
       .addSubcommand((sub) =>
-        sub
-          .setName('who')
-          .setDescription('The parties and their roles')
+        localized(sub, 'cmd.story.check')
           .addStringOption((option) =>
-            option
-              .setName('name')
-              .setDescription('One party')
-              .setMaxLength(OPTION_LIMITS.name)
-              .setAutocomplete(true),
-          ),
-      )
-      .addSubcommand((sub) =>
-        sub
-          .setName('ask')
-          .setDescription('Ask a question: answered with quoted passages, best first')
-          .addStringOption((option) =>
-            option
-              .setName('question')
-              .setDescription('In plain English')
-              .setRequired(true)
-              .setMaxLength(OPTION_LIMITS.question),
-          ),
-      )
-      .addSubcommand((sub) =>
-        sub.setName('sources').setDescription('The documents the answers come from'),
-      )
-      .addSubcommand((sub) =>
-        sub
-          .setName('check')
-          .setDescription(
-            'Is a quotation really in the sources? Verbatim, close (with the differences) or not found',
-          )
-          .addStringOption((option) =>
-            option
-              .setName('quote')
-              .setDescription('The quotation, or a whole message containing it')
+            localized(option, 'cmd.story.check.quote')
               .setRequired(true)
               .setMaxLength(OPTION_LIMITS.checkedQuote),
           )
-          .addBooleanOption((option) =>
-            option.setName('private').setDescription('Show the answer only to you'),
-          ),
+          .addBooleanOption((option) => localized(option, 'cmd.private')),
       )
       .toJSON();
   },
   execute(invocation, story) {
+    const { locale } = invocation;
     const page = invocation.page ?? 1;
     switch (invocation.subcommand) {
       case 'review-status':
-        return reviewStatus(story);
+        return reviewStatus(story, locale);
       case 'timeline':
-        return timeline(story, page);
+        return timeline(story, page, locale);
       case 'who':
-        return who(story, parseOptions(WhoOptions, invocation.options).name, page);
+        return who(story, parseOptions(WhoOptions, invocation.options, locale).name, page, locale);
       case 'ask':
-        return ask(story, parseOptions(AskOptions, invocation.options).question, page);
+        return ask(
+          story,
+          parseOptions(AskOptions, invocation.options, locale).question,
+          page,
+          locale,
+        );
       case 'sources':
-        return sources(story, page);
+        return sources(story, page, locale);
       case 'check': {
-        const options = parseOptions(CheckOptions, invocation.options);
-        return checkQuote(story, options.quote, options.private === true);
+        const options = parseOptions(CheckOptions, invocation.options, locale);
+        return checkQuote(story, options.quote, options.private === true, locale);
       }
       default:
-        throw new UserError(
-          'Choose what to see: /story review-status, timeline, who, ask, sources or check.',
-        );
+        throw new UserError(translator(locale)('error.story.choose'));
     }
   },
   autocomplete(focused, _invocation, story): Choice[] {

@@ -11,6 +11,7 @@ import {
   routerOrExit,
   stopOnSignals,
 } from './bot/startup.js';
+import { parseArgs } from 'node:util';
 import { startConsole } from './terminal/console.js';
 import { createLogger } from './logging/logger.js';
 
@@ -21,7 +22,10 @@ const router = await routerOrExit(commands, config.corpusDir, logger);
 
 switch (config.mode) {
   case 'console': {
+    // `npm start -- --locale de`: the console answers as Discord would a German user.
+    const { values } = parseArgs({ options: { locale: { type: 'string' } }, strict: false });
     const rl = startConsole(router, {
+      locale: typeof values.locale === 'string' ? values.locale : undefined,
       input: process.stdin,
       output: process.stdout,
       color: process.stdout.isTTY === true,

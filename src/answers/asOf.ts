@@ -1,20 +1,25 @@
 import type { Story } from '../story/story.js';
 import type { Block } from '../reply/model.js';
-import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
+import { publishedSortKey } from '../corpus/dates.js';
 import type { PublishedDate } from '../corpus/corpusTypes.js';
+import { formatDay, formatPublishedIn, translator } from '../i18n/i18n.js';
 
 /** "As of August 15, 2025 or later", not "As of on or after …". */
-function asOfDate(published: PublishedDate): string {
+function asOfDate(published: PublishedDate, locale: string | undefined): string {
   return published.type === 'on-or-after'
-    ? `${formatDate(published.date)} or later`
-    : formatPublished(published);
+    ? translator(locale)('date.orLater', { date: formatDay(published.date, locale) })
+    : formatPublishedIn(published, locale);
 }
 
 /**
  * "As of": the newest source a reply rests on, so readers know how current it is. Computed from
  * the citations actually shown, never written by hand.
  */
-export function asOfLine(story: Story, blocks: readonly Block[]): string | undefined {
+export function asOfLine(
+  story: Story,
+  blocks: readonly Block[],
+  locale?: string,
+): string | undefined {
   const documentIds = new Set<string>();
   for (const block of blocks) {
     if (block.type === 'fact') {
@@ -35,7 +40,11 @@ export function asOfLine(story: Story, blocks: readonly Block[]): string | undef
     if (!newest || key > newest.key) {
       newest = {
         key,
-        label: `As of ${asOfDate(document.published)}: newest source used is “${document.title}” (${document.publisher})`,
+        label: translator(locale)('asOf', {
+          date: asOfDate(document.published, locale),
+          title: document.title,
+          publisher: document.publisher,
+        }),
       };
     }
   }

@@ -7,13 +7,15 @@ import { asOfLine } from './asOf.js';
 import { paginate, PASSAGES_PER_PAGE } from './paging.js';
 import { echo, quoted } from './searchReply.js';
 import { citationView, passageView } from './views.js';
+import { translator, type Translate } from '../i18n/i18n.js';
 
 /**
  * `/story ask` and @mentions: the question answered part by part — the editors' entry that
  * answers it first, in their words with its citations, then the passages that answer it — or,
  * when the sources do not cover it, a plain "they do not cover this" with no passage.
  */
-export function ask(story: Story, question: string, page = 1): Reply {
+export function ask(story: Story, question: string, page = 1, locale?: string): Reply {
+  const t = translator(locale);
   const answer = story.questions.answer(question);
   const several = answer.parts.length > 1;
   const blocks: Block[] = [];
@@ -22,7 +24,7 @@ export function ask(story: Story, question: string, page = 1): Reply {
   for (const part of answer.parts) {
     if (several) blocks.push({ type: 'part', question: echo(part.question.text) });
     if (part.notCovered) {
-      blocks.push(notCoveredNote(story, part));
+      blocks.push(notCoveredNote(story, part, t));
       continue;
     }
     const passages = part.passages.map((p) => ({
@@ -41,7 +43,11 @@ export function ask(story: Story, question: string, page = 1): Reply {
   const covered = answer.parts.filter((p) => !p.notCovered);
   const corrections = answer.parts.flatMap((p) => p.corrections);
   const readAs = corrections.length
-    ? `Read ${corrections.map((c) => `“${echo(c.typed)}” as “${c.meant}”`).join(', ')}.`
+    ? t('ask.readAs', {
+        corrections: corrections
+          .map((c) => t('ask.readAsOne', { typed: echo(c.typed), meant: c.meant }))
+          .join(', '),
+      })
     : undefined;
   const dated = answer.parts.some(
     (p) => p.question.asksStatus || p.lead?.kind === 'event' || p.lead?.kind === 'review',
@@ -51,7 +57,7 @@ export function ask(story: Story, question: string, page = 1): Reply {
     title: quoted(question),
     intro: currentPage === 1 ? readAs : undefined,
     blocks,
-    footer: dated ? asOfLine(story, blocks) : undefined,
+    footer: dated ? asOfLine(story, blocks, locale) : undefined,
     ephemeral: false,
     pager,
   };
@@ -88,17 +94,19 @@ function citationAsPassage(story: Story, citation: Citation): CitationView {
   return { type: 'quote', quote: passageView(story, passage, highlights) };
 }
 
-function notCoveredNote(story: Story, part: PartAnswer): Block {
+function notCoveredNote(story: Story, part: PartAnswer, t: Translate): Block {
   const unmatched = part.notCovered?.unmatched ?? [];
   const silent = part.notCovered?.silentParty;
   const silentName = silent
     ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name
     : undefined;
   const what = silentName
-    ? `no passage in them is ${silentName}'s own words or claims`
+    ? t('ask.notCovered.silent', { name: silentName })
     : unmatched.length > 0
-      ? `nothing in them mentions ${unmatched.map((w) => `“${echo(w)}”`).join(', ')}`
-      : 'they share words with the question, but nothing that answers it';
+      ? t('ask.notCovered.unmatched', {
+          words: unmatched.map((w) => `“${echo(w)}”`).join(', '),
+        })
+      : t('ask.notCovered.thin');
   const parties = story.corpus.knowledge.parties
     .slice(0, 4)
     .map((p) => p.name)
@@ -106,9 +114,6 @@ function notCoveredNote(story: Story, part: PartAnswer): Block {
   return {
     type: 'note',
     notCovered: true,
-    text:
-      `The sources do not cover this: ${what}. ` +
-      `They are about ${story.corpus.knowledge.review.subject}. ` +
-      `Ask about the parties (${parties}…), the events, or where the review stands — or see /story timeline, /story who and /story sources.`,
+    text: t('ask.notCovered', { what, subject: story.corpus.knowledge.review.subject, parties }),
   };
 }

@@ -12,6 +12,7 @@ import type {
   SourceExcerpt,
 } from '../reply/model.js';
 import { passageView, spanView } from './views.js';
+import { translator } from '../i18n/i18n.js';
 
 /** Quotations checked from one message at most: a wall of quotes gets the first few. */
 const MAX_CHECKS = 3;
@@ -106,14 +107,19 @@ function checkBlock(story: Story, check: MessageCheck): CheckBlock {
 }
 
 /** `/story check` and the "Check quote" message command: is the quotation in the sources? */
-export function checkQuote(story: Story, message: string, ephemeral = false): Reply {
+export function checkQuote(
+  story: Story,
+  message: string,
+  ephemeral = false,
+  locale?: string,
+): Reply {
+  const t = translator(locale);
   const checks = checkMessage(story, message);
   if (checks.length === 0) {
     return {
       status: 'error',
-      title: 'Quote check',
-      intro:
-        'There is no text to check: paste a quotation, or use “Check quote” on a message with text.',
+      title: t('check.title'),
+      intro: t('check.noText'),
       blocks: [],
       ephemeral: true,
     };
@@ -122,11 +128,9 @@ export function checkQuote(story: Story, message: string, ephemeral = false): Re
   const skipped = checks.length - blocks.length;
   return {
     status: 'ok',
-    title: 'Quote check',
+    title: t('check.title'),
     intro:
-      skipped > 0
-        ? `The message has ${checks.length} quotations; the first ${MAX_CHECKS} are checked.`
-        : undefined,
+      skipped > 0 ? t('check.tooMany', { count: checks.length, checked: MAX_CHECKS }) : undefined,
     blocks,
     ephemeral,
   };

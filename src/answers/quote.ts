@@ -3,6 +3,7 @@ import type { Reply } from '../reply/model.js';
 import { findParty } from './parties.js';
 import { searchReply } from './searchReply.js';
 import { passageView } from './views.js';
+import { translator } from '../i18n/i18n.js';
 
 export interface QuoteRequest {
   readonly text: string;
@@ -12,6 +13,8 @@ export interface QuoteRequest {
   readonly speaker?: string | undefined;
   readonly private?: boolean | undefined;
   readonly page?: number | undefined;
+  /** The asker's Discord locale, for the bot's own words. */
+  readonly locale?: string | undefined;
 }
 
 /**
@@ -20,11 +23,12 @@ export interface QuoteRequest {
  */
 export function quote(story: Story, request: QuoteRequest): Reply {
   const ephemeral = request.private === true;
+  const t = translator(request.locale);
   const picked = story.passage(request.text.trim());
   if (picked) {
     return {
       status: 'ok',
-      title: 'Quote',
+      title: t('quote.one.title'),
       blocks: [{ type: 'quote', quote: passageView(story, picked) }],
       ephemeral,
     };
@@ -35,17 +39,18 @@ export function quote(story: Story, request: QuoteRequest): Reply {
       ? undefined
       : findParty(story.corpus.knowledge.parties, request.speaker);
   if (request.source !== undefined && !document) {
-    return problem(`No source “${request.source}”. See /story sources for the list.`);
+    return problem(t('quote.title'), t('quote.noSource', { source: request.source }));
   }
   if (request.speaker !== undefined && !party) {
-    return problem(`No speaker “${request.speaker}”. See /story who for the parties.`);
+    return problem(t('quote.title'), t('quote.noSpeaker', { speaker: request.speaker }));
   }
   const filterLabel = [
-    party ? ` by ${party.name}` : '',
-    document ? ` in ${document.publisher}: “${document.title}”` : '',
+    party ? t('quote.by', { name: party.name }) : '',
+    document ? t('quote.in', { publisher: document.publisher, title: document.title }) : '',
   ].join('');
   return searchReply(story, {
-    title: 'Quotes',
+    title: t('quote.title'),
+    locale: request.locale,
     query: request.text,
     page: request.page ?? 1,
     ephemeral,
@@ -64,6 +69,6 @@ function findDocument(story: Story, typed: string): ReturnType<Story['document']
   );
 }
 
-function problem(message: string): Reply {
-  return { status: 'error', title: 'Quotes', intro: message, blocks: [], ephemeral: true };
+function problem(title: string, message: string): Reply {
+  return { status: 'error', title, intro: message, blocks: [], ephemeral: true };
 }

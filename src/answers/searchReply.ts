@@ -5,6 +5,7 @@ import { hasFilters } from '../search/filters.js';
 import type { SearchResult } from '../search/searchEngine.js';
 import { MAX_PASSAGES, paginate, PASSAGES_PER_PAGE } from './paging.js';
 import { passageView } from './views.js';
+import { translator, type Translate } from '../i18n/i18n.js';
 
 /** Echoes of user input are cut to this many characters: enough to recognise, never a wall. */
 const ECHO_LIMIT = 120;
@@ -28,26 +29,29 @@ export interface SearchRequest {
   readonly filters: Pick<SearchOptions, 'documentId' | 'speakerId'>;
   /** How the filters read in a sentence, e.g. " by Microsoft". */
   readonly filterLabel: string;
+  readonly locale?: string | undefined;
 }
 
 /** A search as a reply: best passages first, paged, or a helpful message when nothing matched. */
 export function searchReply(story: Story, request: SearchRequest): Reply {
+  const t = translator(request.locale);
   const result = story.search.search(request.query, { limit: MAX_PASSAGES, ...request.filters });
-  if (result.hits.length === 0) return emptyReply(story, request, result);
+  if (result.hits.length === 0) return emptyReply(story, request, result, t);
   const shown = paginate(result.hits, request.page, PASSAGES_PER_PAGE);
   const blocks: QuoteBlock[] = shown.items.map((hit) => ({
     type: 'quote',
     quote: passageView(story, hit.passage, hit.highlights),
   }));
   const count = Math.min(result.total, MAX_PASSAGES);
+  const what = { query: quoted(request.query), filters: request.filterLabel };
   const lead = result.phraseMissing
-    ? `No passage has the exact words ${quoted(request.query)}${request.filterLabel}; the nearest:`
-    : `${count}${result.total > MAX_PASSAGES ? '+' : ''} passage${count === 1 ? '' : 's'} for ${quoted(request.query)}${request.filterLabel}, best first.`;
+    ? t('search.noPhrase', what)
+    : t(result.total > MAX_PASSAGES ? 'search.countMore' : 'search.count', { ...what, count });
   const corrected = result.plan.corrections.map((c) => `${c.typed} → ${c.meant}`).join(', ');
   return {
     status: 'ok',
     title: request.title,
-    intro: corrected ? `${lead} (Read as: ${corrected}.)` : lead,
+    intro: corrected ? `${lead} ${t('search.readAs', { corrected })}` : lead,
     blocks,
     ephemeral: request.ephemeral,
     pager: shown.pageCount > 1 ? { page: shown.page, pageCount: shown.pageCount } : undefined,
@@ -62,23 +66,27 @@ function exampleNames(story: Story): string {
     .join(', ');
 }
 
-function emptyReply(story: Story, request: SearchRequest, result: SearchResult): Reply {
+function emptyReply(
+  story: Story,
+  request: SearchRequest,
+  result: SearchResult,
+  t: Translate,
+): Reply {
   const lines: string[] = [];
+  const names = exampleNames(story);
   if (result.plan.empty) {
-    lines.push(
-      `${quoted(request.query)} has no words to search for: try names or words from the story, e.g. ${exampleNames(story)}.`,
-    );
+    lines.push(t('search.noWords', { query: quoted(request.query), names }));
   } else {
-    lines.push(`Nothing in the sources matches ${quoted(request.query)}${request.filterLabel}.`);
+    lines.push(t('search.nothing', { query: quoted(request.query), filters: request.filterLabel }));
     if (result.plan.unknownWords.length > 0) {
-      lines.push(`No source uses: ${result.plan.unknownWords.map(echo).join(', ')}.`);
+      lines.push(
+        t('search.unknownWords', { words: result.plan.unknownWords.map(echo).join(', ') }),
+      );
     }
     if (hasFilters(request.filters) && story.search.search(request.query, { limit: 1 }).total > 0) {
-      lines.push('Some passages match without the source or speaker filter: try again without it.');
+      lines.push(t('search.withoutFilters'));
     }
-    lines.push(
-      `Try fewer or other words, a name (${exampleNames(story)}), or see /story sources and /story timeline.`,
-    );
+    lines.push(t('search.try', { names }));
   }
   return {
     status: 'empty',

@@ -4,6 +4,7 @@ import type { Passage } from '../passages/passageTypes.js';
 import type { CitationView, QuoteView, SourceView } from '../reply/model.js';
 import type { Span } from '../text/sentences.js';
 import { formatPublished } from '../corpus/dates.js';
+import { textFragmentUrl } from '../reply/textFragment.js';
 
 /** Builders of reply views from the corpus, shared by every answer. */
 
@@ -14,8 +15,18 @@ export function sourceView(document: SourceDocument): SourceView {
     publisher: document.publisher,
     author: document.author,
     published: formatPublished(document.published),
+    date: document.published,
     url: document.url,
   };
+}
+
+/**
+ * The words opened where they were read: excerpts of a statement (`via`) stand in the article
+ * that quoted them, whose page holds exactly these words; a full text, on its own page.
+ */
+function wordsLink(story: Story, document: SourceDocument, text: string): string {
+  const readIn = (document.via && story.document(document.via)) || document;
+  return textFragmentUrl(readIn.url, text);
 }
 
 function requireDocument(story: Story, id: string): SourceDocument {
@@ -29,6 +40,7 @@ export function passageView(
   passage: Passage,
   highlights: readonly Span[] = [],
 ): QuoteView {
+  const document = requireDocument(story, passage.documentId);
   return {
     id: passage.id,
     documentId: passage.documentId,
@@ -38,9 +50,10 @@ export function passageView(
     highlights,
     speaker: passage.speaker,
     kind: passage.kind,
-    source: sourceView(requireDocument(story, passage.documentId)),
+    source: sourceView(document),
     quotedIn: passage.quotedIn.map((q) => sourceView(requireDocument(story, q.documentId))),
     linksTo: passage.linksTo ? sourceView(requireDocument(story, passage.linksTo)) : undefined,
+    link: wordsLink(story, document, passage.text),
   };
 }
 
@@ -61,6 +74,7 @@ export function spanView(story: Story, documentId: string, start: number, end: n
     kind: passage?.kind ?? 'narration',
     source: sourceView(document),
     quotedIn: [],
+    link: wordsLink(story, document, document.text.slice(start, end)),
   };
 }
 

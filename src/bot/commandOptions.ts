@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Reply } from '../reply/model.js';
+import { isMessageKey, translator } from '../i18n/i18n.js';
 
 /** Option limits of our commands, shared by definitions (Discord enforces them) and validation. */
 export const OPTION_LIMITS = {
@@ -17,17 +18,23 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
-/** Parses a command's options with its zod schema; messages name the option as users type it. */
-export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): z.infer<T> {
+/**
+ * Parses a command's options with its zod schema; messages name the option as users type it. A
+ * schema's own messages are catalogue keys, said in the user's language; zod's are English.
+ */
+export function parseOptions<T extends z.ZodType>(
+  schema: T,
+  options: unknown,
+  locale?: string,
+): z.infer<T> {
   const result = schema.safeParse(options);
   if (result.success) return result.data;
+  const t = translator(locale);
   const issue = result.error.issues[0];
   const option = issue?.path.join('.') ?? '';
-  throw new UserError(
-    option
-      ? `Option ${option}: ${issue?.message ?? 'invalid'}`
-      : (issue?.message ?? 'Invalid options'),
-  );
+  const said = issue?.message;
+  const problem = said === undefined ? t('error.invalid') : isMessageKey(said) ? t(said) : said;
+  throw new UserError(option ? t('error.option', { option, problem }) : problem);
 }
 
 export function errorReply(title: string, message: string): Reply {

@@ -10,6 +10,8 @@ export type { OptionValue };
 export interface Invocation extends PagedCommand {
   /** For paged replies (buttons, or the console's /next). */
   readonly page?: number | undefined;
+  /** The asker's Discord locale (`de`, `es-419`…): the language of the bot's own words. */
+  readonly locale?: string | undefined;
   /** A chat message a context-menu command was used on. */
   readonly targetMessage?: { readonly id: string; readonly content: string } | undefined;
 }

@@ -3,6 +3,7 @@ import type { PagedCommand, Reply } from '../reply/model.js';
 import type { Choice, CommandModule, FocusedOption, Invocation } from './commandTypes.js';
 import { parseCommandLine } from './commandLine.js';
 import { errorReply, UserError } from './commandOptions.js';
+import { translator } from '../i18n/i18n.js';
 import type { Story } from '../story/story.js';
 
 export interface RoutedReply {
@@ -28,28 +29,40 @@ export class CommandRouter {
   }
 
   run(invocation: Invocation): Reply {
+    const { locale } = invocation;
     const command = this.byName.get(invocation.name);
     if (!command) {
-      return errorReply(
-        'Unknown command',
-        `This bot has no /${invocation.name} command (it may have been removed). Try /story or /quote.`,
-      );
+      const t = translator(locale);
+      return {
+        ...errorReply(
+          t('error.unknownCommand.title'),
+          t('error.unknownCommand', { name: invocation.name }),
+        ),
+        locale,
+      };
     }
     try {
-      return stampPager(command.execute(invocation, this.story), invocation);
+      return { ...stampPager(command.execute(invocation, this.story), invocation), locale };
     } catch (error) {
-      if (error instanceof UserError) return errorReply(`/${invocation.name}`, error.message);
+      if (error instanceof UserError)
+        return { ...errorReply(`/${invocation.name}`, error.message), locale };
       throw error;
     }
   }
 
-  /** A command typed as in Discord (CLI and console). */
-  runLine(line: string): RoutedReply {
+  /** A command typed as in Discord (CLI and console), answered in `locale`'s language. */
+  runLine(line: string, locale?: string): RoutedReply {
     let invocation: Invocation;
     try {
-      invocation = parseCommandLine(line, this.definitions);
+      invocation = { ...parseCommandLine(line, this.definitions), locale };
     } catch (error) {
-      if (error instanceof UserError) return { reply: errorReply('Command', error.message) };
+      if (error instanceof UserError)
+        return {
+          reply: {
+            ...errorReply(translator(locale)('error.command.title'), error.message),
+            locale,
+          },
+        };
       throw error;
     }
     return { invocation, reply: this.run(invocation) };

@@ -5,51 +5,103 @@ import {
   MessageFlags,
   type APIActionRowComponent,
   type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
+  type APIContainerComponent,
   type APIInteractionResponseCallbackData,
   type APIInteractionResponseChannelMessageWithSource,
   type APIInteractionResponseUpdateMessage,
+  type APIMessageTopLevelComponent,
 } from 'discord-api-types/v10';
 import { ELLIPSIS, excerpt } from '../reply/excerpt.js';
 import {
-  FLAG_LABELS,
+  FLAG_MARK,
   kindLabel,
   meaningChangeTail,
   misattributionText,
   percent,
   speakerLabel,
-  VERDICT_LABELS,
+  verdictLabel,
 } from '../reply/labels.js';
 import type { Difference } from '../check/differences.js';
-import type {
-  Block,
-  CheckBlock,
-  CitationView,
-  FactBlock,
-  MeaningChangeView,
-  PagedCommand,
-  QuoteView,
-  Reply,
-  SourceBlock,
-  SourceView,
+import {
+  formatPublishedIn,
+  languageOf,
+  translator,
+  type MessageKey,
+  type Translate,
+} from '../i18n/i18n.js';
+import {
+  quotesShown,
+  type Block,
+  type CheckBlock,
+  type CitationView,
+  type FactBlock,
+  type MeaningChangeView,
+  type PagedCommand,
+  type QuoteView,
+  type Reply,
+  type SourceBlock,
+  type SourceView,
 } from '../reply/model.js';
-import { blockQuote, bold, escapeMarkdown, link } from './markdown.js';
+import {
+  blockQuote,
+  bold,
+  escapeInline,
+  escapeLineStarts,
+  escapeMarkdown,
+  link,
+} from './markdown.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { pageButtonId, pageFooterLine, pageSignature } from './pageTurns.js';
+import { fitContainer, textDisplay, textLength, type Piece } from './componentLayout.js';
+import { pageButtonId, pageLine, pageSignature } from './pageTurns.js';
 
 /**
- * Reply → Discord: one embed (facts as fields, quotes in the description), Previous/Next buttons
- * for pages, mentions disabled. Quotes are shortened (with …) until every limit holds.
+ * Reply → a Components V2 message: one container, its accent colour by outcome; the title and
+ * the bot's own words as text displays; each passage a section with a "Source ↗" link button that
+ * opens the source at the quoted words; Previous/Next in an action row; mentions disabled. The
+ * layout gets plainer, and quotes shorter (with …), until every limit holds.
  */
 
-const COLORS = { ok: 0x2b6cb0, empty: 0x718096, error: 0xc53030 } as const;
+const COLORS = {
+  ok: 0x2b6cb0,
+  empty: 0x718096,
+  error: 0xc53030,
+  verbatim: 0x2f855a,
+  close: 0xd69e2e,
+  'not-found': 0xc05621,
+} as const;
 /** Longest quote shown, then shorter and shorter until the message fits Discord's limits. */
 const QUOTE_LENGTHS = [700, 450, 300, 200, 140, 90, 50];
+/** Titles and echoed text are cut long before they could crowd out the answer. */
+const TITLE_CHARS = 256;
+const INTRO_CHARS = 1000;
+const FOOTER_CHARS = 600;
+const MAX_DIFFERENCES = 8;
 
 export interface DiscordRenderOptions {
   /** Corpus fingerprint: page buttons carry it so a click after a corpus change is refused clearly. */
   readonly fingerprint: string;
+}
+
+/** What every piece needs to know: the language, and how long a quote may be. */
+interface Context {
+  readonly t: Translate;
+  readonly locale: string | undefined;
+  readonly maxChars: number;
+}
+
+/** A message with Markdown values: the message's own words escaped, the values kept as they are. */
+function translateMarkdown(
+  t: Translate,
+  key: MessageKey,
+  markdown: Readonly<Record<string, string>>,
+): string {
+  const names = Object.keys(markdown);
+  // Private-use placeholders survive escaping untouched, then become the values.
+  const marks = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE001`]));
+  return escapeInline(t(key, marks)).replace(
+    /\uE000(\d+)\uE001/gu,
+    (_, i: string) => markdown[names[Number(i)] ?? ''] ?? '',
+  );
 }
 
 function highlighted(text: string, spans: QuoteView['highlights']): string {
@@ -57,11 +109,11 @@ function highlighted(text: string, spans: QuoteView['highlights']): string {
   let at = 0;
   for (const span of spans) {
     out +=
-      escapeMarkdown(text.slice(at, span.start)) +
-      bold(escapeMarkdown(text.slice(span.start, span.end)));
+      escapeInline(text.slice(at, span.start)) +
+      bold(escapeInline(text.slice(span.start, span.end)));
     at = span.end;
   }
-  return out + escapeMarkdown(text.slice(at));
+  return escapeLineStarts(out + escapeInline(text.slice(at)));
 }
 
 function quoteText(quote: QuoteView, maxChars: number): string {
@@ -69,222 +121,248 @@ function quoteText(quote: QuoteView, maxChars: number): string {
   return `${cut.cutBefore ? ELLIPSIS : ''}${highlighted(cut.text, cut.highlights)}${cut.cutAfter ? ELLIPSIS : ''}`;
 }
 
-function sourceLink(source: SourceView): string {
-  return `${link(source.title, source.url)} (${escapeMarkdown(source.publisher)}, ${escapeMarkdown(source.published)})`;
+/** "(Microsoft, August 15, 2025)", the date in the reader's language. */
+function publishedBy(source: SourceView, context: Context): string {
+  return `(${escapeInline(source.publisher)}, ${escapeInline(formatPublishedIn(source.date, context.locale))})`;
 }
 
-function attribution(quote: QuoteView): string {
-  const quotedIn = quote.quotedIn.map((s) => link(s.publisher, s.url)).join(', ');
+/**
+ * "— **Microsoft**, direct quote · Title (Microsoft, August 15, 2025) · quoted in FOX 28". The
+ * title links to `titleUrl` when the line stands without its button.
+ */
+function attribution(quote: QuoteView, context: Context, titleUrl?: string): string {
+  const { t } = context;
+  const title = titleUrl ? link(quote.source.title, titleUrl) : escapeInline(quote.source.title);
+  const quotedIn = quote.quotedIn.map((s) => escapeInline(s.publisher)).join(', ');
   return (
-    `— ${bold(escapeMarkdown(speakerLabel(quote)))}, ${escapeMarkdown(kindLabel(quote))} · ${sourceLink(quote.source)}` +
-    (quotedIn ? ` · quoted in ${quotedIn}` : '') +
-    (quote.linksTo ? ` · a link to ${sourceLink(quote.linksTo)}` : '')
+    `— ${bold(escapeInline(speakerLabel(quote)))}, ${escapeInline(kindLabel(quote, t))} · ${title} ${publishedBy(quote.source, context)}` +
+    (quotedIn ? ` · ${translateMarkdown(t, 'reply.quotedIn', { sources: quotedIn })}` : '') +
+    (quote.linksTo
+      ? ` · ${translateMarkdown(t, 'reply.linksTo', { source: link(quote.linksTo.title, quote.linksTo.url) })}`
+      : '')
   );
 }
 
-function renderQuote(quote: QuoteView, maxChars: number): string {
-  return `${blockQuote(quoteText(quote, maxChars))}\n${attribution(quote)}`;
-}
-
-function renderCitation(citation: CitationView, maxChars: number): string {
-  if (citation.type === 'source') return `↳ ${sourceLink(citation.source)}`;
-  return `↳ “${quoteText(citation.quote, maxChars)}” ${attribution(citation.quote)}`;
-}
-
-function renderFact(block: FactBlock, maxChars: number): APIEmbedField {
+/** A passage: its words beside a button that opens the source at them. */
+function quotePiece(quote: QuoteView, context: Context): Piece {
+  const words = blockQuote(quoteText(quote, context.maxChars));
   return {
-    name: clip(escapeMarkdown(block.label), DISCORD_LIMITS.fieldName),
-    value: clip(
-      [
-        escapeMarkdown(block.text),
-        ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
-      ].join('\n'),
-      DISCORD_LIMITS.fieldValue,
-    ),
+    kind: 'section',
+    texts: [words, attribution(quote, context)],
+    button: { label: context.t('button.source'), url: quote.link },
+    plain: `${words}\n${attribution(quote, context, quote.link)}`,
   };
 }
 
-function renderSource(block: SourceBlock, maxChars: number): APIEmbedField {
+function citationPieces(citation: CitationView, context: Context): Piece[] {
+  if (citation.type === 'quote') {
+    return [quotePiece(citation.quote, { ...context, maxChars: Math.floor(context.maxChars / 2) })];
+  }
+  const { source } = citation;
+  return [
+    { kind: 'text', text: `↳ ${link(source.title, source.url)} ${publishedBy(source, context)}` },
+  ];
+}
+
+function factPieces(block: FactBlock, context: Context): Piece[] {
+  return [
+    {
+      kind: 'text',
+      text: escapeLineStarts(`${bold(escapeInline(block.label))}: ${escapeInline(block.text)}`),
+    },
+    ...block.citations.flatMap((c) => citationPieces(c, context)),
+  ];
+}
+
+function sourcePiece(block: SourceBlock, context: Context): Piece {
   const { source } = block;
-  const author = source.author ? ` · ${escapeMarkdown(source.author)}` : '';
-  const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, maxChars))}` : '';
+  const author = source.author ? ` · ${escapeInline(source.author)}` : '';
+  // Both start a line: "15. August 2025" or a publisher named "1." must not become a list.
+  const details = escapeLineStarts(
+    `${escapeInline(source.publisher)}${author} · ${escapeInline(formatPublishedIn(source.date, context.locale))} · ${escapeInline(block.kind)} · ${escapeInline(block.completeness)}`,
+  );
+  const notes = block.notes ? `\n${escapeMarkdown(clipPlain(block.notes, context.maxChars))}` : '';
   return {
-    name: clip(escapeMarkdown(source.publisher), DISCORD_LIMITS.fieldName),
-    value: clip(
-      `${link(source.title, source.url)}${author}\n${escapeMarkdown(source.published)} · ${escapeMarkdown(block.kind)} · ${escapeMarkdown(block.completeness)}${notes}`,
-      DISCORD_LIMITS.fieldValue,
-    ),
+    kind: 'section',
+    texts: [`${bold(escapeInline(source.title))}\n${details}${notes}`],
+    button: { label: context.t('button.source'), url: source.url },
+    plain: `${bold(link(source.title, source.url))}\n${details}${notes}`,
   };
 }
 
 /** Struck through: the message's words; in bold: the source's. */
-function renderDifference(difference: Difference): string {
-  const said = (text: string): string => `~~${escapeMarkdown(clipPlain(text, 120))}~~`;
-  const source = (text: string): string => bold(escapeMarkdown(clipPlain(text, 120)));
+function renderDifference(difference: Difference, t: Translate): string {
+  const said = (text: string): string => `~~${escapeInline(clipPlain(text, 120))}~~`;
+  const source = (text: string): string => bold(escapeInline(clipPlain(text, 120)));
   switch (difference.type) {
     case 'changed':
       return `• ${said(difference.said)} → ${source(difference.source)}`;
     case 'added':
-      return `• not in the source: ${said(difference.said)}`;
+      return `• ${escapeInline(t('check.added'))} ${said(difference.said)}`;
     case 'missing':
-      return `• left out: ${source(difference.source)}`;
+      return `• ${escapeInline(t('check.missing'))} ${source(difference.source)}`;
   }
 }
 
-const MAX_DIFFERENCES = 8;
 /** Changes of meaning said first; past these, the differences list the rest. */
 const MAX_MEANING_CHANGES = 3;
 
 /** "⛔ **Changes the meaning.** The source says “…found **no** evidence…”; the message leaves out “no”." */
-function renderMeaningChange(change: MeaningChangeView): string {
+function renderMeaningChange(change: MeaningChangeView, t: Translate): string {
   const { source } = change;
   const words = `${source.cutBefore ? ELLIPSIS : ''}${highlighted(source.text, source.highlights)}${source.cutAfter ? ELLIPSIS : ''}`;
-  const tail = escapeMarkdown(
-    meaningChangeTail({ ...change, words: clipPlain(change.words.replace(/\s+/g, ' '), 80) }),
+  const tail = escapeInline(
+    meaningChangeTail({ ...change, words: clipPlain(change.words.replace(/\s+/g, ' '), 80) }, t),
   );
-  return `${FLAG_LABELS.mark} ${bold(`${FLAG_LABELS.meaningChanged}.`)} The source says “${words}”; ${tail}.`;
+  return `${FLAG_MARK} ${bold(escapeInline(`${t('flag.meaningChanged')}.`))} ${escapeInline(t('flag.sourceSays'))} “${words}”; ${tail}.`;
 }
 
 /** What the check must say first: a changed meaning, words given to the wrong speaker. */
-function renderFlags(block: CheckBlock): string[] {
-  const lines = block.meaningChanges.slice(0, MAX_MEANING_CHANGES).map(renderMeaningChange);
+function renderFlags(block: CheckBlock, t: Translate): string[] {
+  const lines = block.meaningChanges
+    .slice(0, MAX_MEANING_CHANGES)
+    .map((change) => renderMeaningChange(change, t));
   if (block.misattribution) {
     lines.push(
-      `${FLAG_LABELS.mark} ${bold(`${FLAG_LABELS.misattributed}.`)} ${escapeMarkdown(misattributionText(block.misattribution))}`,
+      `${FLAG_MARK} ${bold(escapeInline(`${t('flag.misattributed')}.`))} ${escapeInline(misattributionText(block.misattribution, t))}`,
     );
   }
   return lines;
 }
 
-function renderCheck(block: CheckBlock, maxChars: number): string {
-  const label = VERDICT_LABELS[block.verdict];
+function checkPieces(block: CheckBlock, context: Context): Piece[] {
+  const { t, maxChars } = context;
+  const label = verdictLabel(block.verdict, t);
+  const similarity =
+    block.verdict === 'close'
+      ? ` (${t('check.similarity', { percent: percent(block.similarity) })})`
+      : '';
   const lines = [
-    ...renderFlags(block),
-    `${label.mark} ${bold(label.title)}: ${label.explanation}${block.verdict === 'close' ? ` (similarity ${percent(block.similarity)})` : ''}.`,
-    `Checked: “${escapeMarkdown(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
+    ...renderFlags(block, t),
+    `${label.mark} ${bold(escapeInline(label.title))}: ${escapeInline(label.explanation + similarity)}.`,
+    `${escapeInline(t('check.checked'))} “${escapeInline(clipPlain(block.quoted.replace(/\s+/g, ' '), Math.floor(maxChars / 2)))}”`,
   ];
   if (block.differences.length > 0) {
-    lines.push('Differences (~~message~~ → **source**):');
-    lines.push(...block.differences.slice(0, MAX_DIFFERENCES).map(renderDifference));
+    lines.push(
+      `${escapeInline(t('check.differences'))} (~~${escapeInline(t('check.message'))}~~ → ${bold(escapeInline(t('check.inSource')))}):`,
+    );
+    lines.push(...block.differences.slice(0, MAX_DIFFERENCES).map((d) => renderDifference(d, t)));
     if (block.differences.length > MAX_DIFFERENCES)
-      lines.push(`• … and ${block.differences.length - MAX_DIFFERENCES} more`);
+      lines.push(
+        `• ${escapeInline(t('check.more', { count: block.differences.length - MAX_DIFFERENCES }))}`,
+      );
   }
   if (block.source) {
-    lines.push(block.verdict === 'not-found' ? 'Nearest related passage:' : 'Source:');
-    lines.push(renderQuote(block.source, maxChars));
-  } else if (block.verdict === 'not-found') {
-    lines.push('Nothing in the sources is about this: see /story sources for what they cover.');
+    lines.push(
+      escapeInline(t(block.verdict === 'not-found' ? 'check.nearest' : 'check.source')) + ':',
+    );
+    return [
+      { kind: 'text', text: escapeLineStarts(lines.join('\n')) },
+      quotePiece(block.source, context),
+    ];
   }
-  return lines.join('\n');
+  if (block.verdict === 'not-found') lines.push(escapeInline(t('check.unrelated')));
+  return [{ kind: 'text', text: escapeLineStarts(lines.join('\n')) }];
 }
 
-/** A fact among quotes (an answer that leads with the editors' entry): in the text, in order. */
-function renderFactInline(block: FactBlock, maxChars: number): string {
-  return [
-    `${bold(escapeMarkdown(block.label))}: ${escapeMarkdown(block.text)}`,
-    ...block.citations.map((c) => renderCitation(c, Math.floor(maxChars / 2))),
-  ].join('\n');
+function blockPieces(block: Block, context: Context): Piece[] {
+  switch (block.type) {
+    case 'quote':
+      return [quotePiece(block.quote, context)];
+    case 'fact':
+      return factPieces(block, context);
+    case 'source':
+      return [sourcePiece(block, context)];
+    case 'check':
+      return checkPieces(block, context);
+    case 'part':
+      return [{ kind: 'text', text: `### ${escapeInline(block.question)}` }];
+    case 'note':
+      // The bot's own words (any text block a later change adds renders the same way).
+      return [{ kind: 'text', text: escapeMarkdown(block.text) }];
+  }
 }
 
-function renderBlocks(
-  blocks: readonly Block[],
-  maxChars: number,
-): { description: string[]; fields: APIEmbedField[] } {
-  const description: string[] = [];
-  const fields: APIEmbedField[] = [];
-  // Facts are fields (shown after the text) unless the reply also has text blocks to keep in order.
-  const inline = blocks.some((b) => b.type !== 'fact' && b.type !== 'source');
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'quote':
-        description.push(renderQuote(block.quote, maxChars));
-        break;
-      case 'check':
-        description.push(renderCheck(block, maxChars));
-        break;
-      case 'part':
-        description.push(`__${bold(escapeMarkdown(block.question))}__`);
-        break;
-      case 'note':
-        description.push(escapeMarkdown(block.text));
-        break;
-      case 'fact':
-        if (inline) description.push(renderFactInline(block, maxChars));
-        else fields.push(renderFact(block, maxChars));
-        break;
-      case 'source':
-        fields.push(renderSource(block, maxChars));
-        break;
-    }
-  }
-  return { description, fields };
+/** The heading: the title, and the bot's words above the answer. */
+function headerText(reply: Reply): string {
+  const title = `## ${escapeInline(clipPlain(reply.title.replace(/\s+/g, ' '), TITLE_CHARS))}`;
+  return reply.intro ? `${title}\n${escapeMarkdown(clipPlain(reply.intro, INTRO_CHARS))}` : title;
 }
 
 /**
- * The page line under the reply's own footer, and the command its buttons re-run: only when the
- * command fits in the footer whole, since a cut one could not be read back.
+ * The small print under the answer: the reply's footer, a note that quotes stay English when the
+ * reader's language is another, and the page line (last, where page turns read the command).
  */
-function pagerFooter(reply: Reply): ReturnType<typeof pageFooterLine> | undefined {
-  if (!reply.pager) return undefined;
-  const room =
-    DISCORD_LIMITS.footerText - (reply.footer === undefined ? 0 : reply.footer.length + 1);
-  return pageFooterLine(reply.pager, room);
+function footerText(reply: Reply, page: string | undefined, t: Translate): string | undefined {
+  const lines = [
+    ...clipPlain(reply.footer ?? '', FOOTER_CHARS)
+      .split('\n')
+      .filter((line) => line.trim())
+      .map(escapeInline),
+    ...(languageOf(reply.locale) !== 'en' && quotesShown(reply).length > 0
+      ? [escapeInline(t('reply.verbatimNote'))]
+      : []),
+    ...(page === undefined ? [] : [page]),
+  ];
+  return lines.length > 0 ? lines.map((line) => `-# ${line}`).join('\n') : undefined;
 }
 
-function buildEmbed(reply: Reply, maxChars: number, pageLine: string | undefined): APIEmbed {
-  const { description, fields } = renderBlocks(reply.blocks, maxChars);
-  const intro = reply.intro ? escapeMarkdown(clipPlain(reply.intro, 1000)) : '';
-  const footer = [reply.footer, pageLine].filter((line) => line !== undefined).join('\n');
-  const text = [intro, ...description].filter(Boolean).join('\n\n');
-  const embed: APIEmbed = {
-    title: clip(escapeMarkdown(reply.title), DISCORD_LIMITS.embedTitle),
-    color: COLORS[reply.status],
+function accentColor(reply: Reply): number {
+  const check = reply.blocks.find((block) => block.type === 'check');
+  return reply.status === 'ok' && check ? COLORS[check.verdict] : COLORS[reply.status];
+}
+
+function pieces(reply: Reply, context: Context, footer: string | undefined): Piece[] {
+  const body = reply.blocks.flatMap((block): Piece[] => [
+    { kind: 'separator' },
+    ...blockPieces(block, context),
+  ]);
+  return [
+    { kind: 'text', text: headerText(reply) },
+    ...body,
+    ...(footer === undefined
+      ? []
+      : [{ kind: 'separator' } as const, { kind: 'text', text: footer } as const]),
+  ];
+}
+
+/** The container that fits: long quotes in the richest layout first, shorter and plainer after. */
+function fittingContainer(
+  reply: Reply,
+  t: Translate,
+  footer: string | undefined,
+  outside: { readonly components: number; readonly text: number },
+): APIContainerComponent {
+  const room = DISCORD_LIMITS.components - outside.components;
+  const maxText = DISCORD_LIMITS.textTotal - outside.text;
+  const color = accentColor(reply);
+  for (const maxChars of QUOTE_LENGTHS) {
+    const context = { t, locale: reply.locale, maxChars };
+    const fitted = fitContainer(pieces(reply, context, footer), color, room, maxText);
+    if (fitted) return fitted;
+  }
+  // Still too long (a corpus of enormous facts): one text display, cut, then the small print.
+  const context = { t, locale: reply.locale, maxChars: QUOTE_LENGTHS.at(-1) ?? 50 };
+  const body = pieces(reply, context, undefined)
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'section' ? p.plain : ''))
+    .filter(Boolean)
+    .join('\n');
+  const small = footer === undefined ? [] : [textDisplay(footer)];
+  const left = maxText - textLength(small);
+  return {
+    type: ComponentType.Container,
+    accent_color: color,
+    components: [textDisplay(clip(body, Math.max(1, left))), ...small],
   };
-  // Discord refuses an empty description: a reply of facts alone has none.
-  if (text) embed.description = clip(text, DISCORD_LIMITS.embedDescription);
-  if (fields.length > 0) embed.fields = fields.slice(0, DISCORD_LIMITS.embedFields);
-  // The footer is plain text in Discord (no Markdown, no mentions): shown as written.
-  if (footer) embed.footer = { text: clipPlain(footer, DISCORD_LIMITS.footerText) };
-  return embed;
 }
 
-export function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((n, field) => n + field.name.length + field.value.length, 0)
-  );
-}
-
-function fittingEmbed(reply: Reply, pageLine: string | undefined): APIEmbed {
-  let embed = buildEmbed(reply, QUOTE_LENGTHS[0] ?? 700, pageLine);
-  for (const maxChars of QUOTE_LENGTHS.slice(1)) {
-    if (embedLength(embed) <= DISCORD_LIMITS.embedTotal) return embed;
-    embed = buildEmbed(reply, maxChars, pageLine);
-  }
-  // Still too long (a corpus of enormous facts): drop fields from the end, then shorten the text.
-  while (
-    embedLength(embed) > DISCORD_LIMITS.embedTotal &&
-    embed.fields &&
-    embed.fields.length > 0
-  ) {
-    embed.fields = embed.fields.slice(0, -1);
-  }
-  if (embedLength(embed) > DISCORD_LIMITS.embedTotal) {
-    const room = DISCORD_LIMITS.embedTotal - embedLength({ ...embed, description: '' });
-    embed.description = clip(embed.description ?? '', Math.max(0, room));
-  }
-  return embed;
-}
-
-function pagerButtons(
+function pagerRow(
   reply: Reply,
   options: DiscordRenderOptions,
   command: PagedCommand | undefined,
-): APIActionRowComponent<APIButtonComponent>[] {
-  if (!reply.pager || !command) return [];
+  t: Translate,
+): APIActionRowComponent<APIButtonComponent> | undefined {
+  if (!reply.pager || !command) return undefined;
   const { page, pageCount } = reply.pager;
   const signature = pageSignature(command, options.fingerprint);
   const button = (
@@ -295,19 +373,17 @@ function pagerButtons(
   ): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
-    label,
+    label: label.slice(0, DISCORD_LIMITS.buttonLabel),
     custom_id: pageButtonId(slot, target, signature),
     disabled,
   });
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        button('◀ Previous', Math.max(1, page - 1), page <= 1, 'prev'),
-        button('Next ▶', Math.min(pageCount, page + 1), page >= pageCount, 'next'),
-      ],
-    },
-  ];
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button(t('button.previous'), Math.max(1, page - 1), page <= 1, 'prev'),
+      button(t('button.next'), Math.min(pageCount, page + 1), page >= pageCount, 'next'),
+    ],
+  };
 }
 
 /** The message part of an interaction response, or of a channel message (mention replies). */
@@ -315,15 +391,23 @@ export function renderMessageData(
   reply: Reply,
   options: DiscordRenderOptions,
 ): APIInteractionResponseCallbackData {
-  const pages = pagerFooter(reply);
-  const data: APIInteractionResponseCallbackData = {
-    embeds: [fittingEmbed(reply, pages?.line)],
-    components: pagerButtons(reply, options, pages?.command),
+  const t = translator(reply.locale);
+  const page = reply.pager ? pageLine(reply.pager, t) : undefined;
+  const row = pagerRow(reply, options, page?.command, t);
+  const footer = footerText(reply, page?.line, t);
+  const outside = row
+    ? { components: 1 + row.components.length, text: textLength([row]) }
+    : { components: 0, text: 0 };
+  const components: APIMessageTopLevelComponent[] = [
+    fittingContainer(reply, t, footer, outside),
+    ...(row ? [row] : []),
+  ];
+  return {
+    components,
     // Nothing the bot sends may ping anyone, whatever the sources or users wrote.
     allowed_mentions: { parse: [] },
+    flags: MessageFlags.IsComponentsV2 | (reply.ephemeral ? MessageFlags.Ephemeral : 0),
   };
-  if (reply.ephemeral) data.flags = MessageFlags.Ephemeral;
-  return data;
 }
 
 /** A reply to a command: a new message (type 4). */
@@ -337,13 +421,19 @@ export function renderInteractionResponse(
   };
 }
 
-/** A page turn: the clicked message is updated in place (type 7); flags cannot change on update. */
+/**
+ * A page turn: the clicked message is updated in place (type 7). Whether it is private cannot
+ * change on update; the Components V2 flag stays (it can never be removed from a message).
+ */
 export function renderUpdateResponse(
   reply: Reply,
   options: DiscordRenderOptions,
 ): APIInteractionResponseUpdateMessage {
-  const { flags: _flags, ...data } = renderMessageData(reply, options);
-  return { type: InteractionResponseType.UpdateMessage, data };
+  const data = renderMessageData(reply, options);
+  return {
+    type: InteractionResponseType.UpdateMessage,
+    data: { ...data, flags: MessageFlags.IsComponentsV2 },
+  };
 }
 
 /** Cuts escaped Markdown to `max` characters without leaving a dangling escape or bold marker. */

@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import type { OptionValue } from '../bot/commandTypes.js';
 import type { InteractionRequest } from './interactionRequest.js';
+import { messageTexts } from './messageTexts.js';
 
 /**
  * A raw interaction as Discord POSTs it (discord-api-types' `APIInteraction`, as parsed JSON) →
@@ -47,6 +48,8 @@ const Envelope = z.object({
   guild_id: Id.optional(),
   member: z.object({ user: z.object({ id: Id }) }).optional(),
   user: z.object({ id: Id }).optional(),
+  /** The user's language; Discord's codes are at most 6 characters ("es-419"). */
+  locale: z.string().max(16).optional().catch(undefined),
   data: z.unknown().optional(),
   message: z.unknown().optional(),
 });
@@ -66,15 +69,14 @@ const ComponentData = z.object({
 
 const TargetMessage = z.object({ id: Id, content: z.string() });
 
-/** What a button's message tells: the footer (paged replies carry their command) and who ran it. */
+/** What a button's message tells: its texts (paged replies carry their command) and who ran it. */
 const ButtonMessage = z.object({
-  embeds: z.array(z.unknown()).optional().catch(undefined),
+  components: z.array(z.unknown()).optional().catch(undefined),
   interaction_metadata: z
     .object({ user: z.object({ id: Id }) })
     .optional()
     .catch(undefined),
 });
-const EmbedFooter = z.object({ footer: z.object({ text: z.string() }) });
 
 function problem(text: string): ApiConversion {
   return { ok: false, problem: text };
@@ -127,7 +129,7 @@ export function fromApi(payload: unknown): ApiConversion {
   }
   const userId = raw.member?.user.id ?? raw.user?.id;
   if (userId === undefined) return problem('interaction: no member.user or user');
-  const base = { id: raw.id, userId, guildId: raw.guild_id };
+  const base = { id: raw.id, userId, guildId: raw.guild_id, locale: raw.locale };
 
   switch (raw.type) {
     case InteractionType.ApplicationCommand:
@@ -173,14 +175,13 @@ export function fromApi(payload: unknown): ApiConversion {
         return { ok: true, request: { ...base, kind: 'unsupported', type: raw.type } };
       }
       const message = ButtonMessage.safeParse(raw.message ?? {});
-      const footer = EmbedFooter.safeParse(message.data?.embeds?.[0]);
       return {
         ok: true,
         request: {
           ...base,
           kind: 'button',
           customId: parsed.data.custom_id,
-          messageFooter: footer.data?.footer.text,
+          messageTexts: messageTexts(message.data?.components),
           messageOwnerId: message.data?.interaction_metadata?.user.id,
         },
       };
@@ -192,7 +193,7 @@ export function fromApi(payload: unknown): ApiConversion {
 
 /** A message context-menu command: the target message comes from `resolved.messages`. */
 function messageCommand(
-  base: { id: string; userId: string; guildId: string | undefined },
+  base: { id: string; userId: string; guildId: string | undefined; locale: string | undefined },
   data: z.infer<typeof CommandData>,
 ): ApiConversion {
   const messages = data.resolved?.messages;

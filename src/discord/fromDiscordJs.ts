@@ -1,6 +1,7 @@
 import type { CommandInteractionOption, Interaction } from 'discord.js';
 import type { OptionValue } from '../bot/commandTypes.js';
 import type { InteractionRequest } from './interactionRequest.js';
+import { messageTexts } from './messageTexts.js';
 
 /** discord.js interaction objects → the transport-neutral request. */
 
@@ -19,6 +20,7 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
     id: interaction.id,
     userId: interaction.user.id,
     guildId: interaction.guildId ?? undefined,
+    locale: interaction.locale,
   };
   if (interaction.isChatInputCommand()) {
     return {
@@ -64,7 +66,7 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
       ...base,
       kind: 'button',
       customId: interaction.customId,
-      messageFooter: message.embeds[0]?.footer?.text,
+      messageTexts: messageTexts(message.components.map((c) => c.toJSON())),
       messageOwnerId: message.interactionMetadata?.user.id,
     };
   }

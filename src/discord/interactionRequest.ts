@@ -9,6 +9,8 @@ interface Base {
   readonly userId: string;
   /** Guild, or undefined in DMs (for logs). */
   readonly guildId?: string | undefined;
+  /** The user's Discord language (`de`, `es-419`…): the language of the bot's own words. */
+  readonly locale?: string | undefined;
 }
 
 export type InteractionRequest =
@@ -22,8 +24,8 @@ export type InteractionRequest =
   | (Base & {
       readonly kind: 'button';
       readonly customId: string;
-      /** The footer of the message the button is on (a paged reply carries its command there). */
-      readonly messageFooter?: string | undefined;
+      /** The text displays of the message the button is on (a paged reply carries its command there). */
+      readonly messageTexts: readonly string[];
       /** Who ran the command that produced the message. */
       readonly messageOwnerId?: string | undefined;
     })

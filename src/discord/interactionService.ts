@@ -14,8 +14,9 @@ import {
   renderUpdateResponse,
 } from './discordRenderer.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { pagedCommandFromFooter, pageSignature, parsePageButtonId } from './pageTurns.js';
+import { pagedCommandFromTexts, pageSignature, parsePageButtonId } from './pageTurns.js';
 import type { Reply } from '../reply/model.js';
+import { translator, type MessageKey } from '../i18n/i18n.js';
 import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
 /**
@@ -27,9 +28,6 @@ export interface ServiceOptions {
   readonly cooldown: CooldownSettings;
   readonly now?: () => number;
 }
-
-const APOLOGY =
-  'Sorry, something went wrong while answering. It has been logged; please try again in a moment.';
 
 export class InteractionService {
   private readonly cooldown: Cooldown;
@@ -73,7 +71,17 @@ export class InteractionService {
         data: { choices: [] },
       };
     }
-    return this.message(errorReply('Sorry', APOLOGY));
+    return this.message(apologyReply(request.locale));
+  }
+
+  /** A private error in the asker's language. */
+  private refusal(
+    request: InteractionRequest,
+    title: MessageKey,
+    text: string,
+  ): APIInteractionResponse {
+    const t = translator(request.locale);
+    return this.message({ ...errorReply(t(title), text), locale: request.locale });
   }
 
   private answer(request: InteractionRequest): APIInteractionResponse {
@@ -84,22 +92,23 @@ export class InteractionService {
         const verdict = this.cooldown.take(request.userId, this.now());
         if (!verdict.ok) {
           const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-          return this.message(
-            errorReply(
-              'Slow down',
-              `You are asking quickly: try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-            ),
+          return this.refusal(
+            request,
+            'error.slowDown.title',
+            translator(request.locale)('error.slowDown', { count: seconds }),
           );
         }
-        return this.message(this.router.run(request.invocation));
+        return this.message(this.router.run({ ...request.invocation, locale: request.locale }));
       }
       case 'autocomplete':
         return this.autocomplete(request.invocation, request.focused);
       case 'button':
         return this.turnPage(request);
       case 'unsupported':
-        return this.message(
-          errorReply('Not supported', 'This bot does not handle that kind of interaction.'),
+        return this.refusal(
+          request,
+          'error.unsupported.title',
+          translator(request.locale)('error.unsupported'),
         );
     }
   }
@@ -113,7 +122,11 @@ export class InteractionService {
     userId: string;
     guildId?: string | undefined;
     question: string;
+    /** The server's language (a message carries no user locale). */
+    locale?: string | undefined;
   }): APIInteractionResponseCallbackData | undefined {
+    const { locale } = request;
+    const t = translator(locale);
     let reply: Reply;
     try {
       if (!this.cooldown.take(request.userId, this.now()).ok) {
@@ -128,22 +141,22 @@ export class InteractionService {
             name: 'story',
             subcommand: 'ask',
             options: { question: request.question },
+            locale,
           })
         : {
             status: 'ok',
-            title: 'Ask me about the story',
-            intro:
-              'Mention me with a question, e.g. “@me who is conducting the review?”, or use /story and /quote.',
+            title: t('mention.title'),
+            intro: t('mention.intro'),
             blocks: [],
             ephemeral: false,
+            locale,
           };
     } catch (error) {
       this.logger.error({ err: error, message: request.id }, 'mention handler failed');
-      reply = errorReply('Sorry', APOLOGY);
+      reply = apologyReply(locale);
     }
     // A channel message cannot be private: the reply is public whatever the reply model says.
-    const { flags: _flags, ...data } = renderMessageData(reply, { fingerprint: this.fingerprint });
-    return data;
+    return renderMessageData({ ...reply, ephemeral: false }, { fingerprint: this.fingerprint });
   }
 
   private autocomplete(
@@ -164,28 +177,26 @@ export class InteractionService {
   private turnPage(
     request: Extract<InteractionRequest, { kind: 'button' }>,
   ): APIInteractionResponse {
+    const t = translator(request.locale);
     const target = parsePageButtonId(request.customId);
-    const command = pagedCommandFromFooter(request.messageFooter);
+    const command = pagedCommandFromTexts(request.messageTexts);
     if (!target || !command) {
-      return this.message(
-        errorReply(
-          'Button',
-          'This button is not one this bot knows (perhaps from an older version). Run the command again.',
-        ),
-      );
+      return this.refusal(request, 'error.button.title', t('error.button.unknown'));
     }
     if (pageSignature(command, this.fingerprint) !== target.signature) {
-      return this.message(
-        errorReply(
-          'Button',
-          'The sources have been updated since this search, so its pages have changed. Run the command again.',
-        ),
-      );
+      return this.refusal(request, 'error.button.title', t('error.button.stale'));
     }
-    const reply = this.router.run({ ...command, page: target.page });
+    // The page in the language of whoever clicked: the command is the same for everyone.
+    const reply = this.router.run({ ...command, page: target.page, locale: request.locale });
     const ownClick =
       request.messageOwnerId === undefined || request.messageOwnerId === request.userId;
     if (ownClick) return renderUpdateResponse(reply, { fingerprint: this.fingerprint });
     return this.message({ ...reply, ephemeral: true });
   }
+}
+
+/** The short private apology for a failure, in the asker's language. */
+function apologyReply(locale: string | undefined): Reply {
+  const t = translator(locale);
+  return { ...errorReply(t('error.sorry.title'), t('error.sorry')), locale };
 }

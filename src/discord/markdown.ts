@@ -7,9 +7,20 @@ const INLINE = /[\\*_~`|<>[\]()@#:]/g;
 const LINE_START = /^(\s*)([-+>#]|\d+\.)/gm;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INLINE, '\\$&')
-    .replace(LINE_START, (_, space: string, mark: string) => `${space}\\${mark}`);
+  return escapeLineStarts(escapeInline(text));
+}
+
+/** For text inside a line: a backslash before "1." or "-" there would show, not escape. */
+export function escapeInline(text: string): string {
+  return text.replace(INLINE, '\\$&');
+}
+
+/** Block syntax neutralised where a line starts (on text already escaped inline). */
+export function escapeLineStarts(text: string): string {
+  // Only ASCII punctuation can be escaped: "1." becomes "1\.", never "\1." (a visible backslash).
+  return text.replace(LINE_START, (_, space: string, mark: string) =>
+    /^\d/u.test(mark) ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
+  );
 }
 
 export function bold(text: string): string {

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
+import type { Translate } from '../i18n/i18n.js';
 import type { OptionValue, PagedCommand, Pager } from '../reply/model.js';
+import { escapeMarkdown } from './markdown.js';
 
 /**
  * Page buttons are stateless, so any process, on any shard, after any restart can turn a page.
  * A custom_id holds at most 100 characters, too few for a question, so the command travels in the
- * message itself, as data, on the footer's last line:
+ * message itself, as data, on the last line of its last text display (the small print):
  *
- *   Page <n> of <m> · /<name>[ <subcommand>]( <option>:<value>)*
+ *   -# <"Page n of m" in the reader's language> · /<name>[ <subcommand>]( <option>:<value>)*
  *
+ * Markdown-escaped as every text the bot shows, so a question holding `**` or `@` shows as typed.
  * Names are words of letters, digits, `-`, `_` and `'` (as Discord's command names); options come
  * sorted by name, each value a JSON literal: a string in double quotes with JSON's escapes (so a
  * question holding `page:2`, quotes or a line break stays one value on one line), a finite number,
@@ -15,7 +18,7 @@ import type { OptionValue, PagedCommand, Pager } from '../reply/model.js';
  * command-line parsing, so a page turn runs exactly the command that was answered.
  *
  * The custom_id is `page:<prev|next>:<page>:<signature>`, the signature a hash of the corpus
- * fingerprint and the command's canonical JSON: an edited footer, or a button from before the
+ * fingerprint and the command's canonical JSON: an edited line, or a button from before the
  * corpus changed, does not verify and is refused instead of showing another search's page.
  */
 
@@ -28,7 +31,11 @@ const LITERAL = new RegExp(`${STRING.source}|${NUMBER.source}|true|false`, 'u');
 const WHOLE_NAME = new RegExp(`^${NAME.source}$`, 'u');
 const HEAD = new RegExp(`^/(${NAME.source})(?: (${NAME.source})(?= |$))?`, 'u');
 const OPTION = new RegExp(` (${NAME.source}):(${LITERAL.source})`, 'uy');
-const PAGE_LINE = /^Page (\d+) of (\d+) · (.*)$/su;
+/** The small-print marker, and where the command starts after the localized "Page n of m". */
+const SMALL_PRINT = /^-# /u;
+const COMMAND_START = ' · /';
+/** A command longer than this is not written (the buttons are left off instead). */
+const MAX_COMMAND_CHARS = 1000;
 const BUTTON_ID = /^page:(?:prev|next):(\d{1,4}):([\w-]{16})$/;
 
 /** Options in the one order both the footer and the signature use. */
@@ -84,23 +91,36 @@ export function parsePagedCommand(text: string): PagedCommand | undefined {
   return formatPagedCommand(command) === text ? command : undefined;
 }
 
-/** The footer's page line; it names the command only when that fits in `room` characters. */
-export function pageFooterLine(
+/** The page line (escaped Markdown, without the `-# `); it names the command only when it can. */
+export function pageLine(
   pager: Pager,
-  room: number,
+  t: Translate,
 ): { readonly line: string; readonly command?: PagedCommand } {
-  const line = `Page ${pager.page} of ${pager.pageCount}`;
+  const line = escapeMarkdown(t('page.of', { page: pager.page, pageCount: pager.pageCount }));
   const { invocation } = pager;
   const written = invocation && formatPagedCommand(invocation);
-  if (!invocation || written === undefined) return { line };
-  const full = `${line} · ${written}`;
-  return full.length <= room ? { line: full, command: invocation } : { line };
+  if (!invocation || written === undefined || written.length > MAX_COMMAND_CHARS) return { line };
+  return {
+    line: `${line}${COMMAND_START.slice(0, -1)}${escapeMarkdown(written)}`,
+    command: invocation,
+  };
 }
 
-/** The command on a paged message's footer (its last line), if it is one this module wrote. */
-export function pagedCommandFromFooter(footer: string | undefined): PagedCommand | undefined {
-  const match = PAGE_LINE.exec(footer?.split('\n').pop() ?? '');
-  return match?.[3] === undefined ? undefined : parsePagedCommand(match[3]);
+/** Undoes `escapeMarkdown`: every backslash it wrote stands before the character it escaped. */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\(.)/gsu, '$1');
+}
+
+/**
+ * The command on a paged message: the last line of its last text display, if it is a page line
+ * this module wrote. `texts` are the message's text displays in order.
+ */
+export function pagedCommandFromTexts(texts: readonly string[]): PagedCommand | undefined {
+  const last = texts.at(-1)?.split('\n').pop() ?? '';
+  if (!SMALL_PRINT.test(last)) return undefined;
+  const line = unescapeMarkdown(last.replace(SMALL_PRINT, ''));
+  const at = line.indexOf(COMMAND_START);
+  return at < 0 ? undefined : parsePagedCommand(line.slice(at + COMMAND_START.length - 1));
 }
 
 /** Canonical JSON of a command: fixed key order, options sorted, so equal commands sign alike. */

@@ -1,13 +1,14 @@
 import type { Verdict } from '../check/checker.js';
+import type { Translate } from '../i18n/i18n.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { MeaningChangeView, MisattributionView, QuoteView } from './model.js';
 
 /** How a passage's kind reads next to its speaker, so users see whose words they are. */
-export function kindLabel(quote: Pick<QuoteView, 'kind' | 'source'>): string {
+export function kindLabel(quote: Pick<QuoteView, 'kind' | 'source'>, t: Translate): string {
   const labels: Record<PassageKind, string> = {
-    'direct-quote': 'direct quote',
-    reported: `as reported by ${quote.source.publisher}`,
-    narration: 'narration',
+    'direct-quote': t('kind.directQuote'),
+    reported: t('kind.reported', { publisher: quote.source.publisher }),
+    narration: t('kind.narration'),
   };
   return labels[quote.kind];
 }
@@ -17,64 +18,56 @@ export function speakerLabel(quote: Pick<QuoteView, 'kind' | 'speaker' | 'source
   return quote.kind === 'narration' ? quote.source.publisher : quote.speaker;
 }
 
+const VERDICT_MARKS: Record<Verdict, string> = { verbatim: '✅', close: '⚠️', 'not-found': '❌' };
+
 /** How a quote check's verdict reads, the same in Discord and in the terminal. */
-export const VERDICT_LABELS: Record<
-  Verdict,
-  { readonly mark: string; readonly title: string; readonly explanation: string }
-> = {
-  verbatim: {
-    mark: '✅',
-    title: 'Verbatim',
-    explanation: 'these words are in the source, as quoted',
-  },
-  close: {
-    mark: '⚠️',
-    title: 'Close, not verbatim',
-    explanation: 'the source says it differently',
-  },
-  'not-found': { mark: '❌', title: 'Not found', explanation: 'no source has these words' },
-};
+export function verdictLabel(
+  verdict: Verdict,
+  t: Translate,
+): { readonly mark: string; readonly title: string; readonly explanation: string } {
+  const keys = {
+    verbatim: ['verdict.verbatim', 'verdict.verbatim.explanation'],
+    close: ['verdict.close', 'verdict.close.explanation'],
+    'not-found': ['verdict.notFound', 'verdict.notFound.explanation'],
+  } as const;
+  const [title, explanation] = keys[verdict];
+  return { mark: VERDICT_MARKS[verdict], title: t(title), explanation: t(explanation) };
+}
 
 /** "91%" */
 export function percent(similarity: number): string {
   return `${Math.round(similarity * 100)}%`;
 }
 
-/** How the flags of a quote check lead its reply, the same in Discord and in the terminal. */
-export const FLAG_LABELS = {
-  mark: '⛔',
-  meaningChanged: 'Changes the meaning',
-  misattributed: 'Wrong speaker',
-} as const;
+/** The mark that leads a quote check's flags, the same in Discord and in the terminal. */
+export const FLAG_MARK = '⛔';
 
 /** After the source's words: what the message has instead. */
-export function meaningChangeTail(change: MeaningChangeView): string {
-  const opposite = change.kind === 'opposite' ? 'the opposite, ' : '';
+export function meaningChangeTail(change: MeaningChangeView, t: Translate): string {
+  const words = { words: change.words };
   switch (change.change) {
     case 'leaves-out':
-      return `the message leaves out “${change.words}”`;
+      return t('flag.leavesOut', words);
     case 'adds':
-      return `the message adds “${change.words}”`;
+      return t('flag.adds', words);
     case 'has':
-      return `the message has ${opposite}“${change.words}”`;
+      return t(change.kind === 'opposite' ? 'flag.hasOpposite' : 'flag.has', words);
   }
 }
 
-/** A name's possessive, without a parenthesised short name: "Israel Defense Forces'", "Local Call's". */
-function possessive(name: string): string {
-  const bare = name.replace(/\s*\([^)]*\)$/, '');
-  return /s$/i.test(bare) ? `${bare}'` : `${bare}'s`;
-}
-
 /** "These are Microsoft's words, not The Guardian's." */
-export function misattributionText(view: MisattributionView): string {
-  const not = `not ${possessive(view.named)}`;
+export function misattributionText(view: MisattributionView, t: Translate): string {
+  const names = {
+    speaker: view.speaker,
+    named: view.named,
+    reporter: view.reportedBy ?? t('flag.theSource'),
+  };
   switch (view.kind) {
     case 'direct-quote':
-      return `These are ${possessive(view.speaker)} words, ${not}.`;
+      return t('flag.directQuote', names);
     case 'reported':
-      return `This is ${possessive(view.speaker)} claim, as ${view.reportedBy ?? 'the source'} reports it, ${not}.`;
+      return t('flag.reported', names);
     case 'narration':
-      return `These are ${possessive(view.speaker)} own words, the article's narration, ${not}.`;
+      return t('flag.narration', names);
   }
 }

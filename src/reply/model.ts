@@ -2,6 +2,7 @@ import type { Verdict } from '../check/checker.js';
 import type { CheckFlag } from '../check/checkMessage.js';
 import type { Difference } from '../check/differences.js';
 import type { MeaningChangeKind } from '../check/meaningChanges.js';
+import type { PublishedDate } from '../corpus/corpusTypes.js';
 import type { PassageKind } from '../passages/passageTypes.js';
 import type { Span } from '../text/sentences.js';
 
@@ -15,8 +16,10 @@ export interface SourceView {
   readonly title: string;
   readonly publisher: string;
   readonly author?: string | undefined;
-  /** As people say it: "August 15, 2025", "on or after August 15, 2025". */
+  /** As people say it in English: "August 15, 2025", "on or after August 15, 2025". */
   readonly published: string;
+  /** The same as data, for renderers that say it in the user's language. */
+  readonly date: PublishedDate;
   readonly url: string;
 }
 
@@ -38,6 +41,11 @@ export interface QuoteView {
   readonly quotedIn: readonly SourceView[];
   /** A sentence that only links elsewhere ("click HERE"): the document it points to. */
   readonly linksTo?: SourceView | undefined;
+  /**
+   * Where these words can be read, opened at them: the page the text was taken from (for
+   * excerpts, the document they were read in) with a text fragment of the words themselves.
+   */
+  readonly link: string;
 }
 
 export type CitationView =
@@ -177,6 +185,8 @@ export interface Reply {
   /** Only the person who asked sees it. */
   readonly ephemeral: boolean;
   readonly pager?: Pager | undefined;
+  /** The asker's Discord locale (`de`, `es-419`…): the language of the bot's own words. */
+  readonly locale?: string | undefined;
 }
 
 /** Every verbatim quote a reply shows, in order (the `passages` of the CLI's JSON). */

@@ -1,5 +1,6 @@
 /**
- * `npm run cli -- "<command as typed in Discord>" [--json]`: prints the reply. With --json and no
+ * `npm run cli -- "<command as typed in Discord>" [--json] [--locale de]`: prints the reply (the
+ * bot's own words in that Discord locale's language; quotes stay English). With --json and no
  * command, reads one command per line from stdin and writes one JSON object per line, in order.
  * stdout carries only replies; logs go to stderr.
  */
@@ -16,7 +17,9 @@ const usage = `Usage:
   npm run cli -- "/quote text:urgent review"          print the reply as text
   npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
-Options: --json, --corpus <dir> (default: corpus/), --help`;
+  npm run cli -- --locale de "/story review-status"  the bot's own words in German
+Options: --json, --locale <Discord locale: de, fr, es-ES, es-419, tr…>, --corpus <dir>
+  (default: corpus/), --help`;
 
 function parseCommandLineArguments(): ReturnType<typeof parse> {
   try {
@@ -33,6 +36,7 @@ function parse() {
     options: {
       json: { type: 'boolean', default: false },
       corpus: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -58,7 +62,7 @@ try {
 const fingerprint = router.story.corpus.fingerprint;
 const answer = (line: string): string => {
   if (!values.json && /^\/?help$/.test(line.trim())) return helpText(router);
-  const routed = router.runLine(line);
+  const routed = router.runLine(line, values.locale);
   return values.json
     ? JSON.stringify(jsonResult(line, routed, fingerprint))
     : renderTerminal(routed.reply, { color: process.stdout.isTTY === true });

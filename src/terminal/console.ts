@@ -44,6 +44,8 @@ export interface ConsoleOptions {
   readonly output: NodeJS.WritableStream;
   readonly color: boolean;
   readonly terminal: boolean;
+  /** The Discord locale whose language the bot's own words are in (`de`, `es-419`…). */
+  readonly locale?: string | undefined;
 }
 
 export function startConsole(router: CommandRouter, options: ConsoleOptions): Interface {
@@ -88,9 +90,9 @@ export function startConsole(router: CommandRouter, options: ConsoleOptions): In
         if (!lastPaged) print('Nothing to page: run a search first.');
         else {
           const page = lastPaged.page + (line === '/next' ? 1 : -1);
-          show(router.run({ ...lastPaged.invocation, page }));
+          show(router.run({ ...lastPaged.invocation, page, locale: options.locale }));
         }
-      } else if (line) show(router.runLine(line).reply);
+      } else if (line) show(router.runLine(line, options.locale).reply);
     } catch (error) {
       print(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -93,14 +93,27 @@ const button = fc
   .record({
     customId: fc.string({ maxLength: 100 }),
     footer: fc.option(fc.string({ minLength: 1, maxLength: 200 }), { nil: undefined }),
+    above: fc.option(fc.string({ minLength: 1, maxLength: 50 }), { nil: undefined }),
     ownClick: fc.boolean(),
   })
-  .map(({ customId, footer, ownClick }) => {
+  .map(({ customId, footer, above, ownClick }) => {
     const w = payload.inGuild(guild);
     const message = payload.commandReply(app, {
       channelId: guild.textChannelId,
       ranBy: ownClick ? w.user : payload.user(),
-      embeds: footer === undefined ? [] : [{ description: 'page', footer: { text: footer } }],
+      flags: 1 << 15,
+      components:
+        footer === undefined
+          ? []
+          : [
+              {
+                type: 17,
+                components: [
+                  ...(above === undefined ? [] : [{ type: 10 as const, content: above }]),
+                  { type: 10, content: `-# ${footer}` },
+                ],
+              },
+            ],
     });
     return payload.buttonClick(app, { customId, where: w, message });
   });
@@ -221,7 +234,7 @@ describe('fromApi', () => {
     }
   });
 
-  it('reads a button whose message is malformed as a button without footer or owner', () => {
+  it('reads a button whose message is malformed as a button without texts or owner', () => {
     const raw = wire(
       payload.buttonClick(app, { customId: 'page:next:2:x', where: payload.inDM() }),
     );
@@ -229,12 +242,13 @@ describe('fromApi', () => {
       undefined,
       null,
       'text',
-      { embeds: 'no' },
-      { embeds: [{ footer: 5 }] },
+      { components: 'no' },
+      { components: [{ type: 10, content: 5 }] },
+      { components: [{ type: 17, components: [null, { type: 10 }] }] },
     ]) {
       expect(fromApi({ ...raw, message })).toMatchObject({
         ok: true,
-        request: { kind: 'button', messageFooter: undefined, messageOwnerId: undefined },
+        request: { kind: 'button', messageTexts: [], messageOwnerId: undefined },
       });
     }
   });

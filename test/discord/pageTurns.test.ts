@@ -6,8 +6,6 @@
  * and the button's real custom_id.
  */
 import type {
-  APIActionRowComponent,
-  APIButtonComponentWithCustomId,
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
@@ -18,17 +16,19 @@ import type { CommandRouter } from '../../src/bot/router.js';
 import { renderUpdateResponse } from '../../src/discord/discordRenderer.js';
 import { fromApi } from '../../src/discord/fromApi.js';
 import { InteractionService } from '../../src/discord/interactionService.js';
-import { DISCORD_LIMITS } from '../../src/discord/limits.js';
+import { escapeMarkdown } from '../../src/discord/markdown.js';
 import {
   formatPagedCommand,
-  pagedCommandFromFooter,
-  pageFooterLine,
+  pagedCommandFromTexts,
+  pageLine,
   pageSignature,
   parsePagedCommand,
 } from '../../src/discord/pageTurns.js';
+import { translator } from '../../src/i18n/i18n.js';
 import type { PagedCommand } from '../../src/reply/model.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { hostileString } from '../support/hostile.js';
+import { buttons, messageText } from '../support/componentsV2.js';
 import { MemoryLog } from '../e2e/support/bot.js';
 import * as payload from '../e2e/support/payloads.js';
 import { editFile, replaceOnce, routerFor, seedFiles, seedRouter } from '../support/seed.js';
@@ -90,7 +90,9 @@ const pagedCommand: fc.Arbitrary<PagedCommand> = fc
     options: Object.fromEntries(options),
   }));
 
-describe('the command in a paged footer', () => {
+const english = translator('en');
+
+describe('the command on a paged reply’s page line', () => {
   it('writes every value as a JSON literal, options by name', () => {
     expect(
       formatPagedCommand({
@@ -119,14 +121,19 @@ describe('the command in a paged footer', () => {
     );
   });
 
-  it('GIVEN any command that fits THEN it comes back from the footer’s last line, signed alike', () => {
+  it('GIVEN any command that fits THEN it comes back from the last text display’s last line, signed alike', () => {
     fc.assert(
       fc.property(pagedCommand, fc.option(tricky, { nil: undefined }), (command, above) => {
-        const { line, command: carried } = pageFooterLine(
+        const { line, command: carried } = pageLine(
           { page: 1, pageCount: 3, invocation: command },
-          DISCORD_LIMITS.footerText,
+          english,
         );
-        const read = pagedCommandFromFooter(above === undefined ? line : `${above}\n${line}`);
+        const small = `-# ${line}`;
+        const read = pagedCommandFromTexts(
+          above === undefined
+            ? [small]
+            : [escapeMarkdown(above), `-# ${escapeMarkdown(above)}\n${small}`],
+        );
         if (carried === undefined) {
           expect(line).toBe('Page 1 of 3');
           expect(read).toBeUndefined();
@@ -157,9 +164,15 @@ describe('the command in a paged footer', () => {
       '',
     ];
     for (const text of refused) expect(parsePagedCommand(text), text).toBeUndefined();
-    expect(pagedCommandFromFooter('Page 1 of 3 · /quote text:Microsoft')).toBeUndefined();
-    const notLast = 'Page 1 of 3 · /quote text:"Microsoft"\nAs of today';
-    expect(pagedCommandFromFooter(notLast)).toBeUndefined();
+    expect(pagedCommandFromTexts(['-# Page 1 of 3 · /quote text\\:Microsoft'])).toBeUndefined();
+    const line = '-# Page 1 of 3 · /quote text\\:"Microsoft"';
+    expect(pagedCommandFromTexts([line])).toEqual({
+      name: 'quote',
+      options: { text: 'Microsoft' },
+    });
+    expect(pagedCommandFromTexts([`${line}\n-# As of today`])).toBeUndefined();
+    expect(pagedCommandFromTexts([line, 'an answer below it'])).toBeUndefined();
+    expect(pagedCommandFromTexts([line.slice(3)])).toBeUndefined();
     fc.assert(
       fc.property(pagedCommand, fc.nat(), tricky, (command, at, inserted) => {
         const written = formatPagedCommand(command)!;
@@ -175,7 +188,8 @@ describe('the command in a paged footer', () => {
     );
     fc.assert(
       fc.property(fc.oneof(tricky, hostileString), (text) => {
-        expect(() => pagedCommandFromFooter(text)).not.toThrow();
+        expect(() => pagedCommandFromTexts([text])).not.toThrow();
+        expect(() => pagedCommandFromTexts([`-# ${text}`])).not.toThrow();
       }),
     );
   });
@@ -186,7 +200,7 @@ describe('the command in a paged footer', () => {
     expect(formatPagedCommand({ name: 'quote', options: { 'two words': 'x' } })).toBeUndefined();
     expect(formatPagedCommand({ name: 'quote', options: { n: Number.NaN } })).toBeUndefined();
     const long = { name: 'quote', options: { text: '"'.repeat(1100) } };
-    expect(pageFooterLine({ page: 1, pageCount: 2, invocation: long }, 2048)).toEqual({
+    expect(pageLine({ page: 1, pageCount: 2, invocation: long }, english)).toEqual({
       line: 'Page 1 of 2',
     });
   });
@@ -247,12 +261,13 @@ function ask(invocation: Invocation, on = service) {
   const message = payload.commandReply(app, {
     channelId: where.channelId,
     ranBy: author,
-    embeds: data(first).embeds ?? [],
     components: data(first).components ?? [],
+    flags: data(first).flags ?? 0,
   });
-  const row = data(first).components?.[0] as
-    APIActionRowComponent<APIButtonComponentWithCustomId> | undefined;
-  return { first, message, where, next: row?.components[1]?.custom_id ?? '' };
+  const next = buttons(data(first).components).find((b) =>
+    String(b.custom_id).startsWith('page:next'),
+  );
+  return { first, message, where, next: typeof next?.custom_id === 'string' ? next.custom_id : '' };
 }
 
 /** The same invocation run directly for a page, as the author's page turn should show it. */
@@ -280,8 +295,8 @@ describe('page turns', () => {
     expect(next).not.toBe('');
     const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
     expect(turned).toEqual(expectedPage(pagedQuestion, 2));
-    expect(data(turned).embeds?.[0]?.title).toBe(
-      '“what is on page\\:2 of the guardian report about unit 8200”',
+    expect(messageText(data(turned))).toContain(
+      '## “what is on page\\:2 of the guardian report about unit 8200”',
     );
   });
 
@@ -290,7 +305,7 @@ describe('page turns', () => {
     expect(next).not.toBe('');
     const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
     expect(turned).toEqual(expectedPage(pagedQuote, 2));
-    expect(data(turned).embeds?.[0]?.description).toContain('“Microsoft speaker\\:guardian said”');
+    expect(messageText(data(turned))).toContain('“Microsoft speaker\\:guardian said”');
   });
 
   it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', () => {
@@ -302,31 +317,28 @@ describe('page turns', () => {
       },
     };
     const { first, message, where, next } = ask(tricky);
-    expect(data(first).components?.length).toBe(1);
+    // The container and the row of page buttons.
+    expect(data(first).components?.length).toBe(2);
     const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
     expect(turned).toEqual(expectedPage(tricky, 2));
   });
 
-  it('GIVEN a footer edited to another question THEN the click is refused', () => {
+  it('GIVEN a page line edited to another question THEN the click is refused', () => {
     const { message, where, next } = ask(pagedQuestion);
-    const embed = message.embeds[0]!;
-    const forged = {
-      ...message,
-      embeds: [
-        {
-          ...embed,
-          footer: { text: (embed.footer?.text ?? '').replace('unit 8200', 'the white house') },
-        },
-      ],
-    };
-    expect(forged.embeds[0]?.footer?.text).toContain('the white house');
+    // The small print holding the page line, with another question in it.
+    const forged = JSON.parse(JSON.stringify(message), (_key, value: unknown) =>
+      typeof value === 'string' && value.includes('-# Page 1 of')
+        ? value.replace('unit 8200', 'the white house')
+        : value,
+    ) as typeof message;
+    expect(messageText(forged)).toMatch(/-# Page 1 of \d+ · .*the white house/u);
     const refused = handle(
       service,
       payload.buttonClick(app, { customId: next, where, message: forged }),
     );
     expect(refused.type).toBe(4);
-    expect(data(refused).flags).toBe(64);
-    expect(data(refused).embeds?.[0]?.description).toMatch(/Run the command again/);
+    expect(data(refused).flags).toBe(64 | 32768);
+    expect(messageText(data(refused))).toMatch(/Run the command again/);
   });
 
   it('GIVEN a button from before the corpus changed THEN the click is refused', async () => {
@@ -339,7 +351,7 @@ describe('page turns', () => {
     const { message, where, next } = ask(pagedQuestion, serviceFor(older));
     expect(next).not.toBe('');
     const refused = handle(service, payload.buttonClick(app, { customId: next, where, message }));
-    expect(data(refused).flags).toBe(64);
-    expect(data(refused).embeds?.[0]?.description).toMatch(/sources have been updated/);
+    expect(data(refused).flags).toBe(64 | 32768);
+    expect(messageText(data(refused))).toMatch(/sources have been updated/);
   });
 });

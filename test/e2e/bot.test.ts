@@ -4,11 +4,10 @@
  * have made or that Discord would have rejected (limits, double replies, late replies).
  */
 import type {
-  APIActionRowComponent,
   APIInteractionResponse,
-  APIButtonComponentWithCustomId,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import { Locale } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
@@ -21,6 +20,7 @@ import { seedRouter } from '../support/seed.js';
 import { startBot, stopAll, type RunningBot } from './support/bot.js';
 import { FakeDiscord, ROUTES } from './support/fakeDiscord.js';
 import * as payload from './support/payloads.js';
+import { messageText, pageRow } from '../support/componentsV2.js';
 
 let fake: FakeDiscord;
 let bot: RunningBot | undefined;
@@ -101,20 +101,36 @@ describe('gateway bot', () => {
     expectWithinDiscordLimits(messageData(response));
   });
 
+  it('answers in the user’s language (interaction.locale), quotes verbatim, exactly as the CLI with --locale', async () => {
+    bot = await startBot(fake, router);
+    const asked = {
+      ...payload.chatInput(fake, { name: 'story', subcommand: 'review-status', where: member() }),
+      locale: Locale.SpanishLATAM,
+    };
+    const response = await send(asked);
+    const cli = renderInteractionResponse(router.runLine('/story review-status', 'es-419').reply, {
+      fingerprint: router.story.corpus.fingerprint,
+    });
+    expect(response).toEqual(JSON.parse(JSON.stringify(cli)));
+    const text = messageText(messageData(response));
+    expect(text).toContain('## Estado de la revisión');
+    expect(text).toContain('**A cargo de**');
+    expect(text).toContain('The tech company said it would turn to the law firm of');
+    expect(text).toMatch(/-# .*nunca traducidas/u);
+  });
+
   it('answers /quote with results, and with a helpful message when nothing matches', async () => {
     bot = await startBot(fake, router);
     const found = messageData(
       await command({ name: 'quote', options: [payload.option.string('text', 'urgent review')] }),
     );
-    expect(found.embeds?.[0]?.description).toContain('**urgent review**');
+    expect(messageText(found)).toContain('**urgent review**');
     expect(found.allowed_mentions).toEqual({ parse: [] });
     const none = messageData(
       await command({ name: 'quote', options: [payload.option.string('text', 'zebra crossing')] }),
     );
-    expect(none.flags).toBe(64);
-    expect(none.embeds?.[0]?.description).toContain(
-      'Nothing in the sources matches “zebra crossing”',
-    );
+    expect(none.flags).toBe(64 | 32768);
+    expect(messageText(none)).toContain('Nothing in the sources matches “zebra crossing”');
   });
 
   it('autocompletes /quote text with at most 25 passages, and a picked passage id shows that passage', async () => {
@@ -138,7 +154,7 @@ describe('gateway bot', () => {
     const picked = messageData(
       await command({ name: 'quote', options: [payload.option.string('text', choices[0]!.value)] }),
     );
-    expect(picked.embeds?.[0]?.description).toContain('hostages');
+    expect(messageText(picked)).toContain('hostages');
   });
 
   it('autocompletes /story who name from the parties', async () => {
@@ -166,24 +182,24 @@ describe('gateway bot', () => {
     );
     const firstId = fake.callbacksFor(fake.requests.at(-1)!.params.id!)[0]!.params.id!;
     const original = fake.originalMessage(firstId)!;
-    const row = messageData(first)
-      .components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
-    const next = row.components[1]!.custom_id;
+    const row = pageRow(messageData(first));
+    const next = row.next;
 
     const turned = await send(
       payload.buttonClick(fake, { customId: next, where: member(author), message: original }),
     );
     expect(turned.type).toBe(7);
-    expect(messageData(turned).embeds?.[0]?.footer?.text).toMatch(
-      /^Page 2 of \d+ · \/quote text:"Microsoft"$/,
+    expect(messageData(turned).components?.length).toBe(2);
+    expect(messageText(messageData(turned))).toMatch(
+      /-# Page 2 of \d+ · \/quote text\\:"Microsoft"$/,
     );
 
     const other = await send(
       payload.buttonClick(fake, { customId: next, where: member(), message: original }),
     );
     expect(other.type).toBe(4);
-    expect(messageData(other).flags).toBe(64);
-    expect(messageData(other).embeds?.[0]?.footer?.text).toMatch(/^Page 2 of/);
+    expect(messageData(other).flags).toBe(64 | 32768);
+    expect(messageText(messageData(other))).toMatch(/-# Page 2 of/);
   });
 
   it('turns a page of a question with option-like words in it to that same question’s next page', async () => {
@@ -200,15 +216,14 @@ describe('gateway bot', () => {
     );
     const firstId = fake.callbacksFor(fake.requests.at(-1)!.params.id!)[0]!.params.id!;
     const original = fake.originalMessage(firstId)!;
-    expect(original.embeds[0]?.footer?.text).toBe(
-      `Page 1 of 3 · /story ask question:"${question}"`,
+    expect(messageText(original)).toContain(
+      `-# Page 1 of 3 · /story ask question\\:"what is on page\\:2 of the guardian report about unit 8200"`,
     );
-    const row = messageData(first)
-      .components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
+    const row = pageRow(messageData(first));
 
     const turned = await send(
       payload.buttonClick(fake, {
-        customId: row.components[1]!.custom_id,
+        customId: row.next,
         where: member(author),
         message: original,
       }),
@@ -225,10 +240,8 @@ describe('gateway bot', () => {
     const stale = await send(
       payload.buttonClick(fake, { customId: 'page:next:2:AAAAAAAAAAAAAAAA', where: member() }),
     );
-    expect(messageData(stale).flags).toBe(64);
-    expect(messageData(stale).embeds?.[0]?.description).toMatch(
-      /not one this bot knows|have been updated/,
-    );
+    expect(messageData(stale).flags).toBe(64 | 32768);
+    expect(messageText(messageData(stale))).toMatch(/not one this bot knows|have been updated/);
   });
 
   it('answers privately when private:true', async () => {
@@ -237,7 +250,7 @@ describe('gateway bot', () => {
       name: 'quote',
       options: [payload.option.string('text', 'Burling'), payload.option.boolean('private', true)],
     });
-    expect(messageData(response).flags).toBe(64);
+    expect(messageData(response).flags).toBe(64 | 32768);
   });
 
   it('answers a message that mentions it, replying to that message with mentions disabled', async () => {
@@ -254,8 +267,8 @@ describe('gateway bot', () => {
     };
     expect(body.message_reference?.message_id).toBe(event.id);
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(body.embeds?.[0]?.description).toContain('Covington and Buling LLP');
-    expect(body.embeds?.[0]?.description).toContain('\\@everyone');
+    expect(messageText(body)).toContain('Covington and Buling LLP');
+    expect(messageText(body)).toContain('\\@everyone');
   });
 
   it('ignores messages that do not mention it, and other bots', async () => {
@@ -285,8 +298,8 @@ describe('gateway bot', () => {
     bot = await startBot(fake, new CommandRouter(router.story, [...router.commands, boom]));
     const interaction = payload.chatInput(fake, { name: 'boom', where: member() });
     const response = await send(interaction);
-    expect(messageData(response).flags).toBe(64);
-    expect(messageData(response).embeds?.[0]?.description).toContain('Sorry, something went wrong');
+    expect(messageData(response).flags).toBe(64 | 32768);
+    expect(messageText(messageData(response))).toContain('Sorry, something went wrong');
     expect(
       bot.log.lines.some((l) => l.msg === 'handler failed' && l.interaction === interaction.id),
     ).toBe(true);
@@ -308,7 +321,7 @@ describe('gateway bot', () => {
     const response = await send(
       payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
     );
-    const description = messageData(response).embeds?.[0]?.description ?? '';
+    const description = messageText(messageData(response));
     expect(description).toContain('**Close, not verbatim**');
     expect(description).toContain('~~violated~~ → **abided by**');
     expect(description).toContain('— **Microsoft**, direct quote');
@@ -325,9 +338,8 @@ describe('gateway bot', () => {
     const response = await send(
       payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
     );
-    const description = messageData(response).embeds?.[0]?.description ?? '';
-    expect(description).toMatch(
-      /^⛔ \*\*Changes the meaning\.\*\* The source says “…review and found \*\*no\*\* evidence that its…”; the message leaves out “no”\.\n⚠️ \*\*Close, not verbatim\*\*/,
+    expect(messageText(messageData(response))).toMatch(
+      /⛔ \*\*Changes the meaning\.\*\* The source says “…review and found \*\*no\*\* evidence that its…”; the message leaves out “no”\.\n⚠️ \*\*Close, not verbatim\*\*/,
     );
   });
 
@@ -340,15 +352,15 @@ describe('gateway bot', () => {
     const response = await send(
       payload.messageContextMenu(fake, { name: 'Check quote', target, where: member() }),
     );
-    expect(messageData(response).flags).toBe(64);
-    expect(messageData(response).embeds?.[0]?.description).toContain('no text to check');
+    expect(messageData(response).flags).toBe(64 | 32768);
+    expect(messageText(messageData(response))).toContain('no text to check');
   });
 
   it('says clearly when a command is unknown', async () => {
     bot = await startBot(fake, router);
     const response = await command({ name: 'retired-command' });
-    expect(messageData(response).flags).toBe(64);
-    expect(messageData(response).embeds?.[0]?.description).toContain('no /retired-command command');
+    expect(messageData(response).flags).toBe(64 | 32768);
+    expect(messageText(messageData(response))).toContain('no /retired-command command');
   });
 
   it('slows a user down past the cooldown, privately, without affecting others', async () => {
@@ -357,15 +369,13 @@ describe('gateway bot', () => {
     for (let i = 0; i < 2; i++)
       expect(
         messageData(await command({ name: 'story', subcommand: 'sources' }, member(flooder))).flags,
-      ).toBeUndefined();
+      ).toBe(32768);
     const third = messageData(
       await command({ name: 'story', subcommand: 'sources' }, member(flooder)),
     );
-    expect(third.flags).toBe(64);
-    expect(third.embeds?.[0]?.title).toBe('Slow down');
-    expect(
-      messageData(await command({ name: 'story', subcommand: 'sources' })).flags,
-    ).toBeUndefined();
+    expect(third.flags).toBe(64 | 32768);
+    expect(messageText(third)).toContain('## Slow down');
+    expect(messageData(await command({ name: 'story', subcommand: 'sources' })).flags).toBe(32768);
   });
 
   it('still lands the reply after a REST 429 on the callback, once retry-after has passed', async () => {

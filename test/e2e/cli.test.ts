@@ -85,6 +85,17 @@ describe('npm run cli', () => {
     expect(stdout).toContain('Covington and Buling LLP');
     expect(stdout).not.toContain('{');
   });
+
+  it('says its own words in the language of --locale, and the quotes as they stand', async () => {
+    const { stdout } = await run('node', [...CLI, '--locale', 'tr', '/story review-status'], {
+      timeout: TIMEOUT,
+    });
+    expect(stdout).toContain('İnceleme durumu');
+    expect(stdout).toContain('Yürüten: The law firm Covington & Burling LLP');
+    expect(stdout).toContain(
+      'Microsoft said it would public the findings of its review once complete.',
+    );
+  });
 });
 
 describe('npm run cli, misused', () => {

@@ -20,6 +20,7 @@ import {
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';
 import { alive, exitedAll, logLines, waitForLines } from './support/processLogs.js';
+import { messageText } from '../support/componentsV2.js';
 
 let fake: FakeDiscord | undefined;
 let bot: RunningBot | undefined;
@@ -67,7 +68,7 @@ async function answersACommand(f: FakeDiscord): Promise<void> {
   const { response } = await f.sendInteraction(interaction, { timeoutMs: 5000 });
   expect(response.type).toBe(4);
   const data = (response as { data: APIInteractionResponseCallbackData }).data;
-  expect(data.embeds?.[0]?.description).toContain('**urgent review**');
+  expect(messageText(data)).toContain('**urgent review**');
   expectWithinDiscordLimits(data);
 }
 

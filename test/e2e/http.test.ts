@@ -5,8 +5,6 @@
  */
 import { createServer, type Server } from 'node:http';
 import type {
-  APIActionRowComponent,
-  APIButtonComponentWithCustomId,
   APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
@@ -22,6 +20,7 @@ import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support
 import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';
+import { messageText, pageRow } from '../support/componentsV2.js';
 
 const signer = new TestSigner();
 const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
@@ -98,7 +97,7 @@ describe('HTTP interactions mode', () => {
       );
       expect(response.type).toBe(4);
       expect(data(response).allowed_mentions).toEqual({ parse: [] });
-      expect(data(response).embeds?.[0]?.description).toContain('**urgent review**');
+      expect(messageText(data(response))).toContain('**urgent review**');
       expectWithinDiscordLimits(data(response));
     }
   });
@@ -133,31 +132,29 @@ describe('HTTP interactions mode', () => {
         where: member(author),
       }),
     );
-    const row = data(first)
-      .components?.[0] as APIActionRowComponent<APIButtonComponentWithCustomId>;
-    const next = row.components[1]!.custom_id;
+    const row = pageRow(data(first));
+    const next = row.next;
     // The message as Discord sends it back with the click.
     const message = payload.commandReply(app, {
       channelId: guild.textChannelId,
       ranBy: author,
-      embeds: data(first).embeds ?? [],
       components: data(first).components ?? [],
+      flags: data(first).flags ?? 0,
     });
 
     const turned = await send(
       payload.buttonClick(app, { customId: next, where: member(author), message }),
     );
     expect(turned.type).toBe(7);
-    expect(data(turned).embeds?.[0]?.footer?.text).toMatch(
-      /^Page 2 of \d+ · \/quote text:"Microsoft"$/,
-    );
+    expect(data(turned).components?.length).toBe(2);
+    expect(messageText(data(turned))).toMatch(/-# Page 2 of \d+ · \/quote text\\:"Microsoft"$/);
     expectWithinDiscordLimits(data(turned));
 
     const other = await send(
       payload.buttonClick(app, { customId: next, where: member(), message }),
     );
     expect(other.type).toBe(4);
-    expect(data(other).flags).toBe(64);
+    expect(data(other).flags).toBe(64 | 32768);
   });
 
   it('passes a message context menu’s target message to the command', async () => {
@@ -180,9 +177,7 @@ describe('HTTP interactions mode', () => {
     const response = await send(
       payload.messageContextMenu(app, { name: 'Echo target', target, where: member() }),
     );
-    expect(data(response).embeds?.[0]?.description).toContain(
-      'Microsoft said it would publish the findings',
-    );
+    expect(messageText(data(response))).toContain('Microsoft said it would publish the findings');
   });
 
   it('checks the quotation in a message from the "Check quote" context menu, as the gateway bot does', async () => {
@@ -204,7 +199,7 @@ describe('HTTP interactions mode', () => {
       { fingerprint: router.story.corpus.fingerprint },
     );
     expect(response).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(data(response).embeds?.[0]?.description).toContain('**Close, not verbatim**');
+    expect(messageText(data(response))).toContain('**Close, not verbatim**');
     expectWithinDiscordLimits(data(response));
   });
 
@@ -219,8 +214,8 @@ describe('HTTP interactions mode', () => {
     await start(new CommandRouter(router.story, [...router.commands, boom]));
     const interaction = payload.chatInput(app, { name: 'boom', where: member() });
     const response = await send(interaction);
-    expect(data(response).flags).toBe(64);
-    expect(data(response).embeds?.[0]?.description).toContain('Sorry, something went wrong');
+    expect(data(response).flags).toBe(64 | 32768);
+    expect(messageText(data(response))).toContain('Sorry, something went wrong');
     expect(
       log.lines.some((l) => l.msg === 'handler failed' && l.interaction === interaction.id),
     ).toBe(true);
@@ -235,14 +230,14 @@ describe('HTTP interactions mode', () => {
     const unknown = await send(
       payload.chatInput(app, { name: 'retired-command', where: member() }),
     );
-    expect(data(unknown).flags).toBe(64);
-    expect(data(unknown).embeds?.[0]?.description).toContain('no /retired-command command');
+    expect(data(unknown).flags).toBe(64 | 32768);
+    expect(messageText(data(unknown))).toContain('no /retired-command command');
     const modal = await send({
       ...payload.chatInput(app, { name: 'story', where: member() }),
       type: 5,
       data: { custom_id: 'form', components: [] },
     });
-    expect(data(modal).embeds?.[0]?.title).toBe('Not supported');
+    expect(messageText(data(modal))).toContain('## Not supported');
   });
 
   it('slows a user down past the cooldown, privately, without affecting others', async () => {
@@ -250,12 +245,12 @@ describe('HTTP interactions mode', () => {
     const flooder = payload.user();
     const sources = (who = payload.user()) =>
       send(payload.chatInput(app, { name: 'story', subcommand: 'sources', where: member(who) }));
-    expect(data(await sources(flooder)).flags).toBeUndefined();
-    expect(data(await sources(flooder)).flags).toBeUndefined();
+    expect(data(await sources(flooder)).flags).toBe(32768);
+    expect(data(await sources(flooder)).flags).toBe(32768);
     const third = data(await sources(flooder));
-    expect(third.flags).toBe(64);
-    expect(third.embeds?.[0]?.title).toBe('Slow down');
-    expect(data(await sources()).flags).toBeUndefined();
+    expect(third.flags).toBe(64 | 32768);
+    expect(messageText(third)).toContain('## Slow down');
+    expect(data(await sources()).flags).toBe(32768);
   });
 
   it('logs each interaction with its id, command, status and time', async () => {
@@ -322,7 +317,7 @@ describe('npm start with BOT_MODE=http', () => {
       payload.chatInput(app, { name: 'story', subcommand: 'review-status', where: member() }),
       url,
     );
-    expect(data(response).embeds?.[0]?.title).toBe('Review status');
+    expect(messageText(data(response))).toContain('## Review status');
     expect((await post(url, '{}', {})).status).toBe(401);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 

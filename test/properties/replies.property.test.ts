@@ -9,6 +9,7 @@ import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { quotesShown, type CheckBlock, type Reply } from '../../src/reply/model.js';
 import { words } from '../../src/check/words.js';
+import { textDisplays } from '../support/componentsV2.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { hostileString } from '../support/hostile.js';
 import { seedRouter } from '../support/seed.js';
@@ -63,6 +64,9 @@ const storyWords = [
   '@everyone',
   '**',
 ];
+/** Every language the bot speaks, Discord's other locales (English), and none. */
+const locale = fc.constantFrom(undefined, 'en-US', 'de', 'fr', 'es-ES', 'es-419', 'tr', 'ja');
+
 const storyQuestion = fc
   .array(fc.constantFrom(...storyWords), { minLength: 1, maxLength: 14 })
   .map((words) => words.join(' '));
@@ -196,8 +200,11 @@ function checkFlagsLead(reply: Reply): void {
   }
   const firstCheck = checks[0];
   if (!firstCheck || reply.intro) return;
+  // The check's own text display: it starts with a flag or with the verdict's mark.
   const description =
-    renderInteractionResponse(reply, { fingerprint: 'x' }).data.embeds?.[0]?.description ?? '';
+    textDisplays(renderInteractionResponse(reply, { fingerprint: 'x' }).data.components).find(
+      (text) => /^(?:⛔|✅|⚠️|❌)/u.test(text),
+    ) ?? '';
   const terminal = renderTerminal(reply, { color: false }).split('\n')[2] ?? '';
   const leads = firstCheck.flags.length > 0;
   expect(description.startsWith('⛔')).toBe(leads);
@@ -220,11 +227,26 @@ function checkReply(reply: Reply): void {
   expect(typeof renderTerminal(reply, { color: false })).toBe('string');
 }
 
-describe('every reply, for any input', () => {
+describe('every reply, for any input, in every language', () => {
+  it('GIVEN each command’s richest replies in each language THEN they fit too', () => {
+    const lines = [
+      '/story review-status',
+      '/story timeline',
+      '/story who',
+      '/story sources',
+      '/quote text:Microsoft',
+      '/story ask question:who is running it and when will we know?',
+      '/story check quote:we believe Microsoft has violated these Commitments in Israel and Gaza',
+    ];
+    for (const lang of ['en-US', 'de', 'fr', 'es-ES', 'es-419', 'tr']) {
+      for (const line of lines) checkReply(router.runLine(line, lang).reply);
+    }
+  });
+
   it('never throws, fits Discord’s limits, quotes verbatim and cannot mention anyone', () => {
     fc.assert(
-      fc.property(invocation, fc.integer({ min: -3, max: 50 }), (input, page) => {
-        checkReply(router.run({ ...input, page }));
+      fc.property(invocation, fc.integer({ min: -3, max: 50 }), locale, (input, page, lang) => {
+        checkReply(router.run({ ...input, page, locale: lang }));
       }),
       { numRuns: 400 },
     );
@@ -232,8 +254,13 @@ describe('every reply, for any input', () => {
 
   it('answers every part of a question, or says the sources do not cover it and shows no passage for it', () => {
     fc.assert(
-      fc.property(storyQuestion, (question) => {
-        const reply = router.run({ name: 'story', subcommand: 'ask', options: { question } });
+      fc.property(storyQuestion, locale, (question, lang) => {
+        const reply = router.run({
+          name: 'story',
+          subcommand: 'ask',
+          options: { question },
+          locale: lang,
+        });
         checkReply(reply);
         for (const part of replyParts(reply)) {
           if (part.notCovered) expect(part.ids).toEqual([]);
@@ -280,8 +307,9 @@ describe('every reply, for any input', () => {
       fc.property(
         hostileString,
         fc.constantFrom('', '/quote text:', '/story ask question:', '/story who name:', '/story '),
-        (text, prefix) => {
-          checkReply(router.runLine(prefix + text).reply);
+        locale,
+        (text, prefix, lang) => {
+          checkReply(router.runLine(prefix + text, lang).reply);
         },
       ),
       { numRuns: 300 },

@@ -76,6 +76,7 @@ export async function startGateway(
       userId: message.author.id,
       guildId: message.guildId ?? undefined,
       question,
+      locale: message.guild?.preferredLocale,
     });
     if (!data) return;
     const body: RESTPostAPIChannelMessageJSONBody = {

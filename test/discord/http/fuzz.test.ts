@@ -103,7 +103,10 @@ const button = fc
     ),
     footer: fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.constantFrom('Page 1 of 3 · /quote text:Microsoft', 'Page 1 of 2 · /story ask question:x'),
+      fc.constantFrom(
+        '-# Page 1 of 3 · /quote text\\:"Microsoft"',
+        '-# Page 1 of 2 · /story ask question\\:"x"',
+      ),
       hostileString,
     ),
     where,
@@ -115,7 +118,8 @@ const button = fc
       message: payload.commandReply(app, {
         channelId: w.channelId,
         ranBy: w.user,
-        embeds: [{ description: 'x', footer: { text: footer } }],
+        flags: 1 << 15,
+        components: [{ type: 17, components: [{ type: 10, content: footer }] }],
       }),
     }),
   );
@@ -166,8 +170,9 @@ const PATHS: Path[] = [
   ['data', 'custom_id'],
   ['data', 'component_type'],
   ['message'],
-  ['message', 'embeds'],
-  ['message', 'embeds', 0, 'footer'],
+  ['message', 'components'],
+  ['message', 'components', 0, 'components'],
+  ['message', 'components', 0, 'components', 0, 'content'],
   ['message', 'interaction_metadata'],
 ];
 

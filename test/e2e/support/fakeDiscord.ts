@@ -22,6 +22,7 @@ import type {
   ApplicationFlags,
   GatewayReadyDispatchData,
 } from 'discord-api-types/v10';
+import { componentsV2Problems } from '../../support/componentsV2.js';
 import { botUser, fakeGuild, guildCreate, message, shardOfGuild, snowflake } from './payloads.js';
 import type { AppRef, FakeGuild } from './payloads.js';
 
@@ -1238,6 +1239,12 @@ export class FakeDiscord implements AppRef {
     });
     if (embedChars > LIMITS.embedTotal) {
       problems.embeds = `Embed size exceeds maximum size of ${LIMITS.embedTotal}.`;
+    }
+    // Components V2: Discord's own rules for the layout (count, nesting, text, buttons).
+    if (v2) {
+      componentsV2Problems(data).forEach((problem, i) => {
+        problems[`components.v2.${i}`] = problem;
+      });
     }
     if (!v2) {
       if (components.length > LIMITS.rows)
