@@ -17,6 +17,10 @@ import { createLogger } from './logging/logger.js';
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
 logUnhandledRejections(logger);
+// Signals are handled from the start, so one that arrives while starting still exits cleanly;
+// each mode sets what stopping means once it runs.
+let stop: () => Promise<void> = () => Promise.resolve();
+stopOnSignals(logger, () => stop());
 const router = await routerOrExit(commands, config.corpusDir, logger);
 
 switch (config.mode) {
@@ -39,12 +43,12 @@ switch (config.mode) {
           `Could not start the shards: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
-      stopOnSignals(logger, () => sharded.stop());
+      stop = () => sharded.stop();
       break;
     }
     const { startGateway } = await import('./discord/gateway/gateway.js');
     const gateway = await startGateway(router, config, logger);
-    stopOnSignals(logger, () => gateway.stop());
+    stop = () => gateway.stop();
     break;
   }
   case 'http': {
@@ -61,7 +65,7 @@ switch (config.mode) {
       { port: http.port, host: config.host ?? 'all interfaces' },
       'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
     );
-    stopOnSignals(logger, () => http.stop());
+    stop = () => http.stop();
     break;
   }
 }

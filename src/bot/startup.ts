@@ -70,7 +70,9 @@ export async function routerOrExit(
 
 /**
  * Stops on SIGINT/SIGTERM (and on any extra event, e.g. a shard's manager going away): disconnect
- * cleanly, then exit 0 — bounded, so a stuck disconnect cannot hang a deploy.
+ * cleanly, then exit 0 — bounded, so a stuck disconnect cannot hang a deploy. The handlers stay
+ * registered: a second signal while stopping (npm passes on the Ctrl-C the bot also got from the
+ * terminal) changes nothing, where Node's default would kill the process mid-stop.
  */
 export function stopOnSignals(
   logger: Logger,
@@ -82,13 +84,18 @@ export function stopOnSignals(
     if (stopping) return;
     stopping = true;
     logger.info({ why }, 'shutting down');
-    setTimeout(() => process.exit(0), 5000).unref();
-    void stop().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), STOP_BOUND_MS).unref();
+    void stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'stopping failed'))
+      .finally(() => process.exit(0));
   };
-  process.once('SIGINT', () => onStop('SIGINT'));
-  process.once('SIGTERM', () => onStop('SIGTERM'));
+  process.on('SIGINT', () => onStop('SIGINT'));
+  process.on('SIGTERM', () => onStop('SIGTERM'));
   alsoOn(onStop);
 }
+
+/** The longest a stop may take, whatever is stuck: supervisors kill after about 10 s. */
+const STOP_BOUND_MS = 5000;
 
 /** A stray rejection must not take the bot down: log it and keep serving. */
 export function logUnhandledRejections(logger: Logger): void {

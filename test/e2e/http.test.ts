@@ -22,6 +22,7 @@ import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support
 import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';
+import { listeningPort } from './support/processLogs.js';
 
 const signer = new TestSigner();
 const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
@@ -278,25 +279,6 @@ describe('HTTP interactions mode', () => {
 });
 
 describe('npm start with BOT_MODE=http', () => {
-  function listeningPort(spawned: Spawned, ms = 10_000): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no "listening" line within ${ms} ms\n${spawned.stderr}`)),
-        ms,
-      );
-      const check = (): void => {
-        const match = /"port":(\d+)[^\n]*HTTP interactions endpoint listening/.exec(spawned.stderr);
-        if (match) {
-          clearTimeout(timer);
-          spawned.child.stderr?.off('data', check);
-          resolve(Number(match[1]));
-        }
-      };
-      spawned.child.stderr?.on('data', check);
-      check();
-    });
-  }
-
   it('serves signed interactions without a token, and exits 0 on SIGTERM', async () => {
     running = spawnEntry('src/main.ts', {
       BOT_MODE: 'http',

@@ -19,11 +19,12 @@ import { questionFromMention } from './mentions.js';
 export interface Gateway {
   readonly client: Client;
   readonly service: InteractionService;
-  /** Disconnects (bounded: discord.js's destroy() can hang mid-reconnect). */
+  /** Lets replies in flight finish, then disconnects (each bounded: destroy() can hang mid-reconnect). */
   stop(): Promise<void>;
 }
 
-const STOP_TIMEOUT_MS = 3000;
+/** Each step of stopping (replies in flight, then the disconnect) waits at most this long. */
+const STOP_TIMEOUT_MS = 2000;
 
 /**
  * The gateway bot: discord.js receives interactions and mentions; the InteractionService decides
@@ -99,8 +100,14 @@ export async function startGateway(
     }
   };
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  // Replies being computed or sent: stopping lets them finish (bounded) before disconnecting.
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
   client.once(Events.ClientReady, (ready) => {
     logger.info(
       {
@@ -132,10 +139,10 @@ export async function startGateway(
     client,
     service,
     stop: async () => {
-      await Promise.race([
-        client.destroy(),
-        new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref()),
-      ]);
+      const bound = (): Promise<void> =>
+        new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+      await Promise.race([Promise.allSettled(inFlight), bound()]);
+      await Promise.race([client.destroy(), bound()]);
     },
   };
 }
