@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config/env.js';
-import { CorpusError } from '../corpus/problems.js';
+import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import { bootstrap } from './bootstrap.js';
 import type { CommandModule } from './commandTypes.js';
@@ -59,6 +59,7 @@ export async function routerOrExit(
     });
     return router;
   } catch (error) {
+    if (error instanceof CorpusLocationError) exitWith(`Corpus error: ${error.message}`);
     if (error instanceof CorpusError) {
       exitWith(
         `${error.message}\nThe bot does not start on an invalid corpus: fix the lines above (npm run corpus:check).`,

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { bootstrap } from '../bot/bootstrap.js';
-import { CorpusError } from '../corpus/problems.js';
+import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import { renderTerminal } from './terminalRenderer.js';
 import { helpText } from './console.js';
 import { jsonResult } from './jsonResult.js';
@@ -16,7 +16,7 @@ const usage = `Usage:
   npm run cli -- "/quote text:urgent review"          print the reply as text
   npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
-Options: --json, --corpus <dir> (default: corpus/), --help`;
+Options: --json, --corpus <dir> (default: CORPUS_DIR, else corpus/), --help`;
 
 function parseCommandLineArguments(): ReturnType<typeof parse> {
   try {
@@ -49,9 +49,15 @@ if (values.help) {
 
 let router;
 try {
-  router = await bootstrap(commands, values.corpus);
+  // Like the bot: --corpus, else CORPUS_DIR, else the shipped corpus.
+  router = await bootstrap(
+    commands,
+    values.corpus ?? (process.env.CORPUS_DIR?.trim() || undefined),
+  );
 } catch (error) {
-  console.error(error instanceof CorpusError ? error.message : error);
+  if (error instanceof CorpusLocationError) console.error(`Corpus error: ${error.message}`);
+  else if (error instanceof CorpusError) console.error(error.message);
+  else throw error;
   process.exit(1);
 }
 
