@@ -1,7 +1,8 @@
 /**
  * `npm run cli -- "<command as typed in Discord>" [--json]`: prints the reply. With --json and no
  * command, reads one command per line from stdin and writes one JSON object per line, in order.
- * stdout carries only replies; logs go to stderr.
+ * stdout carries only replies; logs go to stderr. Exits 1 when any reply is an error (an unknown
+ * command, a missing option, "slow down"), 2 on a misused flag.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -9,14 +10,15 @@ import { commands } from '../../commands/index.js';
 import { bootstrap } from '../bot/bootstrap.js';
 import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import { renderTerminal } from './terminalRenderer.js';
-import { helpText } from './console.js';
+import { helpReply, helpText } from './console.js';
 import { jsonResult } from './jsonResult.js';
 
 const usage = `Usage:
   npm run cli -- "/quote text:urgent review"          print the reply as text
   npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
-Options: --json, --corpus <dir> (default: CORPUS_DIR, else corpus/), --help`;
+Options: --json, --corpus <dir> (default: CORPUS_DIR, else corpus/), --help
+Exit code: 0; 1 when a reply is an error; 2 on a misused flag.`;
 
 function parseCommandLineArguments(): ReturnType<typeof parse> {
   try {
@@ -62,9 +64,17 @@ try {
 }
 
 const fingerprint = router.story.corpus.fingerprint;
+/** Whether any reply was an error: the exit code says so, for scripts. */
+let failed = false;
 const answer = (line: string): string => {
-  if (!values.json && /^\/?help$/.test(line.trim())) return helpText(router);
+  // /help is the terminal's own, not a Discord command; in --json it is a reply like any other.
+  if (/^\/?help$/.test(line.trim())) {
+    return values.json
+      ? JSON.stringify(jsonResult(line, { reply: helpReply(router) }, fingerprint))
+      : helpText(router);
+  }
   const routed = router.runLine(line);
+  failed ||= routed.reply.status === 'error';
   return values.json
     ? JSON.stringify(jsonResult(line, routed, fingerprint))
     : renderTerminal(routed.reply, { color: process.stdout.isTTY === true });
@@ -80,3 +90,4 @@ if (positionals.length > 0) {
     if (!values.json) console.log('');
   }
 }
+process.exitCode = failed ? 1 : 0;

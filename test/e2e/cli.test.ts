@@ -53,7 +53,8 @@ describe('npm run cli', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stdin.end('/story review-status\n/nope\n/quote text:Burling\n');
     const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
+    // One of the replies is an error, and the exit code says so.
+    expect(code).toBe(1);
     const results = stdout
       .trim()
       .split('\n')
@@ -73,6 +74,29 @@ describe('npm run cli', () => {
     );
     expect(stdout).toContain('Covington and Buling LLP');
     expect(stdout).not.toContain('{');
+  });
+});
+
+describe('npm run cli, exit code and help', () => {
+  it('exits 0 when the reply answers and 1 when it is an error', async () => {
+    expect((await outcome(['src/terminal/cliMain.ts', '/story sources'])).code).toBe(0);
+    const failed = await outcome(['src/terminal/cliMain.ts', '--json', '/story timeline extra']);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ ok: false });
+  });
+
+  it('answers /help in --json like any command', async () => {
+    const help = await outcome(['src/terminal/cliMain.ts', '--json', '/help']);
+    expect(help.code).toBe(0);
+    const result = JSON.parse(help.stdout) as {
+      ok: boolean;
+      response: { data: { embeds: { description: string }[] } };
+    };
+    expect(result.ok).toBe(true);
+    const text = result.response.data.embeds[0]?.description ?? '';
+    expect(text).toContain('/story review-status');
+    expect(text).toContain('Apps menu');
+    expect(text).not.toContain('/Check quote');
   });
 });
 
