@@ -7,6 +7,7 @@ import { describeRequest } from '../interactionRequest.js';
 import { InteractionService } from '../interactionService.js';
 import type { Logger } from '../../logging/logger.js';
 import { declaredTooLarge, readBody } from './body.js';
+import { RefusalTally } from './refusals.js';
 import { SignatureVerifier } from './signature.js';
 
 /**
@@ -41,6 +42,8 @@ export interface HttpServerOptions {
   readonly connectionsCheckingIntervalMs?: number;
   /** Clock in ms, for signature timestamps and cooldowns (tests). */
   readonly now?: () => number;
+  /** Counts and sums up refused requests (default: one warning a minute at most). */
+  readonly refusals?: RefusalTally;
 }
 
 type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'>;
@@ -89,6 +92,7 @@ export function createHttpServer(
     );
   }
   const settings = { ...HTTP_DEFAULTS, ...options };
+  const refusals = options.refusals ?? new RefusalTally(logger);
   const verifier = new SignatureVerifier(config.publicKey, options.now ? { now: options.now } : {});
   const service = new InteractionService(router, logger, {
     cooldown: config.cooldown,
@@ -188,8 +192,12 @@ export function createHttpServer(
     write(res, answer);
     const line = { ...log, status: answer.status, ms: elapsed(started) };
     if (log.interaction !== undefined) logger.info(line, 'interaction answered');
-    else if (answer.status >= 400) logger.info(line, 'HTTP request refused');
-    else logger.debug(line, 'HTTP request');
+    else if (answer.status >= 400) {
+      // Anyone can send these, as fast as they like: counted and summed up, not one line each.
+      logger.debug(line, 'HTTP request refused');
+      const { error } = answer.body as { error: string };
+      refusals.note(typeof log.reason === 'string' ? log.reason : error);
+    } else logger.debug(line, 'HTTP request');
   };
 
   const server = createServer(
@@ -207,6 +215,7 @@ export function createHttpServer(
       socket.destroy();
       return;
     }
+    refusals.note(`malformed HTTP (${error.code ?? 'unknown'})`);
     const status =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? '431 Request Header Fields Too Large'
@@ -221,6 +230,7 @@ export function createHttpServer(
 export interface RunningHttpServer {
   readonly server: Server;
   readonly port: number;
+  readonly refusals: RefusalTally;
   /** Stops accepting, lets requests in flight finish (bounded), then closes every connection. */
   stop(): Promise<void>;
 }
@@ -234,7 +244,8 @@ export async function startHttpServer(
   logger: Logger,
   options: HttpServerOptions = {},
 ): Promise<RunningHttpServer> {
-  const server = createHttpServer(router, config, logger, options);
+  const refusals = options.refusals ?? new RefusalTally(logger);
+  const server = createHttpServer(router, config, logger, { ...options, refusals });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -248,8 +259,10 @@ export async function startHttpServer(
   return {
     server,
     port,
+    refusals,
     stop: () =>
       new Promise<void>((resolve) => {
+        refusals.flush();
         const timer = setTimeout(() => {
           server.closeAllConnections();
           resolve();
