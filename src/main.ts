@@ -6,6 +6,7 @@
 import { commands } from '../commands/index.js';
 import {
   configOrExit,
+  cooldownsFor,
   exitWith,
   logUnhandledRejections,
   routerOrExit,
@@ -47,25 +48,29 @@ switch (config.mode) {
       break;
     }
     const { startGateway } = await import('./discord/gateway/gateway.js');
-    const gateway = await startGateway(router, config, logger);
-    stop = () => gateway.stop();
+    const cooldowns = await cooldownsFor(config, logger);
+    const gateway = await startGateway(router, { ...config, cooldowns }, logger);
+    stop = () => gateway.stop().then(() => cooldowns.close());
     break;
   }
   case 'http': {
     const { startHttpServer } = await import('./discord/http/server.js');
-    const http = await startHttpServer(router, config, logger).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      return exitWith(
-        code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
-          ? `Configuration error: PORT: cannot listen on ${config.host ?? ''}:${config.port} (${code})`
-          : `Could not start the HTTP server: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    const cooldowns = await cooldownsFor(config, logger);
+    const http = await startHttpServer(router, { ...config, cooldowns }, logger).catch(
+      (error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        return exitWith(
+          code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
+            ? `Configuration error: PORT: cannot listen on ${config.host ?? ''}:${config.port} (${code})`
+            : `Could not start the HTTP server: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
     logger.info(
       { port: http.port, host: config.host ?? 'all interfaces' },
       'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
     );
-    stop = () => http.stop();
+    stop = () => http.stop().then(() => cooldowns.close());
     break;
   }
 }

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env.js';
 import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import { bootstrap } from './bootstrap.js';
+import { MemoryCooldowns, type Cooldowns } from './cooldown.js';
 import type { CommandModule } from './commandTypes.js';
 import type { CommandRouter } from './router.js';
 
@@ -67,6 +68,19 @@ export async function routerOrExit(
     }
     throw error;
   }
+}
+
+/**
+ * Where cooldowns are counted: in Redis when REDIS_URL is set (shared by every replica and shard;
+ * the client is loaded only then), else in this process.
+ */
+export async function cooldownsFor(
+  config: Pick<Config, 'cooldown' | 'redisUrl'>,
+  logger: Logger,
+): Promise<Cooldowns> {
+  if (!config.redisUrl) return new MemoryCooldowns(config.cooldown);
+  const { RedisCooldowns } = await import('./redisCooldowns.js');
+  return RedisCooldowns.connect(config.redisUrl, config.cooldown, logger);
 }
 
 /**

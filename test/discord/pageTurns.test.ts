@@ -214,10 +214,13 @@ beforeAll(async () => {
 /** What the wire carries: JSON, so the service sees exactly what Discord sends. */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-function handle(on: InteractionService, interaction: unknown): APIInteractionResponse {
+async function handle(
+  on: InteractionService,
+  interaction: unknown,
+): Promise<APIInteractionResponse> {
   const converted = fromApi(wire(interaction));
   if (!converted.ok) throw new Error(converted.problem);
-  return wire(on.handle(converted.request));
+  return wire(await on.handle(converted.request));
 }
 
 function data(response: APIInteractionResponse): APIInteractionResponseCallbackData {
@@ -225,7 +228,7 @@ function data(response: APIInteractionResponse): APIInteractionResponseCallbackD
 }
 
 /** Runs a slash command as a user and returns its answer with the message Discord keeps of it. */
-function ask(invocation: Invocation, on = service) {
+async function ask(invocation: Invocation, on = service) {
   const author = payload.user();
   const where = payload.inGuild(guild, author);
   const options = Object.entries(invocation.options).map(([name, value]) =>
@@ -235,7 +238,7 @@ function ask(invocation: Invocation, on = service) {
         ? payload.option.boolean(name, value)
         : payload.option.number(name, value),
   );
-  const first = handle(
+  const first = await handle(
     on,
     payload.chatInput(app, {
       name: invocation.name,
@@ -275,25 +278,31 @@ const pagedQuote: Invocation = {
 };
 
 describe('page turns', () => {
-  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', () => {
-    const { message, where, next } = ask(pagedQuestion);
+  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', async () => {
+    const { message, where, next } = await ask(pagedQuestion);
     expect(next).not.toBe('');
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(pagedQuestion, 2));
     expect(data(turned).embeds?.[0]?.title).toBe(
       '“what is on page\\:2 of the guardian report about unit 8200”',
     );
   });
 
-  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', () => {
-    const { message, where, next } = ask(pagedQuote);
+  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', async () => {
+    const { message, where, next } = await ask(pagedQuote);
     expect(next).not.toBe('');
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(pagedQuote, 2));
     expect(data(turned).embeds?.[0]?.description).toContain('“Microsoft speaker\\:guardian said”');
   });
 
-  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', () => {
+  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', async () => {
     const tricky: Invocation = {
       name: 'story',
       subcommand: 'ask',
@@ -301,14 +310,17 @@ describe('page turns', () => {
         question: 'what did "the guardian" report\nabout unit 8200 \\ question: page:3 ✓',
       },
     };
-    const { first, message, where, next } = ask(tricky);
+    const { first, message, where, next } = await ask(tricky);
     expect(data(first).components?.length).toBe(1);
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(tricky, 2));
   });
 
-  it('GIVEN a footer edited to another question THEN the click is refused', () => {
-    const { message, where, next } = ask(pagedQuestion);
+  it('GIVEN a footer edited to another question THEN the click is refused', async () => {
+    const { message, where, next } = await ask(pagedQuestion);
     const embed = message.embeds[0]!;
     const forged = {
       ...message,
@@ -320,7 +332,7 @@ describe('page turns', () => {
       ],
     };
     expect(forged.embeds[0]?.footer?.text).toContain('the white house');
-    const refused = handle(
+    const refused = await handle(
       service,
       payload.buttonClick(app, { customId: next, where, message: forged }),
     );
@@ -336,9 +348,12 @@ describe('page turns', () => {
       ),
     );
     expect(older.story.corpus.fingerprint).not.toBe(router.story.corpus.fingerprint);
-    const { message, where, next } = ask(pagedQuestion, serviceFor(older));
+    const { message, where, next } = await ask(pagedQuestion, serviceFor(older));
     expect(next).not.toBe('');
-    const refused = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const refused = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(data(refused).flags).toBe(64);
     expect(data(refused).embeds?.[0]?.description).toMatch(/sources have been updated/);
   });

@@ -7,6 +7,7 @@ import {
   type Message,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
+import type { Cooldowns } from '../../bot/cooldown.js';
 import type { CommandRouter } from '../../bot/router.js';
 import type { Config } from '../../config/env.js';
 import { InteractionService } from '../interactionService.js';
@@ -32,19 +33,22 @@ const STOP_TIMEOUT_MS = 2000;
  */
 export async function startGateway(
   router: CommandRouter,
-  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'>,
+  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'> & { readonly cooldowns?: Cooldowns },
   logger: Logger,
   clientOptions: Partial<ClientOptions> = {},
 ): Promise<Gateway> {
   const client = createDiscordClient(config, clientOptions);
-  const service = new InteractionService(router, logger, { cooldown: config.cooldown });
+  const service = new InteractionService(router, logger, {
+    cooldown: config.cooldown,
+    cooldowns: config.cooldowns,
+  });
   const shardOf = (guildId: string | null | undefined): number | undefined =>
     guildId ? client.guilds.cache.get(guildId)?.shardId : client.shard?.ids[0];
 
   const onInteraction = async (interaction: Interaction): Promise<void> => {
     const received = performance.now();
     const request = fromDiscordJs(interaction);
-    const body = service.handle(request);
+    const body = await service.handle(request);
     const ms = (): number => Math.round((performance.now() - received) * 100) / 100;
     const log = {
       interaction: interaction.id,
@@ -72,7 +76,7 @@ export async function startGateway(
     if (!botId || message.author.bot) return;
     const question = questionFromMention(message.content, botId);
     if (question === undefined) return;
-    const data = service.answerMention({
+    const data = await service.answerMention({
       id: message.id,
       userId: message.author.id,
       guildId: message.guildId ?? undefined,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Cooldowns } from '../../bot/cooldown.js';
 import type { CommandRouter } from '../../bot/router.js';
 import type { Config } from '../../config/env.js';
 import { fromApi } from '../fromApi.js';
@@ -46,7 +47,10 @@ export interface HttpServerOptions {
   readonly refusals?: RefusalTally;
 }
 
-type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'>;
+type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'> & {
+  /** Where cooldowns are counted (shared through Redis); default: in this process. */
+  readonly cooldowns?: Cooldowns | undefined;
+};
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
@@ -96,6 +100,7 @@ export function createHttpServer(
   const verifier = new SignatureVerifier(config.publicKey, options.now ? { now: options.now } : {});
   const service = new InteractionService(router, logger, {
     cooldown: config.cooldown,
+    cooldowns: config.cooldowns,
     ...(options.now ? { now: options.now } : {}),
   });
   const { story } = router;
@@ -153,7 +158,7 @@ export function createHttpServer(
     log.command = describeRequest(request);
     log.user = request.userId || undefined;
     log.guild = request.guildId;
-    const body = service.handle(request);
+    const body = await service.handle(request);
     log.type = body.type;
     return { status: 200, body };
   };
