@@ -104,14 +104,18 @@ async function serve(publicKey: string, redisUrl: string | undefined): Promise<v
   );
   const send = (message: ToParent): boolean => process.send?.(message) ?? false;
   const times = new TimeHistogram();
+  let failedOpenBefore = 0;
   http.server.prependListener('request', (_req, res) => {
     const started = performance.now();
     res.once('finish', () => times.add(performance.now() - started));
   });
   process.on('message', (message: ToChild) => {
     if (message === 'times') {
-      const failedOpen = (cooldowns as { failedOpen?: number }).failedOpen;
-      send({ times: { ...times.summary(), ...(failedOpen === undefined ? {} : { failedOpen }) } });
+      // Like the times, counted since the last time asked (a warm-up is not part of a run).
+      const total = (cooldowns as { failedOpen?: number }).failedOpen;
+      const failedOpen = total === undefined ? {} : { failedOpen: total - failedOpenBefore };
+      failedOpenBefore = total ?? 0;
+      send({ times: { ...times.summary(), ...failedOpen } });
       times.reset();
     } else if (message === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -469,7 +473,9 @@ async function replicaRuns(plan: ReplicaPlan): Promise<boolean> {
           `${results.reduce((n, r) => n + r.errors + r.timeouts, 0)} / ${results.reduce((n, r) => n + r.non2xx + r.mismatches, 0)}` +
           `${shared ? ` | ${failedOpen}` : ' | –'} |`,
       );
-      ok &&= results.every((r) => !failed(r)) && failedOpen === 0;
+      // A command fails open when Redis does not answer within 1 s (an overloaded machine can do
+      // that); more than a few means Redis was not really in use, and the figures say nothing.
+      ok &&= results.every((r) => !failed(r)) && failedOpen <= total / 100;
     } finally {
       await Promise.all(servers.map((s) => stopServer(s.child)));
       await redis?.stop();
