@@ -8,7 +8,6 @@ import type {
   APIActionRowComponent,
   APIButtonComponentWithCustomId,
   APIInteractionResponse,
-  APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
@@ -18,7 +17,14 @@ import { createLogger } from '../../src/logging/logger.js';
 import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
-import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support/signed.js';
+import {
+  closeNow,
+  listenLocal,
+  post,
+  responseData,
+  sendSigned,
+  TestSigner,
+} from '../discord/http/support/signed.js';
 import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';
@@ -60,18 +66,12 @@ async function start(
 }
 
 /** POSTs an interaction signed as Discord signs it; expects 200 and returns the response body. */
-async function send(
+/** POSTs an interaction signed as Discord signs it; expects 200 and returns the response body. */
+const send = (
   interaction: unknown,
   url = `${base}/interactions`,
-): Promise<APIInteractionResponse> {
-  const body = JSON.stringify(interaction);
-  const answer = await post(url, body, signer.headers(body));
-  expect(answer.status, answer.text).toBe(200);
-  return answer.json as APIInteractionResponse;
-}
-
-const data = (response: APIInteractionResponse): APIInteractionResponseCallbackData =>
-  ('data' in response ? response.data : {}) as APIInteractionResponseCallbackData;
+): Promise<APIInteractionResponse> => sendSigned(signer, url, interaction);
+const data = responseData;
 const member = (who = payload.user()) => payload.inGuild(guild, who);
 
 describe('HTTP interactions mode', () => {

@@ -4,16 +4,13 @@
  * same place; Redis stopped mid-run leaves the bot answering (one warning), and once Redis is back
  * the budget holds again.
  */
-import type {
-  APIInteractionResponse,
-  APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../src/bot/router.js';
 import { RedisCooldowns } from '../../src/bot/redisCooldowns.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { seedRouter } from '../support/seed.js';
-import { post, TestSigner } from '../discord/http/support/signed.js';
+import { responseData, sendSigned, TestSigner } from '../discord/http/support/signed.js';
 import { MemoryLog, startBot, stopAll, type RunningBot } from './support/bot.js';
 import { FakeDiscord } from './support/fakeDiscord.js';
 import * as payload from './support/payloads.js';
@@ -37,26 +34,21 @@ afterEach(async () => {
   redis = undefined;
 });
 
-const data = (response: APIInteractionResponse): APIInteractionResponseCallbackData =>
-  ('data' in response ? response.data : {}) as APIInteractionResponseCallbackData;
-
 /** Whether the answer is the private "slow down" rather than the command's reply. */
 const slowedDown = (response: APIInteractionResponse): boolean =>
-  data(response).embeds?.[0]?.title === 'Slow down';
+  responseData(response).embeds?.[0]?.title === 'Slow down';
 
 /** `/story sources` by `who`, signed as Discord signs it, to the replica on `port`. */
-async function sources(port: number, who: ReturnType<typeof payload.user>) {
-  const body = JSON.stringify(
+const sources = (port: number, who: ReturnType<typeof payload.user>) =>
+  sendSigned(
+    signer,
+    `http://127.0.0.1:${port}/interactions`,
     payload.chatInput(app, {
       name: 'story',
       subcommand: 'sources',
       where: payload.inGuild(guild, who),
     }),
   );
-  const answer = await post(`http://127.0.0.1:${port}/interactions`, body, signer.headers(body));
-  expect(answer.status, answer.text).toBe(200);
-  return answer.json as APIInteractionResponse;
-}
 
 const warnings = (replica: Spawned) =>
   logLines(replica.stderr).filter(
