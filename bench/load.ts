@@ -10,6 +10,11 @@
  *   2. a soak (default 200,000 requests, in four legs): the server's memory (RSS, heap after a
  *      full GC) before and after each leg. Latency figures of the soak are the worst leg's.
  * Exits non-zero on any error. Options: --requests N --connections N --soak N (0 skips it).
+ *
+ * `--replicas N` (N ≥ 2) instead runs the command mix against N replicas at once, as behind a load
+ * balancer (each replica gets its share of the connections and requests), twice: cooldowns per
+ * replica (in memory), then shared through a redis-server this run starts on a loopback port
+ * (REDIS_URL). Throughput is all requests over the longer run; p99 is the worse replica's.
  * Not part of `npm test`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -35,6 +40,8 @@ interface ServerTimes {
   p50: number;
   p99: number;
   max: number;
+  /** Commands let through uncounted because Redis was unreachable (Redis mode). */
+  failedOpen?: number;
 }
 
 /**
@@ -78,32 +85,37 @@ class TimeHistogram {
 type ToParent = { ready: number } | { memory: MemorySample } | { times: ServerTimes };
 type ToChild = 'memory' | 'times' | 'stop';
 
-async function serve(publicKey: string): Promise<void> {
+async function serve(publicKey: string, redisUrl: string | undefined): Promise<void> {
   const { commands } = await import('../commands/index.js');
   const { bootstrap } = await import('../src/bot/bootstrap.js');
+  const { cooldownsFor } = await import('../src/bot/startup.js');
   const { startHttpServer } = await import('../src/discord/http/server.js');
   const { createLogger } = await import('../src/logging/logger.js');
   const router = await bootstrap(commands);
+  const logger = createLogger('info', openSync('/dev/null', 'w'));
+  // The commands are measured, not refused: every request may run its command, but each one is
+  // still counted (in Redis, with REDIS_URL), as in production.
+  const cooldown = { commands: 1_000_000_000, windowMs: 1000 };
+  const cooldowns = await cooldownsFor({ cooldown, redisUrl }, logger);
   const http = await startHttpServer(
     router,
-    {
-      publicKey,
-      // The commands are measured, not the cooldown: every request may run its command.
-      cooldown: { commands: 1_000_000_000, windowMs: 1000 },
-      port: 0,
-      host: '127.0.0.1',
-    },
-    createLogger('info', openSync('/dev/null', 'w')),
+    { publicKey, cooldown, cooldowns, port: 0, host: '127.0.0.1' },
+    logger,
   );
   const send = (message: ToParent): boolean => process.send?.(message) ?? false;
   const times = new TimeHistogram();
+  let failedOpenBefore = 0;
   http.server.prependListener('request', (_req, res) => {
     const started = performance.now();
     res.once('finish', () => times.add(performance.now() - started));
   });
   process.on('message', (message: ToChild) => {
     if (message === 'times') {
-      send({ times: times.summary() });
+      // Like the times, counted since the last time asked (a warm-up is not part of a run).
+      const total = (cooldowns as { failedOpen?: number }).failedOpen;
+      const failedOpen = total === undefined ? {} : { failedOpen: total - failedOpenBefore };
+      failedOpenBefore = total ?? 0;
+      send({ times: { ...times.summary(), ...failedOpen } });
       times.reset();
     } else if (message === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -112,7 +124,10 @@ async function serve(publicKey: string): Promise<void> {
       const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
       send({ memory: { rss, heapUsed, heapTotal, external } });
     } else if (message === 'stop') {
-      void http.stop().finally(() => process.exit(0));
+      void http
+        .stop()
+        .then(() => cooldowns.close())
+        .finally(() => process.exit(0));
     }
   });
   send({ ready: http.port });
@@ -249,10 +264,17 @@ function signedRequests(privateKey: KeyObject, users: number, mix: Mix): Autocan
 
 const isInteractionResponse = (body: string): boolean => /^\{"type":[1478]\b/.test(body);
 
-function startServer(publicKey: string): Promise<{ child: ChildProcess; port: number }> {
+function startServer(
+  publicKey: string,
+  redisUrl?: string,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
     execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
-    env: { ...process.env, LOAD_PUBLIC_KEY: publicKey },
+    env: {
+      ...process.env,
+      LOAD_PUBLIC_KEY: publicKey,
+      ...(redisUrl ? { LOAD_REDIS_URL: redisUrl } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -309,15 +331,25 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '64' },
       soak: { type: 'string', default: '200000' },
       users: { type: 'string', default: '64' },
+      replicas: { type: 'string', default: '1' },
     },
   });
   const amount = Number(values.requests);
   const connections = Number(values.connections);
   const soak = Number(values.soak);
   const users = Number(values.users);
+  const replicas = Number(values.replicas);
 
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicHex = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  if (replicas > 1) {
+    const ok = await replicaRuns({ publicHex, privateKey, amount, connections, users, replicas });
+    if (!ok) {
+      console.error('load test FAILED: some requests errored or were not answered with 2xx');
+      process.exitCode = 1;
+    }
+    return;
+  }
   const { child, port } = await startServer(publicHex);
   const url = `http://127.0.0.1:${port}`;
   const run = (n: number, mix = workload()): Promise<AutocannonResult> =>
@@ -388,8 +420,94 @@ async function main(): Promise<void> {
   }
 }
 
+interface ReplicaPlan {
+  publicHex: string;
+  privateKey: KeyObject;
+  amount: number;
+  connections: number;
+  users: number;
+  replicas: number;
+}
+
+/**
+ * The command mix against several replicas at once, cooldowns per replica and then shared through
+ * Redis: what sharing costs. Each replica gets connections/N and requests/N, all at the same time.
+ */
+async function replicaRuns(plan: ReplicaPlan): Promise<boolean> {
+  const { RedisServer } = await import('../test/e2e/support/redis.js');
+  let ok = true;
+  const rows: string[] = [];
+  for (const shared of [false, true]) {
+    const redis = shared ? await RedisServer.start() : undefined;
+    const servers = await Promise.all(
+      Array.from({ length: plan.replicas }, () => startServer(plan.publicHex, redis?.url)),
+    );
+    try {
+      const run = (port: number, n: number): Promise<AutocannonResult> =>
+        autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: Math.max(1, Math.round(plan.connections / plan.replicas)),
+          amount: n,
+          requests: signedRequests(plan.privateKey, plan.users, workload()),
+          verifyBody: isInteractionResponse,
+          timeout: 10,
+        });
+      const share = Math.ceil(plan.amount / plan.replicas);
+      await Promise.all(servers.map((s) => run(s.port, Math.min(2000, share)))); // warm-up
+      await Promise.all(servers.map((s) => ask(s.child, 'times')));
+      const results = await Promise.all(servers.map((s) => run(s.port, share)));
+      const inServer = await Promise.all(servers.map((s) => ask(s.child, 'times')));
+      const label = `${plan.replicas} replicas, cooldowns ${shared ? 'shared through Redis' : 'per replica (memory)'}`;
+      results.forEach((r, i) =>
+        console.log(report(`${label}, replica ${i + 1}`, r, share, inServer[i]!)),
+      );
+      const total = share * plan.replicas;
+      const seconds = Math.max(...results.map((r) => r.duration));
+      const worst = (pick: (r: AutocannonResult) => number): number =>
+        Math.max(...results.map(pick));
+      const failedOpen = inServer.reduce((n, t) => n + (t.failedOpen ?? 0), 0);
+      rows.push(
+        `| ${shared ? 'Redis' : 'memory'} | ${total} | ${Math.round(total / seconds)} | ` +
+          `${worst((r) => r.latency.p50)} ms | ${worst((r) => r.latency.p99)} ms | ` +
+          `${Math.max(...inServer.map((t) => t.p50)).toFixed(2)} / ${Math.max(...inServer.map((t) => t.p99)).toFixed(2)} ms | ` +
+          `${results.reduce((n, r) => n + r.errors + r.timeouts, 0)} / ${results.reduce((n, r) => n + r.non2xx + r.mismatches, 0)}` +
+          `${shared ? ` | ${failedOpen}` : ' | –'} |`,
+      );
+      // A command fails open when Redis does not answer within 1 s (an overloaded machine can do
+      // that); more than a few means Redis was not really in use, and the figures say nothing.
+      ok &&= results.every((r) => !failed(r)) && failedOpen <= total / 100;
+    } finally {
+      await Promise.all(servers.map((s) => stopServer(s.child)));
+      await redis?.stop();
+    }
+  }
+  console.log(
+    `\n${plan.replicas} replicas, concurrency ${plan.connections} in all, the command mix:\n` +
+      '| cooldowns | requests | req/s | p50 (worse replica) | p99 (worse replica) | in server p50 / p99 | errors / non-2xx | failed open |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+      rows.join('\n'),
+  );
+  return ok;
+}
+
+/** Asks a server child to stop and waits (bounded) until it has exited. */
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send('stop' satisfies ToChild);
+  });
+}
+
 if (process.argv.includes('--serve')) {
-  await serve(process.env.LOAD_PUBLIC_KEY ?? '');
+  await serve(process.env.LOAD_PUBLIC_KEY ?? '', process.env.LOAD_REDIS_URL || undefined);
 } else {
   await main();
 }

@@ -6,6 +6,7 @@
 import { commands } from '../commands/index.js';
 import {
   configOrExit,
+  cooldownsFor,
   exitWith,
   logUnhandledRejections,
   routerOrExit,
@@ -18,6 +19,10 @@ import { createLogger } from './logging/logger.js';
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
 logUnhandledRejections(logger);
+// Signals are handled from the start, so one that arrives while starting still exits cleanly;
+// each mode sets what stopping means once it runs.
+let stop: () => Promise<void> = () => Promise.resolve();
+stopOnSignals(logger, () => stop());
 const router = await routerOrExit(commands, config.corpusDir, logger);
 
 switch (config.mode) {
@@ -43,29 +48,33 @@ switch (config.mode) {
           `Could not start the shards: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
-      stopOnSignals(logger, () => sharded.stop());
+      stop = () => sharded.stop();
       break;
     }
     const { startGateway } = await import('./discord/gateway/gateway.js');
-    const gateway = await startGateway(router, config, logger);
-    stopOnSignals(logger, () => gateway.stop());
+    const cooldowns = await cooldownsFor(config, logger);
+    const gateway = await startGateway(router, { ...config, cooldowns }, logger);
+    stop = () => gateway.stop().then(() => cooldowns.close());
     break;
   }
   case 'http': {
     const { startHttpServer } = await import('./discord/http/server.js');
-    const http = await startHttpServer(router, config, logger).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code;
-      return exitWith(
-        code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
-          ? `Configuration error: PORT: cannot listen on ${config.host ?? ''}:${config.port} (${code})`
-          : `Could not start the HTTP server: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    const cooldowns = await cooldownsFor(config, logger);
+    const http = await startHttpServer(router, { ...config, cooldowns }, logger).catch(
+      (error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        return exitWith(
+          code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL'
+            ? `Configuration error: PORT: cannot listen on ${config.host ?? ''}:${config.port} (${code})`
+            : `Could not start the HTTP server: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      },
+    );
     logger.info(
       { port: http.port, host: config.host ?? 'all interfaces' },
       'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
     );
-    stopOnSignals(logger, () => http.stop());
+    stop = () => http.stop().then(() => cooldowns.close());
     break;
   }
 }

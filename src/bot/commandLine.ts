@@ -41,6 +41,24 @@ function subcommandsOf(definition: Definition): string[] {
     .map((o) => o.name);
 }
 
+/**
+ * Commands typed as text: slash commands. Message commands (Discord's Apps menu on a message, such
+ * as "Check quote") have no description and cannot be typed.
+ */
+export function isTypedCommand(definition: Definition): boolean {
+  return 'description' in definition && Boolean(definition.description);
+}
+
+function unknownCommand(name: string, definitions: readonly Definition[]): UserError {
+  const typed = definitions.filter(isTypedCommand).map((d) => `/${d.name}`);
+  const menus = definitions.filter((d) => !isTypedCommand(d)).map((d) => d.name);
+  const onMessages =
+    menus.length > 0 ? `; on a message in Discord: Apps → ${menus.join(', ')}` : '';
+  return new UserError(
+    `Unknown command “/${name}”. Commands: ${typed.join(', ')}${onMessages}. /help lists them.`,
+  );
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -76,12 +94,8 @@ function convert(option: APIApplicationCommandBasicOption, raw: string): OptionV
 export function parseCommandLine(line: string, definitions: readonly Definition[]): Invocation {
   const text = line.trim().replace(/^\//, '');
   const [name = '', ...rest] = text.split(/\s+/);
-  const definition = definitions.find((d) => d.name === name.toLowerCase());
-  if (!definition) {
-    throw new UserError(
-      `Unknown command “/${name}”. Commands: ${definitions.map((d) => `/${d.name}`).join(', ')}; /help lists them.`,
-    );
-  }
+  const definition = definitions.find((d) => isTypedCommand(d) && d.name === name.toLowerCase());
+  if (!definition) throw unknownCommand(name, definitions);
   let remainder = text.slice(name.length).trim();
   const subcommands = subcommandsOf(definition);
   let subcommand: string | undefined;
@@ -94,6 +108,7 @@ export function parseCommandLine(line: string, definitions: readonly Definition[
     remainder = remainder.slice(wanted.length).trim();
   }
   const known = optionsOf(definition, subcommand);
+  const command = `/${[definition.name, subcommand].filter(Boolean).join(' ')}`;
   const options: Record<string, OptionValue> = {};
   let page: number | undefined;
   // `page:` is the terminal's way to ask for a later page (Discord uses buttons).
@@ -107,14 +122,22 @@ export function parseCommandLine(line: string, definitions: readonly Definition[
       (o) => o.type === ApplicationCommandOptionType.String && o.required,
     );
     const only = required.length === 1 ? required[0] : undefined;
-    if (!only)
+    if (known.length === 0) throw new UserError(`${command} takes no options.`);
+    if (!only) {
       throw new UserError(
-        `Write options as name:value, e.g. ${known.map((o) => `${o.name}:…`).join(' ')}.`,
+        `Write options as name:value, e.g. ${command} ${known.map((o) => `${o.name}:…`).join(' ')}`,
       );
+    }
     options[only.name] = leading;
   }
+  const given = new Set<string>();
   markers.forEach((match, i) => {
     const optionName = (match[1] ?? '').toLowerCase();
+    // Discord gives each option once; silently keeping the last would answer another question.
+    if (given.has(optionName)) {
+      throw new UserError(`Option ${optionName} is given twice: give each option once.`);
+    }
+    given.add(optionName);
     const valueStart = (match.index ?? 0) + match[0].length;
     const value = remainder.slice(valueStart, markers[i + 1]?.index ?? remainder.length).trim();
     if (optionName === 'page') {
@@ -126,9 +149,7 @@ export function parseCommandLine(line: string, definitions: readonly Definition[
   });
   for (const option of known) {
     if (option.required && options[option.name] === undefined) {
-      throw new UserError(
-        `/${[definition.name, subcommand].filter(Boolean).join(' ')} needs ${option.name}:…`,
-      );
+      throw new UserError(`${command} needs ${option.name}:…`);
     }
   }
   return { name: definition.name, subcommand, options, page };

@@ -1,7 +1,7 @@
 /**
- * Per-user command budget: at most `commands` in any `windowMs`. A sliding window of timestamps
- * per user, pruned as it goes and capped in size, so a flood of distinct users cannot grow it
- * without bound.
+ * Per-user command budget: at most `commands` in any `windowMs`. Counted in this process
+ * (`MemoryCooldowns`, below) or shared by every replica and shard (`RedisCooldowns`, with
+ * REDIS_URL): the service asks either the same way.
  */
 export interface CooldownSettings {
   readonly commands: number;
@@ -11,16 +11,40 @@ export interface CooldownSettings {
 export type CooldownVerdict =
   { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
+export interface Cooldowns {
+  /** Counts one command of `userId`, or refuses it while they are over their budget. */
+  take(userId: string): Promise<CooldownVerdict>;
+  /** Lets go of what it holds (a connection): the last step of stopping. */
+  close(): Promise<void>;
+}
+
 /** Users remembered at once; the oldest are forgotten first (they are past their window anyway). */
 const MAX_USERS = 50_000;
 
-export class Cooldown {
+const OK: CooldownVerdict = { ok: true };
+
+/**
+ * In this process: a sliding window of timestamps per user, pruned as it goes and capped in size,
+ * so a flood of distinct users cannot grow it without bound.
+ */
+export class MemoryCooldowns implements Cooldowns {
   private readonly recent = new Map<string, number[]>();
 
-  constructor(private readonly settings: CooldownSettings) {}
+  constructor(
+    private readonly settings: CooldownSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  take(userId: string, now: number): CooldownVerdict {
-    if (this.settings.commands <= 0) return { ok: true };
+  take(userId: string): Promise<CooldownVerdict> {
+    return Promise.resolve(this.takeNow(userId, this.now()));
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private takeNow(userId: string, now: number): CooldownVerdict {
+    if (this.settings.commands <= 0) return OK;
     const since = now - this.settings.windowMs;
     const times = (this.recent.get(userId) ?? []).filter((t) => t > since);
     if (times.length >= this.settings.commands) {
@@ -38,6 +62,6 @@ export class Cooldown {
       const oldest = this.recent.keys().next().value;
       if (oldest !== undefined) this.recent.delete(oldest);
     }
-    return { ok: true };
+    return OK;
   }
 }

@@ -5,6 +5,7 @@ import { parseCommandLine } from './commandLine.js';
 import { errorReply, UserError } from './commandOptions.js';
 import { translator } from '../i18n/i18n.js';
 import type { Story } from '../story/story.js';
+import { stripInvisible } from '../text/typography.js';
 
 export interface RoutedReply {
   /** Undefined when the line could not be parsed. */
@@ -28,7 +29,8 @@ export class CommandRouter {
     this.definitions = commands.map((c) => c.definition(story));
   }
 
-  run(invocation: Invocation): Reply {
+  run(typed: Invocation): Reply {
+    const invocation = withoutInvisible(typed);
     const { locale } = invocation;
     const command = this.byName.get(invocation.name);
     if (!command) {
@@ -70,8 +72,33 @@ export class CommandRouter {
 
   autocomplete(invocation: Invocation, focused: FocusedOption): Choice[] {
     const command = this.byName.get(invocation.name);
-    return command?.autocomplete?.(focused, invocation, this.story) ?? [];
+    return (
+      command?.autocomplete?.(
+        { ...focused, value: stripInvisible(focused.value) },
+        withoutInvisible(invocation),
+        this.story,
+      ) ?? []
+    );
   }
+}
+
+/**
+ * What users type may hold characters that show as nothing (a zero-width space pasted inside a
+ * word, a soft hyphen): they would split or hide the word from every command, so no command sees
+ * them. Only what users type is cleaned; the sources' text is never touched.
+ */
+function withoutInvisible(invocation: Invocation): Invocation {
+  const entries = Object.entries(invocation.options);
+  if (!entries.some(([, value]) => typeof value === 'string' && value !== stripInvisible(value))) {
+    return invocation;
+  }
+  const options = Object.fromEntries(
+    entries.map(([name, value]) => [
+      name,
+      typeof value === 'string' ? stripInvisible(value) : value,
+    ]),
+  );
+  return { ...invocation, options };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, type Config } from '../config/env.js';
-import { CorpusError } from '../corpus/problems.js';
+import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import { bootstrap } from './bootstrap.js';
+import { MemoryCooldowns, type Cooldowns } from './cooldown.js';
 import type { CommandModule } from './commandTypes.js';
 import type { CommandRouter } from './router.js';
 
@@ -59,6 +60,7 @@ export async function routerOrExit(
     });
     return router;
   } catch (error) {
+    if (error instanceof CorpusLocationError) exitWith(`Corpus error: ${error.message}`);
     if (error instanceof CorpusError) {
       exitWith(
         `${error.message}\nThe bot does not start on an invalid corpus: fix the lines above (npm run corpus:check).`,
@@ -69,8 +71,23 @@ export async function routerOrExit(
 }
 
 /**
+ * Where cooldowns are counted: in Redis when REDIS_URL is set (shared by every replica and shard;
+ * the client is loaded only then), else in this process.
+ */
+export async function cooldownsFor(
+  config: Pick<Config, 'cooldown' | 'redisUrl'>,
+  logger: Logger,
+): Promise<Cooldowns> {
+  if (!config.redisUrl) return new MemoryCooldowns(config.cooldown);
+  const { RedisCooldowns } = await import('./redisCooldowns.js');
+  return RedisCooldowns.connect(config.redisUrl, config.cooldown, logger);
+}
+
+/**
  * Stops on SIGINT/SIGTERM (and on any extra event, e.g. a shard's manager going away): disconnect
- * cleanly, then exit 0 — bounded, so a stuck disconnect cannot hang a deploy.
+ * cleanly, then exit 0 — bounded, so a stuck disconnect cannot hang a deploy. The handlers stay
+ * registered: a second signal while stopping (npm passes on the Ctrl-C the bot also got from the
+ * terminal) changes nothing, where Node's default would kill the process mid-stop.
  */
 export function stopOnSignals(
   logger: Logger,
@@ -82,13 +99,18 @@ export function stopOnSignals(
     if (stopping) return;
     stopping = true;
     logger.info({ why }, 'shutting down');
-    setTimeout(() => process.exit(0), 5000).unref();
-    void stop().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), STOP_BOUND_MS).unref();
+    void stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'stopping failed'))
+      .finally(() => process.exit(0));
   };
-  process.once('SIGINT', () => onStop('SIGINT'));
-  process.once('SIGTERM', () => onStop('SIGTERM'));
+  process.on('SIGINT', () => onStop('SIGINT'));
+  process.on('SIGTERM', () => onStop('SIGTERM'));
   alsoOn(onStop);
 }
+
+/** The longest a stop may take, whatever is stuck: supervisors kill after about 10 s. */
+const STOP_BOUND_MS = 5000;
 
 /** A stray rejection must not take the bot down: log it and keep serving. */
 export function logUnhandledRejections(logger: Logger): void {

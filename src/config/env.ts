@@ -86,6 +86,15 @@ const EnvSchema = z.object({
       ),
   ),
   CORPUS_DIR: optional(z.string()),
+  /** State shared by every replica and shard (cooldowns); without it, each process keeps its own. */
+  REDIS_URL: optional(
+    z
+      .string()
+      .regex(
+        /^rediss?:\/\/\S+$/,
+        'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      ),
+  ),
 });
 
 export type BotMode = 'gateway' | 'http' | 'console';
@@ -104,6 +113,8 @@ export interface Config {
   readonly cooldown: { readonly commands: number; readonly windowMs: number };
   readonly shards?: 'auto' | number | undefined;
   readonly corpusDir?: string | undefined;
+  /** Where cooldowns are shared; undefined: in this process. */
+  readonly redisUrl?: string | undefined;
 }
 
 /** A configuration mistake, reported as one line naming the variable. */
@@ -149,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     cooldown: e.COOLDOWN ?? DEFAULTS.cooldown,
     shards: e.SHARDS,
     corpusDir: e.CORPUS_DIR,
+    redisUrl: e.REDIS_URL,
   };
 }

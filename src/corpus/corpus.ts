@@ -8,6 +8,8 @@ import type { Corpus, SourceDocument } from './corpusTypes.js';
 export interface CorpusFile {
   readonly path: string;
   readonly text: string;
+  /** Found while reading it (bytes that are not UTF-8). */
+  readonly problems?: readonly CorpusProblem[] | undefined;
 }
 
 /** The editors' knowledge lives in this file; every `.md` file beside it is a document. */
@@ -22,6 +24,9 @@ const isKnowledgeFile = (path: string): boolean => path.split(/[\\/]/).pop() ===
 /** Checks every file and every reference between files; reports all problems, in file order. */
 export function checkCorpus(files: readonly CorpusFile[]): CorpusCheck {
   const problems = new ProblemList();
+  for (const problem of files.flatMap((file) => file.problems ?? [])) {
+    problems.add(problem.file, problem.line, problem.message, problem.column);
+  }
   const parsed: ParsedDocument[] = [];
   for (const file of files.filter((f) => f.path.endsWith('.md'))) {
     const result = parseDocumentFile(file.path, file.text, problems);
@@ -133,7 +138,9 @@ function shorten(text: string): string {
 }
 
 function sorted(problems: readonly CorpusProblem[]): CorpusProblem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 function fingerprint(files: readonly CorpusFile[]): string {

@@ -9,21 +9,58 @@ import {
   type CorpusFile,
 } from './corpus.js';
 import type { Corpus } from './corpusTypes.js';
+import { CorpusLocationError } from './problems.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** The corpus shipped with the bot. */
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 
-/** Reads the corpus files of a directory; paths in messages are relative to the working directory. */
+/** Why a path could not be read, in words (the code stays for searching). */
+function unreadable(shown: string, error: unknown, isDirectory: boolean): CorpusLocationError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+  if (isDirectory && code === 'ENOENT') return new CorpusLocationError(`${shown}: no such directory`);
+  if (isDirectory && code === 'ENOTDIR') return new CorpusLocationError(`${shown}: not a directory`);
+  if (!isDirectory && code === 'EISDIR') {
+    return new CorpusLocationError(
+      `${shown}: a directory, not a document file (move it out of the corpus directory or rename it)`,
+    );
+  }
+  const why = (error as Error).message.split(',')[0] ?? code;
+  return new CorpusLocationError(`${shown}: cannot be read (${why})`);
+}
+
+/**
+ * Reads the corpus files of a directory; paths in messages are relative to the working directory.
+ * A path that cannot be read is a CorpusLocationError; bytes that are not UTF-8 are the file's
+ * problems, reported with every other problem of the corpus.
+ */
 export async function readCorpusFiles(directory = DEFAULT_CORPUS_DIR): Promise<CorpusFile[]> {
-  const names = (await readdir(directory))
-    .filter((name) => name.endsWith('.md') || name === KNOWLEDGE_FILE)
-    .sort();
+  const shown = (full: string): string => path.relative(process.cwd(), full) || full;
+  const names = await readdir(directory).catch((error: unknown) => {
+    throw unreadable(directory, error, true);
+  });
+  const wanted = names.filter((name) => name.endsWith('.md') || name === KNOWLEDGE_FILE).sort();
   return Promise.all(
-    names.map(async (name) => {
+    wanted.map(async (name) => {
       const full = path.join(directory, name);
+      const bytes = await readFile(full).catch((error: unknown) => {
+        throw unreadable(shown(full), error, false);
+      });
+      const decoded = decodeUtf8(bytes);
+      if (decoded.ok) return { path: shown(full), text: decoded.text };
+      const { line, column, byte } = decoded;
+      const hex = byte.toString(16).toUpperCase().padStart(2, '0');
       return {
-        path: path.relative(process.cwd(), full) || full,
-        text: await readFile(full, 'utf8'),
+        path: shown(full),
+        text: decoded.text,
+        problems: [
+          {
+            file: shown(full),
+            line,
+            column,
+            message: `invalid UTF-8 (byte 0x${hex}): save the file as UTF-8`,
+          },
+        ],
       };
     }),
   );

@@ -4,7 +4,7 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
-import { Cooldown, type CooldownSettings } from '../bot/cooldown.js';
+import { MemoryCooldowns, type CooldownSettings, type Cooldowns } from '../bot/cooldown.js';
 import { errorReply } from '../bot/commandOptions.js';
 import type { CommandRouter } from '../bot/router.js';
 import type { Logger } from '../logging/logger.js';
@@ -26,20 +26,20 @@ import { describeRequest, type InteractionRequest } from './interactionRequest.j
  */
 export interface ServiceOptions {
   readonly cooldown: CooldownSettings;
+  /** Where cooldowns are counted (shared through Redis); default: in this process. */
+  readonly cooldowns?: Cooldowns | undefined;
   readonly now?: () => number;
 }
 
 export class InteractionService {
-  private readonly cooldown: Cooldown;
-  private readonly now: () => number;
+  private readonly cooldowns: Cooldowns;
 
   constructor(
     private readonly router: CommandRouter,
     private readonly logger: Logger,
     options: ServiceOptions,
   ) {
-    this.cooldown = new Cooldown(options.cooldown);
-    this.now = options.now ?? Date.now;
+    this.cooldowns = options.cooldowns ?? new MemoryCooldowns(options.cooldown, options.now);
   }
 
   private get fingerprint(): string {
@@ -50,10 +50,10 @@ export class InteractionService {
     return renderInteractionResponse(reply, { fingerprint: this.fingerprint });
   }
 
-  /** Never throws: an unexpected error is logged with the interaction id and answered with an apology. */
-  handle(request: InteractionRequest): APIInteractionResponse {
+  /** Never rejects: an unexpected error is logged with the interaction id and answered with an apology. */
+  async handle(request: InteractionRequest): Promise<APIInteractionResponse> {
     try {
-      return this.answer(request);
+      return await this.answer(request);
     } catch (error) {
       this.logger.error(
         { err: error, interaction: request.id, command: describeRequest(request) },
@@ -84,12 +84,12 @@ export class InteractionService {
     return this.message({ ...errorReply(t(title), text), locale: request.locale });
   }
 
-  private answer(request: InteractionRequest): APIInteractionResponse {
+  private async answer(request: InteractionRequest): Promise<APIInteractionResponse> {
     switch (request.kind) {
       case 'ping':
         return { type: InteractionResponseType.Pong };
       case 'command': {
-        const verdict = this.cooldown.take(request.userId, this.now());
+        const verdict = await this.cooldowns.take(request.userId);
         if (!verdict.ok) {
           const seconds = Math.ceil(verdict.retryAfterMs / 1000);
           return this.refusal(
@@ -117,19 +117,19 @@ export class InteractionService {
    * A question in a message that mentions the bot: answered like /story ask, as a channel message.
    * Undefined when the user is over their budget: a flood of mentions gets no flood of replies.
    */
-  answerMention(request: {
+  async answerMention(request: {
     id: string;
     userId: string;
     guildId?: string | undefined;
     question: string;
     /** The server's language (a message carries no user locale). */
     locale?: string | undefined;
-  }): APIInteractionResponseCallbackData | undefined {
+  }): Promise<APIInteractionResponseCallbackData | undefined> {
     const { locale } = request;
     const t = translator(locale);
     let reply: Reply;
     try {
-      if (!this.cooldown.take(request.userId, this.now()).ok) {
+      if (!(await this.cooldowns.take(request.userId)).ok) {
         this.logger.info(
           { message: request.id, user: request.userId },
           'mention ignored: user over cooldown',

@@ -2,15 +2,16 @@
  * `npm run cli -- "<command as typed in Discord>" [--json] [--locale de]`: prints the reply (the
  * bot's own words in that Discord locale's language; quotes stay English). With --json and no
  * command, reads one command per line from stdin and writes one JSON object per line, in order.
- * stdout carries only replies; logs go to stderr.
+ * stdout carries only replies; logs go to stderr. Exits 1 when any reply is an error (an unknown
+ * command, a missing option, "slow down"), 2 on a misused flag.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { bootstrap } from '../bot/bootstrap.js';
-import { CorpusError } from '../corpus/problems.js';
+import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import { renderTerminal } from './terminalRenderer.js';
-import { helpText } from './console.js';
+import { helpReply, helpText } from './console.js';
 import { jsonResult } from './jsonResult.js';
 
 const usage = `Usage:
@@ -18,8 +19,9 @@ const usage = `Usage:
   npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
   npm run cli -- --locale de "/story review-status"  the bot's own words in German
-Options: --json, --locale <Discord locale: de, fr, es-ES, es-419, tr…>, --corpus <dir>
-  (default: corpus/), --help`;
+Options: --json, --locale <Discord locale: de, fr, es-ES, es-419, tr…>,
+  --corpus <dir> (default: CORPUS_DIR, else corpus/), --help
+Exit code: 0; 1 when a reply is an error; 2 on a misused flag.`;
 
 function parseCommandLineArguments(): ReturnType<typeof parse> {
   try {
@@ -53,16 +55,30 @@ if (values.help) {
 
 let router;
 try {
-  router = await bootstrap(commands, values.corpus);
+  // Like the bot: --corpus, else CORPUS_DIR, else the shipped corpus.
+  router = await bootstrap(
+    commands,
+    values.corpus ?? (process.env.CORPUS_DIR?.trim() || undefined),
+  );
 } catch (error) {
-  console.error(error instanceof CorpusError ? error.message : error);
+  if (error instanceof CorpusLocationError) console.error(`Corpus error: ${error.message}`);
+  else if (error instanceof CorpusError) console.error(error.message);
+  else throw error;
   process.exit(1);
 }
 
 const fingerprint = router.story.corpus.fingerprint;
+/** Whether any reply was an error: the exit code says so, for scripts. */
+let failed = false;
 const answer = (line: string): string => {
-  if (!values.json && /^\/?help$/.test(line.trim())) return helpText(router);
+  // /help is the terminal's own, not a Discord command; in --json it is a reply like any other.
+  if (/^\/?help$/.test(line.trim())) {
+    return values.json
+      ? JSON.stringify(jsonResult(line, { reply: helpReply(router) }, fingerprint))
+      : helpText(router);
+  }
   const routed = router.runLine(line, values.locale);
+  failed ||= routed.reply.status === 'error';
   return values.json
     ? JSON.stringify(jsonResult(line, routed, fingerprint))
     : renderTerminal(routed.reply, { color: process.stdout.isTTY === true });
@@ -78,3 +94,4 @@ if (positionals.length > 0) {
     if (!values.json) console.log('');
   }
 }
+process.exitCode = failed ? 1 : 0;

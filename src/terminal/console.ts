@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { isTypedCommand } from '../bot/commandLine.js';
 import type { CommandRouter } from '../bot/router.js';
 import type { PagedCommand, Reply } from '../reply/model.js';
 import { renderTerminal } from './terminalRenderer.js';
@@ -10,8 +11,7 @@ import { renderTerminal } from './terminalRenderer.js';
  */
 export function helpText(router: CommandRouter): string {
   const lines = ['Type a command as you would in Discord:'];
-  // Context-menu commands (no description) are used on messages in Discord, not typed.
-  for (const definition of router.definitions.filter((d) => 'description' in d && d.description)) {
+  for (const definition of router.definitions.filter(isTypedCommand)) {
     const options = 'options' in definition ? (definition.options ?? []) : [];
     const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
     if (subcommands.length === 0) {
@@ -30,6 +30,13 @@ export function helpText(router: CommandRouter): string {
       lines.push(`  /${definition.name} ${sub.name} ${args}`.trimEnd() + `  — ${sub.description}`);
     }
   }
+  // Message commands are used from Discord's Apps menu on a message, never typed.
+  const menus = router.definitions.filter((d) => !isTypedCommand(d)).map((d) => d.name);
+  if (menus.length > 0) {
+    lines.push(
+      `On a message in Discord (Apps menu): ${menus.join(', ')}; here, /story check quote:… does the same.`,
+    );
+  }
   lines.push(
     'Examples: /story review-status · /quote text:urgent review · /story ask question:Who runs the review?',
   );
@@ -37,6 +44,11 @@ export function helpText(router: CommandRouter): string {
     'Console only: /next and /prev turn pages, /help shows this, /exit (or Ctrl-D) quits.',
   );
   return lines.join('\n');
+}
+
+/** The help as a reply, for `--json` (where every answer is an interaction response). */
+export function helpReply(router: CommandRouter): Reply {
+  return { status: 'ok', title: 'Commands', intro: helpText(router), blocks: [], ephemeral: true };
 }
 
 export interface ConsoleOptions {
@@ -49,7 +61,7 @@ export interface ConsoleOptions {
 }
 
 export function startConsole(router: CommandRouter, options: ConsoleOptions): Interface {
-  const names = router.definitions.map((d) => `/${d.name}`);
+  const names = router.definitions.filter(isTypedCommand).map((d) => `/${d.name}`);
   const rl = createInterface({
     input: options.input,
     output: options.output,

@@ -1,16 +1,23 @@
 /**
  * `npm run corpus:check [directory]`: reports every corpus problem as `file:line: message` and exits
- * 1, or summarises the corpus and exits 0. The bot runs the same check at start-up.
+ * 1, or summarises the corpus and exits 0. The directory is the argument, else CORPUS_DIR, else the
+ * shipped corpus — the one the bot would load. The bot runs the same check at start-up.
  */
-import { checkCorpusDirectory } from '../corpus/loadCorpus.js';
-import { formatProblem } from '../corpus/problems.js';
+import path from 'node:path';
+import { checkCorpusDirectory, DEFAULT_CORPUS_DIR } from '../corpus/loadCorpus.js';
+import { CorpusLocationError, formatProblem } from '../corpus/problems.js';
 
-const check = await checkCorpusDirectory(process.argv[2]);
+const directory = process.argv[2] ?? (process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR);
+const check = await checkCorpusDirectory(directory).catch((error: unknown) => {
+  if (!(error instanceof CorpusLocationError)) throw error;
+  console.error(`Corpus error: ${error.message}`);
+  process.exit(1);
+});
 if (check.ok) {
   const { documents, knowledge } = check.corpus;
   console.log(
     `corpus ok: ${documents.length} documents, ${knowledge.parties.length} parties, ` +
-      `${knowledge.timeline.length} timeline events`,
+      `${knowledge.timeline.length} timeline events (${path.relative(process.cwd(), directory) || directory})`,
   );
 } else {
   for (const problem of check.problems) console.error(formatProblem(problem));

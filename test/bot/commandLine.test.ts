@@ -46,3 +46,31 @@ describe('parseCommandLine', () => {
     expect(() => parse('/quote text:x private:maybe')).toThrow('true or false');
   });
 });
+
+describe('parseCommandLine, mistakes', () => {
+  it('GIVEN words after a command that takes no options THEN says it takes none', () => {
+    expect(() => parse('/story timeline foo:bar')).toThrow(
+      new UserError('/story timeline takes no options.'),
+    );
+    expect(() => parse('/story review-status please')).toThrow('takes no options');
+  });
+
+  it('GIVEN words that are not options THEN shows an example with the real option names', () => {
+    expect(() => parse('/story who Burling')).toThrow(
+      new UserError('Write options as name:value, e.g. /story who name:…'),
+    );
+  });
+
+  it('GIVEN an option given twice THEN says so instead of keeping the last value', () => {
+    expect(() => parse('/quote text:urgent text:review')).toThrow(
+      new UserError('Option text is given twice: give each option once.'),
+    );
+    expect(() => parse('/quote text:review page:2 page:3')).toThrow('Option page is given twice');
+  });
+
+  it('GIVEN an unknown command THEN lists the typed commands, and the message command as an Apps entry', () => {
+    expect(() => parse('/launch')).toThrow(
+      'Unknown command “/launch”. Commands: /story, /quote; on a message in Discord: Apps → Check quote. /help lists them.',
+    );
+  });
+});

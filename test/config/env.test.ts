@@ -49,6 +49,8 @@ const BAD_VALUES: [string, string, Record<string, string>?][] = [
   ['SHARDS', 'many'],
   ['SHARDS', '2.5'],
   ['SHARDS', '5000'],
+  ['REDIS_URL', 'localhost:6379'],
+  ['REDIS_URL', 'http://127.0.0.1:6379'],
 ];
 
 describe('loadConfig', () => {
@@ -56,7 +58,7 @@ describe('loadConfig', () => {
     const message = configError({ ...extra, [name]: value });
     expect(message).toMatch(new RegExp(`^${name}: \\S`));
     expect(message).not.toContain('\n');
-    if (name === 'DISCORD_TOKEN' || name === 'DISCORD_PUBLIC_KEY') {
+    if (name === 'DISCORD_TOKEN' || name === 'DISCORD_PUBLIC_KEY' || name === 'REDIS_URL') {
       expect(message).not.toContain(value);
     }
   });
@@ -89,6 +91,7 @@ describe('loadConfig', () => {
         SHARDS: 'auto',
         COOLDOWN: '3/20',
         LOG_LEVEL: '',
+        REDIS_URL: 'redis://:secret@127.0.0.1:6379/0',
       }),
     ).toMatchObject({
       mode: 'gateway',
@@ -99,6 +102,7 @@ describe('loadConfig', () => {
       shards: 'auto',
       cooldown: { commands: 3, windowMs: 20_000 },
       logLevel: 'info',
+      redisUrl: 'redis://:secret@127.0.0.1:6379/0',
     });
     expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '4' }).shards).toBe(4);
     expect(loadConfig({}).mode).toBe('console');

@@ -228,10 +228,13 @@ beforeAll(async () => {
 /** What the wire carries: JSON, so the service sees exactly what Discord sends. */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-function handle(on: InteractionService, interaction: unknown): APIInteractionResponse {
+async function handle(
+  on: InteractionService,
+  interaction: unknown,
+): Promise<APIInteractionResponse> {
   const converted = fromApi(wire(interaction));
   if (!converted.ok) throw new Error(converted.problem);
-  return wire(on.handle(converted.request));
+  return wire(await on.handle(converted.request));
 }
 
 function data(response: APIInteractionResponse): APIInteractionResponseCallbackData {
@@ -239,7 +242,7 @@ function data(response: APIInteractionResponse): APIInteractionResponseCallbackD
 }
 
 /** Runs a slash command as a user and returns its answer with the message Discord keeps of it. */
-function ask(invocation: Invocation, on = service) {
+async function ask(invocation: Invocation, on = service) {
   const author = payload.user();
   const where = payload.inGuild(guild, author);
   const options = Object.entries(invocation.options).map(([name, value]) =>
@@ -249,7 +252,7 @@ function ask(invocation: Invocation, on = service) {
         ? payload.option.boolean(name, value)
         : payload.option.number(name, value),
   );
-  const first = handle(
+  const first = await handle(
     on,
     payload.chatInput(app, {
       name: invocation.name,
@@ -290,25 +293,31 @@ const pagedQuote: Invocation = {
 };
 
 describe('page turns', () => {
-  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', () => {
-    const { message, where, next } = ask(pagedQuestion);
+  it('GIVEN a question with page:2 in it THEN Next shows page 2 of that same question', async () => {
+    const { message, where, next } = await ask(pagedQuestion);
     expect(next).not.toBe('');
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(pagedQuestion, 2));
     expect(messageText(data(turned))).toContain(
       '## “what is on page\\:2 of the guardian report about unit 8200”',
     );
   });
 
-  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', () => {
-    const { message, where, next } = ask(pagedQuote);
+  it('GIVEN /quote text with speaker: in it THEN Next searches those same words, unfiltered', async () => {
+    const { message, where, next } = await ask(pagedQuote);
     expect(next).not.toBe('');
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(pagedQuote, 2));
     expect(messageText(data(turned))).toContain('“Microsoft speaker\\:guardian said”');
   });
 
-  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', () => {
+  it('GIVEN quotes, backslashes and a newline in a question THEN the page turn keeps them', async () => {
     const tricky: Invocation = {
       name: 'story',
       subcommand: 'ask',
@@ -316,15 +325,18 @@ describe('page turns', () => {
         question: 'what did "the guardian" report\nabout unit 8200 \\ question: page:3 ✓',
       },
     };
-    const { first, message, where, next } = ask(tricky);
+    const { first, message, where, next } = await ask(tricky);
     // The container and the row of page buttons.
     expect(data(first).components?.length).toBe(2);
-    const turned = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const turned = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(turned).toEqual(expectedPage(tricky, 2));
   });
 
-  it('GIVEN a page line edited to another question THEN the click is refused', () => {
-    const { message, where, next } = ask(pagedQuestion);
+  it('GIVEN a page line edited to another question THEN the click is refused', async () => {
+    const { message, where, next } = await ask(pagedQuestion);
     // The small print holding the page line, with another question in it.
     const forged = JSON.parse(JSON.stringify(message), (_key, value: unknown) =>
       typeof value === 'string' && value.includes('-# Page 1 of')
@@ -332,7 +344,7 @@ describe('page turns', () => {
         : value,
     ) as typeof message;
     expect(messageText(forged)).toMatch(/-# Page 1 of \d+ · .*the white house/u);
-    const refused = handle(
+    const refused = await handle(
       service,
       payload.buttonClick(app, { customId: next, where, message: forged }),
     );
@@ -348,9 +360,12 @@ describe('page turns', () => {
       ),
     );
     expect(older.story.corpus.fingerprint).not.toBe(router.story.corpus.fingerprint);
-    const { message, where, next } = ask(pagedQuestion, serviceFor(older));
+    const { message, where, next } = await ask(pagedQuestion, serviceFor(older));
     expect(next).not.toBe('');
-    const refused = handle(service, payload.buttonClick(app, { customId: next, where, message }));
+    const refused = await handle(
+      service,
+      payload.buttonClick(app, { customId: next, where, message }),
+    );
     expect(data(refused).flags).toBe(64 | 32768);
     expect(messageText(data(refused))).toMatch(/sources have been updated/);
   });

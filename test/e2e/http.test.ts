@@ -4,10 +4,7 @@
  * `npm start` with BOT_MODE=http (no token).
  */
 import { createServer, type Server } from 'node:http';
-import type {
-  APIInteractionResponse,
-  APIInteractionResponseCallbackData,
-} from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandModule } from '../../src/bot/commandTypes.js';
 import { CommandRouter } from '../../src/bot/router.js';
@@ -16,11 +13,19 @@ import { createLogger } from '../../src/logging/logger.js';
 import { renderInteractionResponse } from '../../src/discord/discordRenderer.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { seedRouter } from '../support/seed.js';
-import { closeNow, listenLocal, post, TestSigner } from '../discord/http/support/signed.js';
+import {
+  closeNow,
+  listenLocal,
+  post,
+  responseData,
+  sendSigned,
+  TestSigner,
+} from '../discord/http/support/signed.js';
 import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry, type Spawned } from './support/process.js';
 import { messageText, pageRow } from '../support/componentsV2.js';
+import { listeningPort } from './support/processLogs.js';
 
 const signer = new TestSigner();
 const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
@@ -58,18 +63,12 @@ async function start(
 }
 
 /** POSTs an interaction signed as Discord signs it; expects 200 and returns the response body. */
-async function send(
+/** POSTs an interaction signed as Discord signs it; expects 200 and returns the response body. */
+const send = (
   interaction: unknown,
   url = `${base}/interactions`,
-): Promise<APIInteractionResponse> {
-  const body = JSON.stringify(interaction);
-  const answer = await post(url, body, signer.headers(body));
-  expect(answer.status, answer.text).toBe(200);
-  return answer.json as APIInteractionResponse;
-}
-
-const data = (response: APIInteractionResponse): APIInteractionResponseCallbackData =>
-  ('data' in response ? response.data : {}) as APIInteractionResponseCallbackData;
+): Promise<APIInteractionResponse> => sendSigned(signer, url, interaction);
+const data = responseData;
 const member = (who = payload.user()) => payload.inGuild(guild, who);
 
 describe('HTTP interactions mode', () => {
@@ -273,25 +272,6 @@ describe('HTTP interactions mode', () => {
 });
 
 describe('npm start with BOT_MODE=http', () => {
-  function listeningPort(spawned: Spawned, ms = 10_000): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no "listening" line within ${ms} ms\n${spawned.stderr}`)),
-        ms,
-      );
-      const check = (): void => {
-        const match = /"port":(\d+)[^\n]*HTTP interactions endpoint listening/.exec(spawned.stderr);
-        if (match) {
-          clearTimeout(timer);
-          spawned.child.stderr?.off('data', check);
-          resolve(Number(match[1]));
-        }
-      };
-      spawned.child.stderr?.on('data', check);
-      check();
-    });
-  }
-
   it('serves signed interactions without a token, and exits 0 on SIGTERM', async () => {
     running = spawnEntry('src/main.ts', {
       BOT_MODE: 'http',

@@ -49,4 +49,11 @@ describe('console', () => {
       'Nothing to page: run a search first.',
     );
   });
+
+  it('GIVEN /help THEN lists the typed commands, and Check quote as an Apps entry on a message, not as a command', async () => {
+    const printed = await typeInto(['/help']);
+    expect(printed).toContain('/story review-status');
+    expect(printed).toContain('On a message in Discord (Apps menu): Check quote');
+    expect(printed).not.toContain('/Check quote');
+  });
 });

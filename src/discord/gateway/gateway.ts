@@ -7,6 +7,7 @@ import {
   type Message,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
+import type { Cooldowns } from '../../bot/cooldown.js';
 import type { CommandRouter } from '../../bot/router.js';
 import type { Config } from '../../config/env.js';
 import { InteractionService } from '../interactionService.js';
@@ -19,11 +20,12 @@ import { questionFromMention } from './mentions.js';
 export interface Gateway {
   readonly client: Client;
   readonly service: InteractionService;
-  /** Disconnects (bounded: discord.js's destroy() can hang mid-reconnect). */
+  /** Lets replies in flight finish, then disconnects (each bounded: destroy() can hang mid-reconnect). */
   stop(): Promise<void>;
 }
 
-const STOP_TIMEOUT_MS = 3000;
+/** Each step of stopping (replies in flight, then the disconnect) waits at most this long. */
+const STOP_TIMEOUT_MS = 2000;
 
 /**
  * The gateway bot: discord.js receives interactions and mentions; the InteractionService decides
@@ -31,19 +33,22 @@ const STOP_TIMEOUT_MS = 3000;
  */
 export async function startGateway(
   router: CommandRouter,
-  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'>,
+  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'> & { readonly cooldowns?: Cooldowns },
   logger: Logger,
   clientOptions: Partial<ClientOptions> = {},
 ): Promise<Gateway> {
   const client = createDiscordClient(config, clientOptions);
-  const service = new InteractionService(router, logger, { cooldown: config.cooldown });
+  const service = new InteractionService(router, logger, {
+    cooldown: config.cooldown,
+    cooldowns: config.cooldowns,
+  });
   const shardOf = (guildId: string | null | undefined): number | undefined =>
     guildId ? client.guilds.cache.get(guildId)?.shardId : client.shard?.ids[0];
 
   const onInteraction = async (interaction: Interaction): Promise<void> => {
     const received = performance.now();
     const request = fromDiscordJs(interaction);
-    const body = service.handle(request);
+    const body = await service.handle(request);
     const ms = (): number => Math.round((performance.now() - received) * 100) / 100;
     const log = {
       interaction: interaction.id,
@@ -71,7 +76,7 @@ export async function startGateway(
     if (!botId || message.author.bot) return;
     const question = questionFromMention(message.content, botId);
     if (question === undefined) return;
-    const data = service.answerMention({
+    const data = await service.answerMention({
       id: message.id,
       userId: message.author.id,
       guildId: message.guildId ?? undefined,
@@ -100,8 +105,14 @@ export async function startGateway(
     }
   };
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  // Replies being computed or sent: stopping lets them finish (bounded) before disconnecting.
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction)));
+  client.on(Events.MessageCreate, (message) => track(onMessage(message)));
   client.once(Events.ClientReady, (ready) => {
     logger.info(
       {
@@ -133,10 +144,10 @@ export async function startGateway(
     client,
     service,
     stop: async () => {
-      await Promise.race([
-        client.destroy(),
-        new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref()),
-      ]);
+      const bound = (): Promise<void> =>
+        new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref());
+      await Promise.race([Promise.allSettled(inFlight), bound()]);
+      await Promise.race([client.destroy(), bound()]);
     },
   };
 }

@@ -7,6 +7,7 @@
 import { commands } from '../../../commands/index.js';
 import {
   configOrExit,
+  cooldownsFor,
   logUnhandledRejections,
   routerOrExit,
   stopOnSignals,
@@ -22,10 +23,12 @@ const logger = createLogger(config.logLevel).child({
 });
 logUnhandledRejections(logger);
 const router = await routerOrExit(commands, config.corpusDir);
-const gateway = await startGateway(router, config, logger);
+// Every shard counts cooldowns in the same place: Redis, when REDIS_URL is set.
+const cooldowns = await cooldownsFor(config, logger);
+const gateway = await startGateway(router, { ...config, cooldowns }, logger);
 // The manager is gone (killed, crashed): a shard without it would run unsupervised, so it ends too.
 stopOnSignals(
   logger,
-  () => gateway.stop(),
+  () => gateway.stop().then(() => cooldowns.close()),
   (stop) => process.once('disconnect', () => stop('manager gone')),
 );

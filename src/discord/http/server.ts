@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Cooldowns } from '../../bot/cooldown.js';
 import type { CommandRouter } from '../../bot/router.js';
 import type { Config } from '../../config/env.js';
 import { fromApi } from '../fromApi.js';
@@ -7,6 +8,7 @@ import { describeRequest } from '../interactionRequest.js';
 import { InteractionService } from '../interactionService.js';
 import type { Logger } from '../../logging/logger.js';
 import { declaredTooLarge, readBody } from './body.js';
+import { RefusalTally } from './refusals.js';
 import { SignatureVerifier } from './signature.js';
 
 /**
@@ -41,9 +43,14 @@ export interface HttpServerOptions {
   readonly connectionsCheckingIntervalMs?: number;
   /** Clock in ms, for signature timestamps and cooldowns (tests). */
   readonly now?: () => number;
+  /** Counts and sums up refused requests (default: one warning a minute at most). */
+  readonly refusals?: RefusalTally;
 }
 
-type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'>;
+type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'> & {
+  /** Where cooldowns are counted (shared through Redis); default: in this process. */
+  readonly cooldowns?: Cooldowns | undefined;
+};
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
@@ -89,9 +96,11 @@ export function createHttpServer(
     );
   }
   const settings = { ...HTTP_DEFAULTS, ...options };
+  const refusals = options.refusals ?? new RefusalTally(logger);
   const verifier = new SignatureVerifier(config.publicKey, options.now ? { now: options.now } : {});
   const service = new InteractionService(router, logger, {
     cooldown: config.cooldown,
+    cooldowns: config.cooldowns,
     ...(options.now ? { now: options.now } : {}),
   });
   const { story } = router;
@@ -149,7 +158,7 @@ export function createHttpServer(
     log.command = describeRequest(request);
     log.user = request.userId || undefined;
     log.guild = request.guildId;
-    const body = service.handle(request);
+    const body = await service.handle(request);
     log.type = body.type;
     return { status: 200, body };
   };
@@ -188,8 +197,12 @@ export function createHttpServer(
     write(res, answer);
     const line = { ...log, status: answer.status, ms: elapsed(started) };
     if (log.interaction !== undefined) logger.info(line, 'interaction answered');
-    else if (answer.status >= 400) logger.info(line, 'HTTP request refused');
-    else logger.debug(line, 'HTTP request');
+    else if (answer.status >= 400) {
+      // Anyone can send these, as fast as they like: counted and summed up, not one line each.
+      logger.debug(line, 'HTTP request refused');
+      const { error } = answer.body as { error: string };
+      refusals.note(typeof log.reason === 'string' ? log.reason : error);
+    } else logger.debug(line, 'HTTP request');
   };
 
   const server = createServer(
@@ -207,6 +220,7 @@ export function createHttpServer(
       socket.destroy();
       return;
     }
+    refusals.note(`malformed HTTP (${error.code ?? 'unknown'})`);
     const status =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? '431 Request Header Fields Too Large'
@@ -221,6 +235,7 @@ export function createHttpServer(
 export interface RunningHttpServer {
   readonly server: Server;
   readonly port: number;
+  readonly refusals: RefusalTally;
   /** Stops accepting, lets requests in flight finish (bounded), then closes every connection. */
   stop(): Promise<void>;
 }
@@ -234,7 +249,8 @@ export async function startHttpServer(
   logger: Logger,
   options: HttpServerOptions = {},
 ): Promise<RunningHttpServer> {
-  const server = createHttpServer(router, config, logger, options);
+  const refusals = options.refusals ?? new RefusalTally(logger);
+  const server = createHttpServer(router, config, logger, { ...options, refusals });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -248,8 +264,10 @@ export async function startHttpServer(
   return {
     server,
     port,
+    refusals,
     stop: () =>
       new Promise<void>((resolve) => {
+        refusals.flush();
         const timer = setTimeout(() => {
           server.closeAllConnections();
           resolve();

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandRouter } from '../../../src/bot/router.js';
 import { createHttpServer, type HttpServerOptions } from '../../../src/discord/http/server.js';
+import { RefusalTally } from '../../../src/discord/http/refusals.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { MemoryLog } from '../../e2e/support/bot.js';
 import { seedRouter } from '../../support/seed.js';
@@ -29,12 +30,12 @@ afterAll(() => {
   expect(log.text().toLowerCase()).not.toContain(signer.publicKeyHex.toLowerCase());
 });
 
-async function start(options: HttpServerOptions = {}): Promise<string> {
+async function start(options: HttpServerOptions = {}, level = 'debug'): Promise<string> {
   log = new MemoryLog();
   server = createHttpServer(
     router,
     { publicKey: signer.publicKeyHex, cooldown: { commands: 1000, windowMs: 1000 } },
-    createLogger('debug', log.stream),
+    createLogger(level, log.stream),
     options,
   );
   return listenLocal(server);
@@ -252,5 +253,36 @@ describe('HTTP interactions endpoint: the door', () => {
       status: 401,
       reason: 'missing signature',
     });
+  });
+
+  it('GIVEN a flood of forged requests THEN logs no line per request at info, and one warning per interval counting them by reason', async () => {
+    const summary = new MemoryLog();
+    const refusals = new RefusalTally(createLogger('info', summary.stream), 60_000);
+    const base = await start({ refusals }, 'info');
+    const forged = { ...signer.headers(PING), 'x-signature-ed25519': 'ab'.repeat(64) };
+    for (let i = 0; i < 150; i++) {
+      expect((await post(`${base}/interactions`, PING, {})).status).toBe(401);
+      expect((await post(`${base}/interactions`, PING, forged)).status).toBe(401);
+    }
+    expect((await post(`${base}/nowhere`, PING, {})).status).toBe(404);
+    // No line per request at info; within the interval, no summary yet either.
+    expect(log.lines).toEqual([]);
+    expect(summary.lines).toEqual([]);
+    refusals.flush();
+    const warnings = summary.lines.filter((l) => l.msg === 'HTTP requests refused');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      level: 40,
+      refused: 301,
+      byReason: { 'missing signature': 150, 'bad signature': 150, 'not found': 1 },
+    });
+    expect(Object.fromEntries(refusals.totals)).toEqual({
+      'missing signature': 150,
+      'bad signature': 150,
+      'not found': 1,
+    });
+    // Nothing new, nothing logged; new refusals are summed up in the next interval.
+    refusals.flush();
+    expect(summary.lines).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { Events, type Client, type ClientOptions } from 'discord.js';
+import type { Cooldowns } from '../../../src/bot/cooldown.js';
 import type { CommandRouter } from '../../../src/bot/router.js';
 import { startGateway, type Gateway } from '../../../src/discord/gateway/gateway.js';
 import { createLogger } from '../../../src/logging/logger.js';
@@ -43,6 +44,8 @@ export async function startBot(
   router: CommandRouter,
   options: {
     cooldown?: { commands: number; windowMs: number };
+    /** Where cooldowns are counted (default: in the bot's process). */
+    cooldowns?: Cooldowns;
     retries?: number;
     /** Extra discord.js client options (e.g. `ws: noIdentifyThrottle`). */
     client?: Partial<ClientOptions>;
@@ -55,6 +58,7 @@ export async function startBot(
       token: fake.token,
       apiUrl: fake.apiUrl,
       cooldown: options.cooldown ?? { commands: 1000, windowMs: 1000 },
+      cooldowns: options.cooldowns,
     },
     createLogger('info', log.stream),
     {

@@ -14,7 +14,16 @@ export function spawnEntry(
   env: Record<string, string>,
   args: string[] = [],
 ): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  return spawnProcess(process.execPath, ['--import', 'tsx', entry, ...args], env);
+}
+
+/** Runs `npm <args>` itself, as a user or a supervisor does (signals then go to npm's pid). */
+export function spawnNpm(args: string[], env: Record<string, string>): Spawned {
+  return spawnProcess('npm', args, env);
+}
+
+function spawnProcess(command: string, args: string[], env: Record<string, string>): Spawned {
+  const child = spawn(command, args, {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -27,7 +36,11 @@ export function spawnEntry(
         if (child.exitCode !== null) return resolve(child.exitCode);
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
-          reject(new Error(`${entry} did not exit within ${ms} ms\nstderr: ${spawned.stderr}`));
+          reject(
+            new Error(
+              `${command} ${args.join(' ')} did not exit within ${ms} ms\nstderr: ${spawned.stderr}`,
+            ),
+          );
         }, ms);
         child.once('exit', (code, signal) => {
           clearTimeout(timer);

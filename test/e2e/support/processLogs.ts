@@ -44,3 +44,23 @@ export async function exitedAll(pids: readonly number[], ms = 8000): Promise<num
   }
   return pids.filter(alive);
 }
+
+/** The port an HTTP-mode bot logged it listens on (bounded wait). */
+export function listeningPort(spawned: Spawned, ms = 10_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no "listening" line within ${ms} ms\n${spawned.stderr}`)),
+      ms,
+    );
+    const check = (): void => {
+      const match = /"port":(\d+)[^\n]*HTTP interactions endpoint listening/.exec(spawned.stderr);
+      if (match) {
+        clearTimeout(timer);
+        spawned.child.stderr?.off('data', check);
+        resolve(Number(match[1]));
+      }
+    };
+    spawned.child.stderr?.on('data', check);
+    check();
+  });
+}

@@ -1,5 +1,9 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { Server } from 'node:http';
+import type {
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -78,3 +82,21 @@ export async function post(
   }
   return { status: response.status, headers: response.headers, text, json };
 }
+
+/** POSTs `interaction` signed by `signer`, as Discord does; resolves with the interaction response. */
+export async function sendSigned(
+  signer: TestSigner,
+  url: string,
+  interaction: unknown,
+): Promise<APIInteractionResponse> {
+  const body = JSON.stringify(interaction);
+  const answer = await post(url, body, signer.headers(body));
+  if (answer.status !== 200) throw new Error(`expected 200, got ${answer.status}: ${answer.text}`);
+  return answer.json as APIInteractionResponse;
+}
+
+/** The message data of an interaction response (empty for a PONG). */
+export const responseData = (
+  response: APIInteractionResponse,
+): APIInteractionResponseCallbackData =>
+  ('data' in response ? response.data : {}) as APIInteractionResponseCallbackData;
