@@ -25,6 +25,12 @@ let stop: () => Promise<void> = () => Promise.resolve();
 stopOnSignals(logger, () => stop());
 const router = await routerOrExit(commands, config.corpusDir, logger);
 
+// Registers changed command definitions alongside start-up (never holds it up, never stops it).
+const syncCommands = (): void =>
+  void import('./discord/commandSync.js').then(({ syncOnStart }) =>
+    syncOnStart(config, router.definitions, logger),
+  );
+
 switch (config.mode) {
   case 'console': {
     // `npm start -- --locale de`: the console answers as Discord would a German user.
@@ -40,6 +46,7 @@ switch (config.mode) {
     break;
   }
   case 'gateway': {
+    syncCommands();
     if (config.shards !== undefined) {
       // One process per shard, each the gateway bot below (src/discord/gateway/shardProcess.ts).
       const { startShards } = await import('./discord/gateway/shards.js');
@@ -58,6 +65,7 @@ switch (config.mode) {
     break;
   }
   case 'http': {
+    syncCommands();
     const { startHttpServer } = await import('./discord/http/server.js');
     const cooldowns = await cooldownsFor(config, logger);
     const http = await startHttpServer(router, { ...config, cooldowns }, logger).catch(

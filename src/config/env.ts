@@ -86,6 +86,12 @@ const EnvSchema = z.object({
       ),
   ),
   CORPUS_DIR: optional(z.string()),
+  /** Compare the registered commands with ours at start and overwrite them when they differ. */
+  SYNC_COMMANDS: optional(
+    z
+      .enum(['true', 'false', '1', '0'], 'expected true or false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
   /** State shared by every replica and shard (cooldowns); without it, each process keeps its own. */
   REDIS_URL: optional(
     z
@@ -115,6 +121,8 @@ export interface Config {
   readonly corpusDir?: string | undefined;
   /** Where cooldowns are shared; undefined: in this process. */
   readonly redisUrl?: string | undefined;
+  /** Register changed command definitions at start (needs the token). */
+  readonly syncCommands: boolean;
 }
 
 /** A configuration mistake, reported as one line naming the variable. */
@@ -161,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shards: e.SHARDS,
     corpusDir: e.CORPUS_DIR,
     redisUrl: e.REDIS_URL,
+    syncCommands: e.SYNC_COMMANDS ?? true,
   };
 }

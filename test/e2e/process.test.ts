@@ -40,9 +40,13 @@ describe('npm start', () => {
       { timeoutMs: 10_000 },
     );
     expect(response.type).toBe(4);
+    // Nothing was registered: the start-up sync registered the commands, once.
+    await fake.waitForRequest((r) => r.route === ROUTES.putGlobalCommands, 10_000);
     running.child.kill('SIGTERM');
     expect(await running.exited(8000)).toBe(0);
     expect(running.stderr).toContain('"msg":"interaction answered"');
+    expect(running.stderr).toContain('"msg":"commands registered (they had changed)"');
+    expect(fake.commandPuts()).toHaveLength(1);
     expect(running.stderr).not.toContain(TOKEN);
     expect(fake.unexpectedRequests()).toEqual([]);
   });
