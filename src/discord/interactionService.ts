@@ -15,7 +15,8 @@ import {
 } from './discordRenderer.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { pagedCommandFromTexts, pageSignature, parsePageButtonId } from './pageTurns.js';
-import type { Reply } from '../reply/model.js';
+import type { PagedCommand, Reply } from '../reply/model.js';
+import { parseActionId, sharedCopy, shareSignature } from './replyActions.js';
 import { translator, type MessageKey } from '../i18n/i18n.js';
 import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
@@ -33,6 +34,7 @@ export interface ServiceOptions {
 
 export class InteractionService {
   private readonly cooldowns: Cooldowns;
+  private readonly now: () => number;
 
   constructor(
     private readonly router: CommandRouter,
@@ -40,6 +42,7 @@ export class InteractionService {
     options: ServiceOptions,
   ) {
     this.cooldowns = options.cooldowns ?? new MemoryCooldowns(options.cooldown, options.now);
+    this.now = options.now ?? Date.now;
   }
 
   private get fingerprint(): string {
@@ -102,8 +105,12 @@ export class InteractionService {
       }
       case 'autocomplete':
         return this.autocomplete(request.invocation, request.focused);
-      case 'button':
+      case 'button': {
+        const action = parseActionId(request.customId);
+        if (action?.kind === 'share') return this.share(request, action.signature);
+        if (action?.kind === 'miss') return this.reportMiss(request, action.signature);
         return this.turnPage(request);
+      }
       case 'unsupported':
         return this.refusal(
           request,
@@ -170,6 +177,54 @@ export class InteractionService {
   }
 
   /**
+   * "Post in channel": the private reply, posted publicly as it stands, naming who shared it. Its
+   * texts must still be what this corpus answered (the signature), or nothing is posted.
+   */
+  private share(
+    request: Extract<InteractionRequest, { kind: 'button' }>,
+    signature: string,
+  ): APIInteractionResponse {
+    const t = translator(request.locale);
+    if (shareSignature(request.messageTexts, this.fingerprint) !== signature) {
+      return this.refusal(request, 'error.button.title', t('error.button.sharedChanged'));
+    }
+    return {
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: sharedCopy(request.messageComponents, request.userName, t),
+    };
+  }
+
+  /** "Report a miss": logs what was asked (no user id) and thanks the user privately. */
+  private reportMiss(
+    request: Extract<InteractionRequest, { kind: 'button' }>,
+    signature: string,
+  ): APIInteractionResponse {
+    const t = translator(request.locale);
+    const command = pagedCommandFromTexts(request.messageTexts);
+    if (!command) return this.refusal(request, 'error.button.title', t('error.button.unknown'));
+    if (pageSignature(command, this.fingerprint) !== signature) {
+      return this.refusal(request, 'error.button.title', t('error.button.stale'));
+    }
+    const miss: MissEvent = {
+      event: 'miss',
+      command: `/${[command.name, command.subcommand].filter(Boolean).join(' ')}`,
+      options: command.options,
+      locale: request.locale,
+      corpus: this.fingerprint,
+      at: new Date(this.now()).toISOString(),
+    };
+    this.logger.info(miss, 'miss');
+    return this.message({
+      status: 'ok',
+      title: t('miss.thanks.title'),
+      intro: t('miss.thanks'),
+      blocks: [],
+      ephemeral: true,
+      locale: request.locale,
+    });
+  }
+
+  /**
    * Page buttons: the custom_id says which page and signs the command the footer carries as data;
    * that command runs again, unchanged, for the page. The person who ran the command turns the
    * page in place; anyone else gets that page privately.
@@ -193,6 +248,16 @@ export class InteractionService {
     if (ownClick) return renderUpdateResponse(reply, { fingerprint: this.fingerprint });
     return this.message({ ...reply, ephemeral: true });
   }
+}
+
+/** A miss as editors read it: what was asked, in what language, of which corpus — never who asked. */
+export interface MissEvent {
+  readonly event: 'miss';
+  readonly command: string;
+  readonly options: PagedCommand['options'];
+  readonly locale: string | undefined;
+  readonly corpus: string;
+  readonly at: string;
 }
 
 /** The short private apology for a failure, in the asker's language. */
