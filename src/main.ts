@@ -60,15 +60,26 @@ switch (config.mode) {
     }
     const { startGateway } = await import('./discord/gateway/gateway.js');
     const cooldowns = await cooldownsFor(config, logger);
-    const gateway = await startGateway(router, { ...config, cooldowns }, logger);
-    stop = () => gateway.stop().then(() => cooldowns.close());
+    const { gatewayMetrics } = await import('./metrics/metricsServer.js');
+    const { metrics, ready, served } = await gatewayMetrics(config.metricsPort, logger).catch(
+      (error: unknown) => exitWith(`Configuration error: METRICS_PORT: ${String(error)}`),
+    );
+    const gateway = await startGateway(router, { ...config, cooldowns, metrics }, logger);
+    ready(() => gateway.client.isReady());
+    stop = () =>
+      gateway
+        .stop()
+        .then(() => cooldowns.close())
+        .then(() => served?.stop());
     break;
   }
   case 'http': {
     syncCommands();
     const { startHttpServer } = await import('./discord/http/server.js');
     const cooldowns = await cooldownsFor(config, logger);
-    const http = await startHttpServer(router, { ...config, cooldowns }, logger).catch(
+    const { BotMetrics } = await import('./metrics/botMetrics.js');
+    const metrics = new BotMetrics();
+    const http = await startHttpServer(router, { ...config, cooldowns }, logger, { metrics }).catch(
       (error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         return exitWith(
@@ -80,7 +91,7 @@ switch (config.mode) {
     );
     logger.info(
       { port: http.port, host: config.host ?? 'all interfaces' },
-      'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
+      'HTTP interactions endpoint listening (POST /interactions, GET /healthz, GET /metrics)',
     );
     stop = () => http.stop().then(() => cooldowns.close());
     break;

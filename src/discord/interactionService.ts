@@ -17,7 +17,10 @@ import { DISCORD_LIMITS } from './limits.js';
 import { pagedCommandFromTexts, pageSignature, parsePageButtonId } from './pageTurns.js';
 import type { PagedCommand, Reply } from '../reply/model.js';
 import { parseActionId, sharedCopy, shareSignature } from './replyActions.js';
-import { translator, type MessageKey } from '../i18n/i18n.js';
+import { languageOf, translator, type MessageKey } from '../i18n/i18n.js';
+import type { Invocation } from '../bot/commandTypes.js';
+import type { BotMetrics } from '../metrics/botMetrics.js';
+import { outcomeOf, type Outcome } from '../reply/outcome.js';
 import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
 /**
@@ -30,11 +33,14 @@ export interface ServiceOptions {
   /** Where cooldowns are counted (shared through Redis); default: in this process. */
   readonly cooldowns?: Cooldowns | undefined;
   readonly now?: () => number;
+  /** Counts commands, outcomes, cooldown refusals and misses (none: not counted). */
+  readonly metrics?: BotMetrics | undefined;
 }
 
 export class InteractionService {
   private readonly cooldowns: Cooldowns;
   private readonly now: () => number;
+  private readonly metrics: BotMetrics | undefined;
 
   constructor(
     private readonly router: CommandRouter,
@@ -43,6 +49,7 @@ export class InteractionService {
   ) {
     this.cooldowns = options.cooldowns ?? new MemoryCooldowns(options.cooldown, options.now);
     this.now = options.now ?? Date.now;
+    this.metrics = options.metrics;
   }
 
   private get fingerprint(): string {
@@ -62,6 +69,7 @@ export class InteractionService {
         { err: error, interaction: request.id, command: describeRequest(request) },
         'handler failed',
       );
+      if (request.kind === 'command') this.count(request.invocation, 'failed', request.locale);
       return this.apology(request);
     }
   }
@@ -94,6 +102,7 @@ export class InteractionService {
       case 'command': {
         const verdict = await this.cooldowns.take(request.userId);
         if (!verdict.ok) {
+          this.metrics?.cooldownRefusals.inc();
           const seconds = Math.ceil(verdict.retryAfterMs / 1000);
           return this.refusal(
             request,
@@ -101,7 +110,9 @@ export class InteractionService {
             translator(request.locale)('error.slowDown', { count: seconds }),
           );
         }
-        return this.message(this.router.run({ ...request.invocation, locale: request.locale }));
+        const reply = this.router.run({ ...request.invocation, locale: request.locale });
+        this.count(request.invocation, outcomeOf(reply), request.locale);
+        return this.message(reply);
       }
       case 'autocomplete':
         return this.autocomplete(request.invocation, request.focused);
@@ -137,6 +148,7 @@ export class InteractionService {
     let reply: Reply;
     try {
       if (!(await this.cooldowns.take(request.userId)).ok) {
+        this.metrics?.cooldownRefusals.inc();
         this.logger.info(
           { message: request.id, user: request.userId },
           'mention ignored: user over cooldown',
@@ -158,12 +170,35 @@ export class InteractionService {
             ephemeral: false,
             locale,
           };
+      this.count(MENTION, outcomeOf(reply), locale);
     } catch (error) {
       this.logger.error({ err: error, message: request.id }, 'mention handler failed');
+      this.count(MENTION, 'failed', locale);
       reply = apologyReply(locale);
     }
     // A channel message cannot be private: the reply is public whatever the reply model says.
     return renderMessageData({ ...reply, ephemeral: false }, { fingerprint: this.fingerprint });
+  }
+
+  /** A command's metric label: only names the bot has, so labels stay few. */
+  private commandLabel(invocation: Pick<Invocation, 'name' | 'subcommand'>): string {
+    if (invocation === MENTION) return '@mention';
+    const known = this.router.commands.some((c) => c.name === invocation.name);
+    if (!known) return 'unknown';
+    const sub = invocation.subcommand;
+    return `/${invocation.name}${sub && /^[\w-]{1,32}$/.test(sub) ? ` ${sub}` : ''}`;
+  }
+
+  private count(
+    invocation: Pick<Invocation, 'name' | 'subcommand'>,
+    outcome: Outcome | 'failed',
+    locale: string | undefined,
+  ): void {
+    this.metrics?.commands.inc({
+      command: this.commandLabel(invocation),
+      outcome,
+      locale: languageOf(locale),
+    });
   }
 
   private autocomplete(
@@ -214,6 +249,7 @@ export class InteractionService {
       at: new Date(this.now()).toISOString(),
     };
     this.logger.info(miss, 'miss');
+    this.metrics?.missesReported.inc({ command: this.commandLabel(command) });
     return this.message({
       status: 'ok',
       title: t('miss.thanks.title'),
@@ -249,6 +285,9 @@ export class InteractionService {
     return this.message({ ...reply, ephemeral: true });
   }
 }
+
+/** Mentions are counted as a command of their own. */
+const MENTION = { name: '@mention' } as const;
 
 /** A miss as editors read it: what was asked, in what language, of which corpus — never who asked. */
 export interface MissEvent {
