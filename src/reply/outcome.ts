@@ -2,13 +2,7 @@ import type { Reply } from './model.js';
 
 /** How a command ended, as operators count it. */
 export type Outcome =
-  | 'answered'
-  | 'abstained'
-  | 'nothing-found'
-  | 'verbatim'
-  | 'close'
-  | 'not-found'
-  | 'error';
+  'answered' | 'abstained' | 'nothing-found' | 'verbatim' | 'close' | 'not-found' | 'error';
 
 /**
  * A quote check is counted by its verdict (the first quotation's); a question the sources do not
