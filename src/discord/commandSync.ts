@@ -48,6 +48,13 @@ export function commandsRoute(scope: CommandScope): `/${string}` {
     : Routes.applicationCommands(scope.applicationId);
 }
 
+/** A REST client for registering: one retry, a 10 s bound (DISCORD_API_URL applies). */
+export function registrationRest(token: string, apiUrl: string | undefined): REST {
+  return new REST({ ...(apiUrl ? { api: apiUrl } : {}), retries: 1, timeout: 10_000 }).setToken(
+    token,
+  );
+}
+
 /** The application id: configured, or asked of Discord with the token. */
 export async function applicationIdOf(rest: REST, configured?: string): Promise<string> {
   if (configured) return configured;
@@ -145,11 +152,7 @@ export async function syncOnStart(
   logger: Logger,
 ): Promise<SyncResult | undefined> {
   if (!config.syncCommands || !config.token) return undefined;
-  const rest = new REST({
-    ...(config.apiUrl ? { api: config.apiUrl } : {}),
-    retries: 1,
-    timeout: 10_000,
-  }).setToken(config.token);
+  const rest = registrationRest(config.token, config.apiUrl);
   try {
     const applicationId = await applicationIdOf(rest, config.applicationId);
     const result = await syncCommands(

@@ -2,39 +2,18 @@
  * Prometheus metrics where operators scrape them: `GET /metrics` on the HTTP mode's port, and in
  * gateway mode on METRICS_PORT beside a `/healthz` that is ready only once the gateway is.
  */
-import type { Server } from 'node:http';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/bot/router.js';
-import { createHttpServer } from '../../src/discord/http/server.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { BotMetrics } from '../../src/metrics/botMetrics.js';
 import { gatewayMetrics, type MetricsServer } from '../../src/metrics/metricsServer.js';
-import {
-  closeNow,
-  listenLocal,
-  post,
-  sendSigned,
-  TestSigner,
-} from '../discord/http/support/signed.js';
-import { seedRouter } from '../support/seed.js';
-import { MemoryLog, startBot, stopAll, type RunningBot } from './support/bot.js';
-import { FakeDiscord } from './support/fakeDiscord.js';
+import { post } from '../discord/http/support/signed.js';
+import { MemoryLog } from './support/bot.js';
 import * as payload from './support/payloads.js';
+import { rig } from './support/rig.js';
 
-let router: CommandRouter;
-let fake: FakeDiscord | undefined;
-let bot: RunningBot | undefined;
-let server: Server | undefined;
+const bots = rig();
 let served: MetricsServer | undefined;
-beforeAll(async () => {
-  router = await seedRouter();
-});
 afterEach(async () => {
-  await stopAll(bot, fake);
-  bot = undefined;
-  fake = undefined;
-  if (server) await closeNow(server);
-  server = undefined;
   await served?.stop();
   served = undefined;
 });
@@ -50,19 +29,9 @@ async function get(url: string): Promise<{ status: number; type: string; text: s
 
 describe('metrics', () => {
   it('HTTP mode: GET /metrics counts commands, reply time and refused requests', async () => {
-    const signer = new TestSigner();
     const metrics = new BotMetrics();
-    server = createHttpServer(
-      router,
-      { publicKey: signer.publicKeyHex, cooldown: { commands: 1000, windowMs: 1000 } },
-      createLogger('silent', new MemoryLog().stream),
-      { metrics },
-    );
-    const base = await listenLocal(server);
-    const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
-    await sendSigned(
-      signer,
-      `${base}/interactions`,
+    const { base, app, send } = await bots.http({ metrics });
+    await send(
       payload.chatInput(app, { name: 'story', subcommand: 'review-status', where: payload.inDM() }),
     );
     const forged = await post(`${base}/interactions`, '{}', {
@@ -89,8 +58,7 @@ describe('metrics', () => {
     const base = `http://127.0.0.1:${served?.port ?? 0}`;
     expect((await get(`${base}/healthz`)).status).toBe(503);
 
-    fake = await FakeDiscord.start();
-    bot = await startBot(fake, router, { metrics: started.metrics });
+    const { fake, bot } = await bots.gateway({ metrics: started.metrics });
     const client = bot.gateway.client;
     started.ready(() => client.isReady());
     const health = await get(`${base}/healthz`);

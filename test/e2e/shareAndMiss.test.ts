@@ -5,42 +5,17 @@
  */
 import type { APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandRouter } from '../../src/bot/router.js';
-import { createHttpServer } from '../../src/discord/http/server.js';
-import { createLogger } from '../../src/logging/logger.js';
-import {
-  closeNow,
-  listenLocal,
-  responseData,
-  sendSigned,
-  TestSigner,
-} from '../discord/http/support/signed.js';
+import { describe, expect, it } from 'vitest';
+import { responseData } from '../discord/http/support/signed.js';
 import { buttons, messageText, textDisplays } from '../support/componentsV2.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
-import { seedRouter } from '../support/seed.js';
-import { MemoryLog, startBot, stopAll, type RunningBot } from './support/bot.js';
-import { FakeDiscord } from './support/fakeDiscord.js';
 import * as payload from './support/payloads.js';
 import { spawnEntry } from './support/process.js';
+import { rig, type Mode as BotMode } from './support/rig.js';
 
-let router: CommandRouter;
-let fake: FakeDiscord | undefined;
-let bot: RunningBot | undefined;
-let server: Server | undefined;
-beforeAll(async () => {
-  router = await seedRouter();
-});
-afterEach(async () => {
-  await stopAll(bot, fake);
-  bot = undefined;
-  fake = undefined;
-  if (server) await closeNow(server);
-  server = undefined;
-});
+const bots = rig();
 
 const data = responseData;
 const buttonId = (response: APIInteractionResponse, prefix: string): string => {
@@ -50,10 +25,7 @@ const buttonId = (response: APIInteractionResponse, prefix: string): string => {
   return typeof found?.custom_id === 'string' ? found.custom_id : '';
 };
 
-interface Mode {
-  readonly app: payload.AppRef;
-  readonly log: MemoryLog;
-  send(interaction: { id: string; token: string }): Promise<APIInteractionResponse>;
+interface Mode extends BotMode {
   /** The message a response created, as Discord hands it back with a click on it. */
   messageOf(
     interaction: { id: string },
@@ -124,7 +96,7 @@ async function shareAndReport(mode: Mode): Promise<void> {
       command: '/story ask',
       options: { question: 'what did the white house say' },
       locale: 'en-US',
-      corpus: router.story.corpus.fingerprint,
+      corpus: bots.router().story.corpus.fingerprint,
     }),
   ]);
   expect(JSON.stringify(events)).not.toContain(asker.id);
@@ -144,17 +116,14 @@ async function shareAndReport(mode: Mode): Promise<void> {
 
 describe('share and report a miss', () => {
   it('gateway: on the messages the bot sent', async () => {
-    fake = await FakeDiscord.start();
-    bot = await startBot(fake, router);
-    const f = fake;
+    const gateway = await bots.gateway();
+    const { fake, bot } = gateway;
     await shareAndReport({
-      app: f,
-      log: bot.log,
-      send: async (interaction) => (await f.sendInteraction(interaction)).response,
-      messageOf: (interaction) => f.originalMessage(interaction.id)!,
+      ...gateway,
+      messageOf: (interaction) => fake.originalMessage(interaction.id)!,
     });
-    expect(f.unexpectedRequests()).toEqual([]);
-    expect(f.rejectedRequests()).toEqual([]);
+    expect(fake.unexpectedRequests()).toEqual([]);
+    expect(fake.rejectedRequests()).toEqual([]);
 
     // What editors read: `npm run misses -- <log file>`.
     const dir = await mkdtemp(path.join(tmpdir(), 'misses-'));
@@ -169,21 +138,11 @@ describe('share and report a miss', () => {
   });
 
   it('HTTP: signed, as Discord POSTs the clicks', async () => {
-    const signer = new TestSigner();
-    const log = new MemoryLog();
-    server = createHttpServer(
-      router,
-      { publicKey: signer.publicKeyHex, cooldown: { commands: 1000, windowMs: 1000 } },
-      createLogger('info', log.stream),
-    );
-    const base = await listenLocal(server);
-    const app = { applicationId: payload.snowflake(), botUser: payload.botUser() };
+    const http = await bots.http();
     await shareAndReport({
-      app,
-      log,
-      send: (interaction) => sendSigned(signer, `${base}/interactions`, interaction),
+      ...http,
       messageOf: (interaction, response, where) =>
-        payload.commandReply(app, {
+        payload.commandReply(http.app, {
           channelId: where.channelId,
           ranBy: where.user,
           interactionId: interaction.id,

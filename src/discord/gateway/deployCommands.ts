@@ -3,11 +3,15 @@
  * set (instant, for development), else globally, installable by servers and users. `npm start`
  * does the same by itself when the definitions changed (SYNC_COMMANDS); this is the explicit way.
  */
-import { REST } from '@discordjs/rest';
 import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { commands } from '../../../commands/index.js';
 import { configOrExit, exitWith, routerOrExit } from '../../bot/startup.js';
-import { applicationIdOf, commandsRoute, registrationBodies } from '../commandSync.js';
+import {
+  applicationIdOf,
+  commandsRoute,
+  registrationBodies,
+  registrationRest,
+} from '../commandSync.js';
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status;
@@ -25,11 +29,7 @@ if (!config.token)
   exitWith('Configuration error: DISCORD_TOKEN: required to register commands (set it in .env)');
 const router = await routerOrExit(commands, config.corpusDir);
 
-const rest = new REST({
-  ...(config.apiUrl ? { api: config.apiUrl } : {}),
-  retries: 1,
-  timeout: 10_000,
-}).setToken(config.token);
+const rest = registrationRest(config.token, config.apiUrl);
 try {
   const applicationId = await applicationIdOf(rest, config.applicationId);
   const registered = (await rest.put(commandsRoute({ applicationId, guildId: config.guildId }), {

@@ -155,6 +155,7 @@ export type Where =
 export function inGuild(
   guild: Pick<FakeGuild, 'id' | 'textChannelId'>,
   who: APIUser = user(),
+  installedBy: 'guild' | 'user' = 'guild',
 ): Where {
   return {
     kind: 'guild',
@@ -162,6 +163,7 @@ export function inGuild(
     channelId: guild.textChannelId,
     user: who,
     member: guildMember(who),
+    installedBy,
   };
 }
 
@@ -170,15 +172,7 @@ export function inGuild(
  * interaction names the server and the member, but the bot knows nothing of either.
  */
 export function inUserInstalledGuild(who: APIUser = user()): Where {
-  const guild = fakeGuild();
-  return {
-    kind: 'guild',
-    guildId: guild.id,
-    channelId: guild.textChannelId,
-    user: who,
-    member: guildMember(who),
-    installedBy: 'user',
-  };
+  return inGuild(fakeGuild(), who, 'user');
 }
 
 /** In a group DM (or, with `group: false`, a DM between `who` and someone else), through `who`'s install. */
