@@ -218,15 +218,8 @@ function checkFlagsLead(reply: Reply): void {
 /** The longest name Discord allows, all Markdown and a mention: escaped, it fills the reserve. */
 const SHARER = '@everyone*_~`|>#<@1234567890123';
 
-function checkReply(reply: Reply): void {
-  const body = renderInteractionResponse(reply, { fingerprint: router.story.corpus.fingerprint });
-  expect(body.type).toBe(4);
-  expectWithinDiscordLimits(body.data);
-  expectWithinDiscordLimits({
-    ...renderUpdateResponse(reply, { fingerprint: 'x' }).data,
-    allowed_mentions: { parse: [] },
-  });
-  // Any reply, made private, carries buttons Discord accepts, and its shared copy fits too.
+/** Any reply, made private, carries buttons Discord accepts, and its shared copy fits too. */
+function checkButtons(reply: Reply): void {
   const privately = renderInteractionResponse(
     { ...reply, ephemeral: true },
     { fingerprint: router.story.corpus.fingerprint },
@@ -244,6 +237,16 @@ function checkReply(reply: Reply): void {
     const copy = sharedCopy(privately.components ?? [], SHARER, translator(reply.locale));
     expectWithinDiscordLimits(copy);
   }
+}
+
+function checkReply(reply: Reply): void {
+  const body = renderInteractionResponse(reply, { fingerprint: router.story.corpus.fingerprint });
+  expect(body.type).toBe(4);
+  expectWithinDiscordLimits(body.data);
+  expectWithinDiscordLimits({
+    ...renderUpdateResponse(reply, { fingerprint: 'x' }).data,
+    allowed_mentions: { parse: [] },
+  });
   for (const quote of quotesShown(reply)) {
     expect(router.story.document(quote.documentId)?.text.slice(quote.start, quote.end)).toBe(
       quote.text,
@@ -264,7 +267,11 @@ describe('every reply, for any input, in every language', () => {
       '/story check quote:we believe Microsoft has violated these Commitments in Israel and Gaza',
     ];
     for (const lang of ['en-US', 'de', 'fr', 'es-ES', 'es-419', 'tr']) {
-      for (const line of lines) checkReply(router.runLine(line, lang).reply);
+      for (const line of lines) {
+        const { reply } = router.runLine(line, lang);
+        checkReply(reply);
+        checkButtons(reply);
+      }
     }
   });
 
@@ -274,6 +281,15 @@ describe('every reply, for any input, in every language', () => {
         checkReply(router.run({ ...input, page, locale: lang }));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives any reply, made private, share and report buttons Discord accepts, and a shared copy that fits', () => {
+    fc.assert(
+      fc.property(invocation, locale, (input, lang) => {
+        checkButtons(router.run({ ...input, locale: lang }));
+      }),
+      { numRuns: 100 },
     );
   });
 
