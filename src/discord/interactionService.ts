@@ -100,16 +100,8 @@ export class InteractionService {
       case 'ping':
         return { type: InteractionResponseType.Pong };
       case 'command': {
-        const verdict = await this.cooldowns.take(request.userId);
-        if (!verdict.ok) {
-          this.metrics?.cooldownRefusals.inc();
-          const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-          return this.refusal(
-            request,
-            'error.slowDown.title',
-            translator(request.locale)('error.slowDown', { count: seconds }),
-          );
-        }
+        const slowDown = await this.overBudget(request);
+        if (slowDown) return slowDown;
         const reply = this.router.run({ ...request.invocation, locale: request.locale });
         this.count(request.invocation, outcomeOf(reply), request.locale);
         return this.message(reply);
@@ -118,9 +110,14 @@ export class InteractionService {
         return this.autocomplete(request.invocation, request.focused);
       case 'button': {
         const action = parseActionId(request.customId);
-        if (action?.kind === 'share') return this.share(request, action.signature);
-        if (action?.kind === 'miss') return this.reportMiss(request, action.signature);
-        return this.turnPage(request);
+        if (!action) return this.turnPage(request);
+        // Each click posts a message or records a miss: counted like a command, so a user cannot
+        // flood a channel with copies or the editors' list with one question.
+        const slowDown = await this.overBudget(request);
+        if (slowDown) return slowDown;
+        return action.kind === 'share'
+          ? this.share(request, action.signature)
+          : this.reportMiss(request, action.signature);
       }
       case 'unsupported':
         return this.refusal(
@@ -129,6 +126,21 @@ export class InteractionService {
           translator(request.locale)('error.unsupported'),
         );
     }
+  }
+
+  /** The private "slow down" when the user is over the cooldown budget, else undefined. */
+  private async overBudget(
+    request: InteractionRequest,
+  ): Promise<APIInteractionResponse | undefined> {
+    const verdict = await this.cooldowns.take(request.userId);
+    if (verdict.ok) return undefined;
+    this.metrics?.cooldownRefusals.inc();
+    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    return this.refusal(
+      request,
+      'error.slowDown.title',
+      translator(request.locale)('error.slowDown', { count: seconds }),
+    );
   }
 
   /**
