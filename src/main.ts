@@ -15,6 +15,7 @@ import {
 import { parseArgs } from 'node:util';
 import { startConsole } from './terminal/console.js';
 import { createLogger } from './logging/logger.js';
+import { sourceNewerThanBuild } from './bot/buildFreshness.js';
 
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
@@ -23,6 +24,13 @@ logUnhandledRejections(logger);
 // each mode sets what stopping means once it runs.
 let stop: () => Promise<void> = () => Promise.resolve();
 stopOnSignals(logger, () => stop());
+const stale = sourceNewerThanBuild();
+if (stale) {
+  logger.warn(
+    { changed: stale },
+    'the sources changed since the build: run npm run build (npm run dev runs the sources)',
+  );
+}
 const router = await routerOrExit(commands, config.corpusDir, logger);
 
 // Registers changed command definitions alongside start-up (never holds it up, never stops it).
