@@ -35,12 +35,14 @@ const MAX_ATTEMPTS = 3;
 const MAX_ATTEMPTS_LARGE = 2;
 /** Heap limit of each child: 1M passages in Orama need several GB. */
 const CHILD_HEAP_MB = 16_384;
-const STARTUP_RUNS = 3;
+const STARTUP_RUNS = 5;
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     'max-passages': { type: 'string' },
+    /** Only the console start-up, compiled (`npm start`) and through tsx (`npm run dev`). */
+    'startup-only': { type: 'boolean', default: false },
   },
 });
 const maxPassages =
@@ -122,6 +124,27 @@ async function measureStartup(passages: number): Promise<StartupFigures> {
   }
 }
 
+/** Console start-up on the seed corpus, compiled and through tsx, median of STARTUP_RUNS each. */
+async function consoleStartupFigures(): Promise<{ compiledMs: number; tsxMs: number }> {
+  const compiled: number[] = [];
+  const tsx: number[] = [];
+  // Alternated, so a machine that slows down during the runs weighs on both alike.
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    compiled.push(await consoleStartup('compiled'));
+    tsx.push(await consoleStartup('tsx'));
+  }
+  return { compiledMs: median(compiled), tsxMs: median(tsx) };
+}
+
+const startupLine = ({ compiledMs, tsxMs }: { compiledMs: number; tsxMs: number }): string =>
+  `Console start-up, seed corpus (process start → first answer, median of ${STARTUP_RUNS}): ${compiledMs.toFixed(0)} ms compiled (npm start), ${tsxMs.toFixed(0)} ms through tsx (npm run dev)`;
+
+if (values['startup-only']) {
+  log('console start-up…');
+  console.log(startupLine(await consoleStartupFigures()));
+  process.exit(0);
+}
+
 const seed = await loadSeed();
 const sizes = [seed.passages.length, ...SYNTHETIC_SIZES].filter((n) => n <= maxPassages);
 const loadAtStart = loadavg()[0] ?? 0;
@@ -131,8 +154,7 @@ for (const passages of sizes) results.push(await measureSize(passages));
 log('quality on the public evaluation set…');
 const quality = await measureQuality(seed);
 log('console start-up…');
-const consoleRuns: number[] = [];
-for (let i = 0; i < STARTUP_RUNS; i++) consoleRuns.push(await consoleStartup());
+const consoleFigures = await consoleStartupFigures();
 const startup: StartupFigures[] = [];
 for (const passages of sizes) startup.push(await measureStartup(passages));
 
@@ -149,9 +171,7 @@ console.log(resultsTable(ENGINE_NAMES, results));
 console.log(
   `\nQuality on the public evaluation set (seed corpus):\n\n${qualityTable(ENGINE_NAMES, quality)}`,
 );
-console.log(
-  `\nConsole start-up, seed corpus (process start → first answer, median of ${STARTUP_RUNS}): ${median(consoleRuns).toFixed(0)} ms`,
-);
+console.log(`\n${startupLine(consoleFigures)}`);
 console.log(`\nstory-bot start-up by size:\n\n${startupTable(startup)}`);
 if (values.json) {
   console.log(
@@ -159,7 +179,11 @@ if (values.json) {
       engines: ENGINE_NAMES,
       sizes: results,
       quality,
-      startup: { consoleSeedMs: median(consoleRuns), bySize: startup },
+      startup: {
+        consoleSeedMs: consoleFigures.compiledMs,
+        consoleSeedTsxMs: consoleFigures.tsxMs,
+        bySize: startup,
+      },
       machine,
     }),
   );

@@ -9,16 +9,23 @@ const FIRST_COMMAND = '/quote text:urgent review\n';
 const ANSWERED = /urgent review/i;
 const TIMEOUT_MS = 60_000;
 
+/** How the bot is started: `npm start` runs the compiled JavaScript, `npm run dev` the sources through tsx. */
+const ENTRIES = {
+  compiled: ['dist/src/main.js'],
+  tsx: ['--import', 'tsx', 'src/main.ts'],
+} as const;
+
 /**
  * Process start to ready-to-answer in console mode (what `npm start` runs without a token): a
- * fresh `node --import tsx src/main.ts` until it has answered its first command.
+ * fresh `node dist/src/main.js` (or, for `tsx`, `node --import tsx src/main.ts`) until it has
+ * answered its first command.
  */
-export function consoleStartup(): Promise<number> {
+export function consoleStartup(how: keyof typeof ENTRIES = 'compiled'): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const env: NodeJS.ProcessEnv = { ...process.env, BOT_MODE: 'console', LOG_LEVEL: 'silent' };
     delete env.DISCORD_TOKEN;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...ENTRIES[how]], {
       cwd: ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -5,13 +5,9 @@ import { ELLIPSIS, excerpt } from '../src/reply/excerpt.js';
 import { stripControl, stripInvisible } from '../src/text/typography.js';
 
 /**
- * Option choices and autocomplete suggestions built from the corpus. Discord allows 25 fixed
- * choices; past that an option switches to autocomplete (see `fits`).
+ * Autocomplete suggestions built from the corpus at the moment of typing, so a document or party
+ * an editor adds is offered at once, with no command registration to redo.
  */
-export interface ChoiceList {
-  readonly fits: boolean;
-  readonly choices: Choice[];
-}
 
 const MAX = CHOICE_LIMITS.count;
 
@@ -21,16 +17,16 @@ export function choiceText(text: string, max: number = CHOICE_LIMITS.name): stri
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
-function filtered(all: Choice[], typed: string | undefined): ChoiceList {
+function filtered(all: Choice[], typed: string | undefined): Choice[] {
   const wanted = typed?.trim().toLowerCase();
   const choices = wanted
     ? all.filter((c) => c.name.toLowerCase().includes(wanted) || c.value.includes(wanted))
     : all;
-  return { fits: all.length <= MAX, choices: choices.slice(0, MAX) };
+  return choices.slice(0, MAX);
 }
 
 /** Documents that hold text (only those can be quoted). */
-export function sourceChoices(story: Story, typed?: string): ChoiceList {
+export function sourceChoices(story: Story, typed?: string): Choice[] {
   const all = story.corpus.documents
     .filter((d) => d.completeness !== 'reference')
     .map((d) => ({ name: choiceText(`${d.publisher}: ${d.title}`), value: d.id }));
@@ -38,16 +34,15 @@ export function sourceChoices(story: Story, typed?: string): ChoiceList {
 }
 
 /** Parties that speak in at least one passage. */
-export function speakerChoices(story: Story, typed?: string): ChoiceList {
+export function speakerChoices(story: Story, typed?: string): Choice[] {
   const speaking = new Set(story.passages.map((p) => p.speakerId));
   const parties = typed
     ? partiesMatching(story.corpus.knowledge.parties, typed)
     : story.corpus.knowledge.parties;
-  const all = parties
+  return parties
     .filter((p) => speaking.has(p.id))
+    .slice(0, MAX)
     .map((p) => ({ name: choiceText(p.name), value: p.id }));
-  const everyone = story.corpus.knowledge.parties.filter((p) => speaking.has(p.id)).length;
-  return { fits: everyone <= MAX, choices: all.slice(0, MAX) };
 }
 
 /** Passages matching what the user has typed so far: "Speaker: “words…”" → passage id. */

@@ -2,7 +2,6 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import { z } from 'zod';
 import type { Choice, CommandModule } from '../src/bot/commandTypes.js';
 import { OPTION_LIMITS, parseOptions } from '../src/bot/commandOptions.js';
-import type { Story } from '../src/story/story.js';
 import { quote } from '../src/answers/quote.js';
 import { passageChoices, sourceChoices, speakerChoices } from './choices.js';
 import { localized } from './localized.js';
@@ -17,9 +16,9 @@ const Options = z.object({
 /** `/quote text: [source] [speaker] [private]`: search the sources' own words. */
 export const quoteCommand: CommandModule = {
   name: 'quote',
-  definition(story: Story) {
-    const sources = sourceChoices(story);
-    const speakers = speakerChoices(story);
+  // No fixed choices: source and speaker are suggested from the corpus as users type, so the
+  // definition never changes with the corpus and needs no re-registration.
+  definition() {
     return localized(new SlashCommandBuilder(), 'cmd.quote')
       .addStringOption((option) =>
         localized(option, 'cmd.quote.text')
@@ -27,16 +26,16 @@ export const quoteCommand: CommandModule = {
           .setMaxLength(OPTION_LIMITS.queryText)
           .setAutocomplete(true),
       )
-      .addStringOption((option) => {
-        localized(option, 'cmd.quote.source');
-        return sources.fits ? option.addChoices(...sources.choices) : option.setAutocomplete(true);
-      })
-      .addStringOption((option) => {
-        localized(option, 'cmd.quote.speaker');
-        return speakers.fits
-          ? option.addChoices(...speakers.choices)
-          : option.setAutocomplete(true);
-      })
+      .addStringOption((option) =>
+        localized(option, 'cmd.quote.source')
+          .setMaxLength(OPTION_LIMITS.name)
+          .setAutocomplete(true),
+      )
+      .addStringOption((option) =>
+        localized(option, 'cmd.quote.speaker')
+          .setMaxLength(OPTION_LIMITS.name)
+          .setAutocomplete(true),
+      )
       .addBooleanOption((option) => localized(option, 'cmd.private'))
       .toJSON();
   },
@@ -45,8 +44,8 @@ export const quoteCommand: CommandModule = {
     return quote(story, { ...options, page: invocation.page, locale: invocation.locale });
   },
   autocomplete(focused, invocation, story): Choice[] {
-    if (focused.name === 'source') return sourceChoices(story, focused.value).choices;
-    if (focused.name === 'speaker') return speakerChoices(story, focused.value).choices;
+    if (focused.name === 'source') return sourceChoices(story, focused.value);
+    if (focused.name === 'speaker') return speakerChoices(story, focused.value);
     return passageChoices(story, focused.value, {
       source: stringOption(invocation.options.source),
       speaker: stringOption(invocation.options.speaker),

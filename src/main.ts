@@ -15,6 +15,7 @@ import {
 import { parseArgs } from 'node:util';
 import { startConsole } from './terminal/console.js';
 import { createLogger } from './logging/logger.js';
+import { sourceNewerThanBuild } from './bot/buildFreshness.js';
 
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
@@ -23,7 +24,20 @@ logUnhandledRejections(logger);
 // each mode sets what stopping means once it runs.
 let stop: () => Promise<void> = () => Promise.resolve();
 stopOnSignals(logger, () => stop());
+const stale = sourceNewerThanBuild();
+if (stale) {
+  logger.warn(
+    { changed: stale },
+    'the sources changed since the build: run npm run build (npm run dev runs the sources)',
+  );
+}
 const router = await routerOrExit(commands, config.corpusDir, logger);
+
+// Registers changed command definitions alongside start-up (never holds it up, never stops it).
+const syncCommands = (): void =>
+  void import('./discord/commandSync.js').then(({ syncOnStart }) =>
+    syncOnStart(config, router.definitions, logger),
+  );
 
 switch (config.mode) {
   case 'console': {
@@ -40,6 +54,7 @@ switch (config.mode) {
     break;
   }
   case 'gateway': {
+    syncCommands();
     if (config.shards !== undefined) {
       // One process per shard, each the gateway bot below (src/discord/gateway/shardProcess.ts).
       const { startShards } = await import('./discord/gateway/shards.js');
@@ -53,14 +68,26 @@ switch (config.mode) {
     }
     const { startGateway } = await import('./discord/gateway/gateway.js');
     const cooldowns = await cooldownsFor(config, logger);
-    const gateway = await startGateway(router, { ...config, cooldowns }, logger);
-    stop = () => gateway.stop().then(() => cooldowns.close());
+    const { gatewayMetrics } = await import('./metrics/metricsServer.js');
+    const { metrics, ready, served } = await gatewayMetrics(config.metricsPort, logger).catch(
+      (error: unknown) => exitWith(`Configuration error: METRICS_PORT: ${String(error)}`),
+    );
+    const gateway = await startGateway(router, { ...config, cooldowns, metrics }, logger);
+    ready(() => gateway.client.isReady());
+    stop = () =>
+      gateway
+        .stop()
+        .then(() => cooldowns.close())
+        .then(() => served?.stop());
     break;
   }
   case 'http': {
+    syncCommands();
     const { startHttpServer } = await import('./discord/http/server.js');
     const cooldowns = await cooldownsFor(config, logger);
-    const http = await startHttpServer(router, { ...config, cooldowns }, logger).catch(
+    const { BotMetrics } = await import('./metrics/botMetrics.js');
+    const metrics = new BotMetrics();
+    const http = await startHttpServer(router, { ...config, cooldowns }, logger, { metrics }).catch(
       (error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         return exitWith(
@@ -72,7 +99,7 @@ switch (config.mode) {
     );
     logger.info(
       { port: http.port, host: config.host ?? 'all interfaces' },
-      'HTTP interactions endpoint listening (POST /interactions, GET /healthz)',
+      'HTTP interactions endpoint listening (POST /interactions, GET /healthz, GET /metrics)',
     );
     stop = () => http.stop().then(() => cooldowns.close());
     break;

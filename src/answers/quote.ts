@@ -61,12 +61,17 @@ export function quote(story: Story, request: QuoteRequest): Reply {
 
 function findDocument(story: Story, typed: string): ReturnType<Story['document']> {
   const wanted = typed.trim().toLowerCase();
-  return (
+  const exact =
     story.document(wanted) ??
     story.corpus.documents.find(
       (d) => d.title.toLowerCase() === wanted || d.publisher.toLowerCase() === wanted,
-    )
+    );
+  if (exact) return exact;
+  // Typed without picking a suggestion: a part of "publisher: title" that names one document.
+  const named = story.corpus.documents.filter((d) =>
+    `${d.publisher}: ${d.title}`.toLowerCase().includes(wanted),
   );
+  return named.length === 1 ? named[0] : undefined;
 }
 
 function problem(title: string, message: string): Reply {

@@ -5,7 +5,9 @@ import { CommandRouter } from './router.js';
 import { createStory } from '../story/story.js';
 
 /** Search indexes of large corpora are kept here between runs (git-ignored). */
-export const INDEX_CACHE_DIR = fileURLToPath(new URL('../../.cache/index/', import.meta.url));
+// The repository's root: two folders up, three when compiled to dist/src/bot/ (`npm start`).
+const ROOT = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
+export const INDEX_CACHE_DIR = fileURLToPath(new URL(`${ROOT}.cache/index/`, import.meta.url));
 
 /**
  * Loads and checks the corpus, builds the index and the command router: what every mode starts

@@ -6,6 +6,7 @@ import { errorReply, UserError } from './commandOptions.js';
 import { translator } from '../i18n/i18n.js';
 import type { Story } from '../story/story.js';
 import { stripInvisible } from '../text/typography.js';
+import { isMiss } from '../reply/misses.js';
 
 export interface RoutedReply {
   /** Undefined when the line could not be parsed. */
@@ -44,7 +45,8 @@ export class CommandRouter {
       };
     }
     try {
-      return { ...stampPager(command.execute(invocation, this.story), invocation), locale };
+      const reply = stampPager(command.execute(invocation, this.story), invocation);
+      return { ...reply, asked: isMiss(reply) ? askedOf(invocation) : undefined, locale };
     } catch (error) {
       if (error instanceof UserError)
         return { ...errorReply(`/${invocation.name}`, error.message), locale };
@@ -112,4 +114,15 @@ function stampPager(reply: Reply, invocation: Invocation): Reply {
   const paged: PagedCommand =
     subcommand === undefined ? { name, options } : { name, subcommand, options };
   return { ...reply, pager: { ...reply.pager, invocation: paged } };
+}
+
+/**
+ * What a miss was asked, as a command that can be written down. A quotation checked from a chat
+ * message is recorded as the `/story check` it is equivalent to (the message itself is not kept).
+ */
+function askedOf(invocation: Invocation): PagedCommand {
+  const { name, subcommand, options, targetMessage } = invocation;
+  if (targetMessage)
+    return { name: 'story', subcommand: 'check', options: { quote: targetMessage.content } };
+  return subcommand === undefined ? { name, options } : { name, subcommand, options };
 }

@@ -26,6 +26,9 @@ export function configOrExit(env: NodeJS.ProcessEnv): Config {
   }
 }
 
+/** How long preparing waits, so input already waiting at start is answered first. */
+const PREPARE_AFTER_MS = 25;
+
 /** Loads and checks the corpus and builds the index; refuses an invalid corpus with its problems. */
 export async function routerOrExit(
   commands: readonly CommandModule[],
@@ -46,8 +49,9 @@ export async function routerOrExit(
     );
     // Ready to answer commands now; the question answering (WordNet, the editors' entries) and
     // the completions of words being typed are prepared next, before the first question or
-    // keystroke arrives rather than while it waits.
-    setImmediate(() => {
+    // keystroke arrives rather than while it waits — but after a command already waiting (the
+    // short delay lets pending input be read first; a question that comes sooner prepares itself).
+    setTimeout(() => {
       const preparing = performance.now();
       try {
         router.story.search.index.prepareCompletions();
@@ -57,7 +61,7 @@ export async function routerOrExit(
         // The first question will try again (and fail visibly, as a handled error) if it must.
         logger?.warn({ err: error }, 'preparing questions failed');
       }
-    });
+    }, PREPARE_AFTER_MS).unref();
     return router;
   } catch (error) {
     if (error instanceof CorpusLocationError) exitWith(`Corpus error: ${error.message}`);

@@ -52,6 +52,14 @@ const EnvSchema = z.object({
       .min(0)
       .max(65535, 'expected a port number (0–65535)'),
   ),
+  /** Gateway mode: serve GET /metrics and GET /healthz on this port (sharded: plus the shard id). */
+  METRICS_PORT: optional(
+    z.coerce
+      .number('expected a port number')
+      .int()
+      .min(0)
+      .max(65535, 'expected a port number (0–65535)'),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`)),
   /** Per-user command budget: "<commands>/<seconds>". */
   COOLDOWN: optional(
@@ -86,6 +94,12 @@ const EnvSchema = z.object({
       ),
   ),
   CORPUS_DIR: optional(z.string()),
+  /** Compare the registered commands with ours at start and overwrite them when they differ. */
+  SYNC_COMMANDS: optional(
+    z
+      .enum(['true', 'false', '1', '0'], 'expected true or false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
   /** State shared by every replica and shard (cooldowns); without it, each process keeps its own. */
   REDIS_URL: optional(
     z
@@ -115,6 +129,10 @@ export interface Config {
   readonly corpusDir?: string | undefined;
   /** Where cooldowns are shared; undefined: in this process. */
   readonly redisUrl?: string | undefined;
+  /** Gateway mode's metrics and health port; undefined: not served. */
+  readonly metricsPort?: number | undefined;
+  /** Register changed command definitions at start (needs the token). */
+  readonly syncCommands: boolean;
 }
 
 /** A configuration mistake, reported as one line naming the variable. */
@@ -161,5 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shards: e.SHARDS,
     corpusDir: e.CORPUS_DIR,
     redisUrl: e.REDIS_URL,
+    syncCommands: e.SYNC_COMMANDS ?? true,
+    metricsPort: e.METRICS_PORT,
   };
 }

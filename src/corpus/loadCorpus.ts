@@ -13,7 +13,9 @@ import { CorpusLocationError } from './problems.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** The corpus shipped with the bot. */
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+// Two folders up from src/corpus/, three when compiled to dist/src/corpus/ (`npm start`).
+const ROOT = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
+export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL(`${ROOT}corpus/`, import.meta.url));
 
 /** Why a path could not be read, in words (the code stays for searching). */
 function unreadable(shown: string, error: unknown, isDirectory: boolean): CorpusLocationError {

@@ -52,7 +52,9 @@ import {
 } from './markdown.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { fitContainer, textDisplay, textLength, type Piece } from './componentLayout.js';
-import { pageButtonId, pageLine, pageSignature } from './pageTurns.js';
+import { askedLine, pageButtonId, pageLine, pageSignature } from './pageTurns.js';
+import { actionButton, SHARED_LINE_RESERVE, shareSignature } from './replyActions.js';
+import { messageTexts } from './messageTexts.js';
 
 /**
  * Reply → a Components V2 message: one container, its accent colour by outcome; the title and
@@ -293,7 +295,7 @@ function headerText(reply: Reply): string {
  * The small print under the answer: the reply's footer, a note that quotes stay English when the
  * reader's language is another, and the page line (last, where page turns read the command).
  */
-function footerText(reply: Reply, page: string | undefined, t: Translate): string | undefined {
+function footerText(reply: Reply, trailing: readonly string[], t: Translate): string | undefined {
   const lines = [
     ...clipPlain(reply.footer ?? '', FOOTER_CHARS)
       .split('\n')
@@ -302,7 +304,7 @@ function footerText(reply: Reply, page: string | undefined, t: Translate): strin
     ...(languageOf(reply.locale) !== 'en' && quotesShown(reply).length > 0
       ? [escapeInline(t('reply.verbatimNote'))]
       : []),
-    ...(page === undefined ? [] : [page]),
+    ...trailing,
   ];
   return lines.length > 0 ? lines.map((line) => `-# ${line}`).join('\n') : undefined;
 }
@@ -356,13 +358,13 @@ function fittingContainer(
   };
 }
 
-function pagerRow(
+function pagerButtons(
   reply: Reply,
   options: DiscordRenderOptions,
   command: PagedCommand | undefined,
   t: Translate,
-): APIActionRowComponent<APIButtonComponent> | undefined {
-  if (!reply.pager || !command) return undefined;
+): APIButtonComponent[] {
+  if (!reply.pager || !command) return [];
   const { page, pageCount } = reply.pager;
   const signature = pageSignature(command, options.fingerprint);
   const button = (
@@ -377,13 +379,17 @@ function pagerRow(
     custom_id: pageButtonId(slot, target, signature),
     disabled,
   });
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      button(t('button.previous'), Math.max(1, page - 1), page <= 1, 'prev'),
-      button(t('button.next'), Math.min(pageCount, page + 1), page >= pageCount, 'next'),
-    ],
-  };
+  return [
+    button(t('button.previous'), Math.max(1, page - 1), page <= 1, 'prev'),
+    button(t('button.next'), Math.min(pageCount, page + 1), page >= pageCount, 'next'),
+  ];
+}
+
+/** A private answer or verdict can be posted to the channel (not an error or an empty result). */
+const shareable = (reply: Reply): boolean => reply.ephemeral && reply.status === 'ok';
+
+function buttonRow(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {
+  return { type: ComponentType.ActionRow, components: buttons };
 }
 
 /** The message part of an interaction response, or of a channel message (mention replies). */
@@ -393,14 +399,40 @@ export function renderMessageData(
 ): APIInteractionResponseCallbackData {
   const t = translator(reply.locale);
   const page = reply.pager ? pageLine(reply.pager, t) : undefined;
-  const row = pagerRow(reply, options, page?.command, t);
-  const footer = footerText(reply, page?.line, t);
-  const outside = row
-    ? { components: 1 + row.components.length, text: textLength([row]) }
-    : { components: 0, text: 0 };
+  const asked = reply.asked && !page?.command ? askedLine(reply.asked, t) : undefined;
+  const missCommand = reply.asked && (page?.command ?? asked?.command);
+  const footer = footerText(
+    reply,
+    [page?.line, asked?.line].filter((l) => l !== undefined),
+    t,
+  );
+  const share = shareable(reply);
+  const buttons = [
+    ...pagerButtons(reply, options, page?.command, t),
+    // Labels in the layout's budget; the signatures are filled in once the texts are final.
+    ...(share ? [actionButton('share', '-'.repeat(16), t)] : []),
+    ...(missCommand
+      ? [actionButton('miss', pageSignature(missCommand, options.fingerprint), t)]
+      : []),
+  ];
+  const outside =
+    buttons.length > 0
+      ? {
+          components: 1 + buttons.length,
+          text: textLength([buttonRow(buttons)]) + (share ? SHARED_LINE_RESERVE : 0),
+        }
+      : { components: 0, text: 0 };
+  const container = fittingContainer(reply, t, footer, outside);
+  const signed = share
+    ? buttons.map((b) =>
+        'custom_id' in b && b.custom_id.startsWith('share:')
+          ? actionButton('share', shareSignature(messageTexts([container]), options.fingerprint), t)
+          : b,
+      )
+    : buttons;
   const components: APIMessageTopLevelComponent[] = [
-    fittingContainer(reply, t, footer, outside),
-    ...(row ? [row] : []),
+    container,
+    ...(signed.length > 0 ? [buttonRow(signed)] : []),
   ];
   return {
     components,

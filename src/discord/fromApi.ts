@@ -42,12 +42,18 @@ const Subcommand = Leaf.extend({ options: z.array(Leaf).optional() });
 const TopOption = Leaf.extend({ options: z.array(Subcommand).optional() });
 type RawOption = z.infer<typeof Leaf> & { options?: readonly RawOption[] | undefined };
 
+/** Display name and username, for "Shared by …" (never trusted for anything else). */
+const Names = {
+  username: z.string().max(64).optional().catch(undefined),
+  global_name: z.string().max(64).nullish().catch(undefined),
+};
+
 const Envelope = z.object({
   id: Id,
   type: enumNumber<InteractionType>(),
   guild_id: Id.optional(),
-  member: z.object({ user: z.object({ id: Id }) }).optional(),
-  user: z.object({ id: Id }).optional(),
+  member: z.object({ user: z.object({ id: Id, ...Names }) }).optional(),
+  user: z.object({ id: Id, ...Names }).optional(),
   /** The user's language; Discord's codes are at most 6 characters ("es-419"). */
   locale: z.string().max(16).optional().catch(undefined),
   data: z.unknown().optional(),
@@ -77,6 +83,12 @@ const ButtonMessage = z.object({
     .optional()
     .catch(undefined),
 });
+
+function nameOf(
+  user: { global_name?: string | null | undefined; username?: string | undefined } | undefined,
+): string {
+  return user?.global_name ?? user?.username ?? '';
+}
 
 function problem(text: string): ApiConversion {
   return { ok: false, problem: text };
@@ -182,6 +194,8 @@ export function fromApi(payload: unknown): ApiConversion {
           kind: 'button',
           customId: parsed.data.custom_id,
           messageTexts: messageTexts(message.data?.components),
+          messageComponents: message.data?.components ?? [],
+          userName: nameOf(raw.member?.user ?? raw.user),
           messageOwnerId: message.data?.interaction_metadata?.user.id,
         },
       };

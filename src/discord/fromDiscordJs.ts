@@ -62,11 +62,14 @@ export function fromDiscordJs(interaction: Interaction): InteractionRequest {
   }
   if (interaction.isButton()) {
     const message = interaction.message;
+    const components = message.components.map((c) => c.toJSON());
     return {
       ...base,
       kind: 'button',
       customId: interaction.customId,
-      messageTexts: messageTexts(message.components.map((c) => c.toJSON())),
+      messageTexts: messageTexts(components),
+      messageComponents: components,
+      userName: interaction.user.globalName ?? interaction.user.username,
       messageOwnerId: message.interactionMetadata?.user.id,
     };
   }

@@ -26,6 +26,10 @@ export type InteractionRequest =
       readonly customId: string;
       /** The text displays of the message the button is on (a paged reply carries its command there). */
       readonly messageTexts: readonly string[];
+      /** That message's top-level components as Discord sent them: "Post in channel" copies them. */
+      readonly messageComponents: readonly unknown[];
+      /** How the clicking user is shown (display name, else username): a shared reply names them. */
+      readonly userName: string;
       /** Who ran the command that produced the message. */
       readonly messageOwnerId?: string | undefined;
     })

@@ -15,8 +15,12 @@ import {
 } from './discordRenderer.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { pagedCommandFromTexts, pageSignature, parsePageButtonId } from './pageTurns.js';
-import type { Reply } from '../reply/model.js';
-import { translator, type MessageKey } from '../i18n/i18n.js';
+import type { PagedCommand, Reply } from '../reply/model.js';
+import { parseActionId, sharedCopy, shareSignature } from './replyActions.js';
+import { languageOf, translator, type MessageKey } from '../i18n/i18n.js';
+import type { Invocation } from '../bot/commandTypes.js';
+import type { BotMetrics } from '../metrics/botMetrics.js';
+import { outcomeOf, type Outcome } from '../reply/outcome.js';
 import { describeRequest, type InteractionRequest } from './interactionRequest.js';
 
 /**
@@ -29,10 +33,14 @@ export interface ServiceOptions {
   /** Where cooldowns are counted (shared through Redis); default: in this process. */
   readonly cooldowns?: Cooldowns | undefined;
   readonly now?: () => number;
+  /** Counts commands, outcomes, cooldown refusals and misses (none: not counted). */
+  readonly metrics?: BotMetrics | undefined;
 }
 
 export class InteractionService {
   private readonly cooldowns: Cooldowns;
+  private readonly now: () => number;
+  private readonly metrics: BotMetrics | undefined;
 
   constructor(
     private readonly router: CommandRouter,
@@ -40,6 +48,8 @@ export class InteractionService {
     options: ServiceOptions,
   ) {
     this.cooldowns = options.cooldowns ?? new MemoryCooldowns(options.cooldown, options.now);
+    this.now = options.now ?? Date.now;
+    this.metrics = options.metrics;
   }
 
   private get fingerprint(): string {
@@ -59,6 +69,7 @@ export class InteractionService {
         { err: error, interaction: request.id, command: describeRequest(request) },
         'handler failed',
       );
+      if (request.kind === 'command') this.count(request.invocation, 'failed', request.locale);
       return this.apology(request);
     }
   }
@@ -89,21 +100,25 @@ export class InteractionService {
       case 'ping':
         return { type: InteractionResponseType.Pong };
       case 'command': {
-        const verdict = await this.cooldowns.take(request.userId);
-        if (!verdict.ok) {
-          const seconds = Math.ceil(verdict.retryAfterMs / 1000);
-          return this.refusal(
-            request,
-            'error.slowDown.title',
-            translator(request.locale)('error.slowDown', { count: seconds }),
-          );
-        }
-        return this.message(this.router.run({ ...request.invocation, locale: request.locale }));
+        const slowDown = await this.overBudget(request);
+        if (slowDown) return slowDown;
+        const reply = this.router.run({ ...request.invocation, locale: request.locale });
+        this.count(request.invocation, outcomeOf(reply), request.locale);
+        return this.message(reply);
       }
       case 'autocomplete':
         return this.autocomplete(request.invocation, request.focused);
-      case 'button':
-        return this.turnPage(request);
+      case 'button': {
+        const action = parseActionId(request.customId);
+        if (!action) return this.turnPage(request);
+        // Each click posts a message or records a miss: counted like a command, so a user cannot
+        // flood a channel with copies or the editors' list with one question.
+        const slowDown = await this.overBudget(request);
+        if (slowDown) return slowDown;
+        return action.kind === 'share'
+          ? this.share(request, action.signature)
+          : this.reportMiss(request, action.signature);
+      }
       case 'unsupported':
         return this.refusal(
           request,
@@ -111,6 +126,21 @@ export class InteractionService {
           translator(request.locale)('error.unsupported'),
         );
     }
+  }
+
+  /** The private "slow down" when the user is over the cooldown budget, else undefined. */
+  private async overBudget(
+    request: InteractionRequest,
+  ): Promise<APIInteractionResponse | undefined> {
+    const verdict = await this.cooldowns.take(request.userId);
+    if (verdict.ok) return undefined;
+    this.metrics?.cooldownRefusals.inc();
+    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    return this.refusal(
+      request,
+      'error.slowDown.title',
+      translator(request.locale)('error.slowDown', { count: seconds }),
+    );
   }
 
   /**
@@ -130,6 +160,7 @@ export class InteractionService {
     let reply: Reply;
     try {
       if (!(await this.cooldowns.take(request.userId)).ok) {
+        this.metrics?.cooldownRefusals.inc();
         this.logger.info(
           { message: request.id, user: request.userId },
           'mention ignored: user over cooldown',
@@ -151,12 +182,35 @@ export class InteractionService {
             ephemeral: false,
             locale,
           };
+      this.count(MENTION, outcomeOf(reply), locale);
     } catch (error) {
       this.logger.error({ err: error, message: request.id }, 'mention handler failed');
+      this.count(MENTION, 'failed', locale);
       reply = apologyReply(locale);
     }
     // A channel message cannot be private: the reply is public whatever the reply model says.
     return renderMessageData({ ...reply, ephemeral: false }, { fingerprint: this.fingerprint });
+  }
+
+  /** A command's metric label: only names the bot has, so labels stay few. */
+  private commandLabel(invocation: Pick<Invocation, 'name' | 'subcommand'>): string {
+    if (invocation === MENTION) return '@mention';
+    const known = this.router.commands.some((c) => c.name === invocation.name);
+    if (!known) return 'unknown';
+    const sub = invocation.subcommand;
+    return `/${invocation.name}${sub && /^[\w-]{1,32}$/.test(sub) ? ` ${sub}` : ''}`;
+  }
+
+  private count(
+    invocation: Pick<Invocation, 'name' | 'subcommand'>,
+    outcome: Outcome | 'failed',
+    locale: string | undefined,
+  ): void {
+    this.metrics?.commands.inc({
+      command: this.commandLabel(invocation),
+      outcome,
+      locale: languageOf(locale),
+    });
   }
 
   private autocomplete(
@@ -167,6 +221,55 @@ export class InteractionService {
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [...choices] },
     };
+  }
+
+  /**
+   * "Post in channel": the private reply, posted publicly as it stands, naming who shared it. Its
+   * texts must still be what this corpus answered (the signature), or nothing is posted.
+   */
+  private share(
+    request: Extract<InteractionRequest, { kind: 'button' }>,
+    signature: string,
+  ): APIInteractionResponse {
+    const t = translator(request.locale);
+    if (shareSignature(request.messageTexts, this.fingerprint) !== signature) {
+      return this.refusal(request, 'error.button.title', t('error.button.sharedChanged'));
+    }
+    return {
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: sharedCopy(request.messageComponents, request.userName, t),
+    };
+  }
+
+  /** "Report a miss": logs what was asked (no user id) and thanks the user privately. */
+  private reportMiss(
+    request: Extract<InteractionRequest, { kind: 'button' }>,
+    signature: string,
+  ): APIInteractionResponse {
+    const t = translator(request.locale);
+    const command = pagedCommandFromTexts(request.messageTexts);
+    if (!command) return this.refusal(request, 'error.button.title', t('error.button.unknown'));
+    if (pageSignature(command, this.fingerprint) !== signature) {
+      return this.refusal(request, 'error.button.title', t('error.button.stale'));
+    }
+    const miss: MissEvent = {
+      event: 'miss',
+      command: `/${[command.name, command.subcommand].filter(Boolean).join(' ')}`,
+      options: command.options,
+      locale: request.locale,
+      corpus: this.fingerprint,
+      at: new Date(this.now()).toISOString(),
+    };
+    this.logger.info(miss, 'miss');
+    this.metrics?.missesReported.inc({ command: this.commandLabel(command) });
+    return this.message({
+      status: 'ok',
+      title: t('miss.thanks.title'),
+      intro: t('miss.thanks'),
+      blocks: [],
+      ephemeral: true,
+      locale: request.locale,
+    });
   }
 
   /**
@@ -193,6 +296,19 @@ export class InteractionService {
     if (ownClick) return renderUpdateResponse(reply, { fingerprint: this.fingerprint });
     return this.message({ ...reply, ephemeral: true });
   }
+}
+
+/** Mentions are counted as a command of their own. */
+const MENTION = { name: '@mention' } as const;
+
+/** A miss as editors read it: what was asked, in what language, of which corpus — never who asked. */
+export interface MissEvent {
+  readonly event: 'miss';
+  readonly command: string;
+  readonly options: PagedCommand['options'];
+  readonly locale: string | undefined;
+  readonly corpus: string;
+  readonly at: string;
 }
 
 /** The short private apology for a failure, in the asker's language. */

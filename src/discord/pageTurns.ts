@@ -106,6 +106,20 @@ export function pageLine(
   };
 }
 
+/**
+ * The line that names what a miss asked ("Asked · /story ask question:…"), in the page line's
+ * grammar so the same reader finds it; undefined when the command cannot be written.
+ */
+export function askedLine(
+  command: PagedCommand,
+  t: Translate,
+): { readonly line: string; readonly command: PagedCommand } | undefined {
+  const written = formatPagedCommand(command);
+  if (written === undefined || written.length > MAX_COMMAND_CHARS) return undefined;
+  const line = `${escapeMarkdown(t('reply.asked'))}${COMMAND_START.slice(0, -1)}${escapeMarkdown(written)}`;
+  return { line, command };
+}
+
 /** Undoes `escapeMarkdown`: every backslash it wrote stands before the character it escaped. */
 function unescapeMarkdown(text: string): string {
   return text.replace(/\\(.)/gsu, '$1');

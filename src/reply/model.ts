@@ -185,6 +185,11 @@ export interface Reply {
   /** Only the person who asked sees it. */
   readonly ephemeral: boolean;
   readonly pager?: Pager | undefined;
+  /**
+   * A reply that did not answer (see `isMiss`) carries what was asked, as data, so "Report a miss"
+   * can record it; the router stamps it, as it stamps the pager's command.
+   */
+  readonly asked?: PagedCommand | undefined;
   /** The asker's Discord locale (`de`, `es-419`…): the language of the bot's own words. */
   readonly locale?: string | undefined;
 }

@@ -155,7 +155,51 @@ describe('/quote', () => {
   it('refuses an unknown speaker clearly', () => {
     const reply = run('/quote text:review speaker:Nobody At All');
     expect(reply).toMatchObject({ status: 'error', ephemeral: true });
-    expect(reply.intro).toContain('No speaker “Nobody At All”');
+    expect(reply.intro).toBe(
+      'No speaker matches “Nobody At All”: pick one of the suggestions as you type, or see /story who.',
+    );
+  });
+
+  it('refuses a typed source that names no document, in one line', () => {
+    const reply = run('/quote text:review source:Daily Planet');
+    expect(reply).toMatchObject({ status: 'error', ephemeral: true });
+    expect(reply.intro).toBe(
+      'No source matches “Daily Planet”: pick one of the suggestions as you type, or see /story sources.',
+    );
+  });
+
+  it('takes a typed part of one document’s name as that source', () => {
+    const typed = run('/quote text:review source:august 15, 2025 update');
+    const picked = run('/quote text:review source:microsoft-2025-08-15-update');
+    expect(typed.status).toBe('ok');
+    expect(typed.blocks).toEqual(picked.blocks);
+  });
+});
+
+describe('/quote autocomplete of source and speaker', () => {
+  const suggest = (name: string, value: string) =>
+    router.autocomplete({ name: 'quote', options: { text: 'x' } }, { name, value });
+
+  it('suggests documents and speakers from the corpus as the user types', () => {
+    expect(suggest('source', 'spokane')).toEqual([
+      {
+        name: "FOX 28 Spokane: Microsoft launches review into Israel's use of Azure cloud services",
+        value: 'fox28-microsoft-azure-review',
+      },
+    ]);
+    expect(suggest('speaker', 'micro')[0]).toEqual({ name: 'Microsoft', value: 'microsoft' });
+  });
+
+  it('registers no fixed choices, so the definition does not change with the corpus', () => {
+    const quote = router.definitions.find((d) => d.name === 'quote');
+    const options = (
+      quote as { options?: { name: string; autocomplete?: boolean; choices?: unknown }[] }
+    ).options;
+    for (const name of ['source', 'speaker']) {
+      const option = options?.find((o) => o.name === name);
+      expect(option).toMatchObject({ autocomplete: true });
+      expect(option?.choices).toBeUndefined();
+    }
   });
 });
 

@@ -11,11 +11,11 @@ beforeAll(async () => {
 const parse = (line: string) => parseCommandLine(line, router.definitions);
 
 describe('parseCommandLine', () => {
-  it('reads options typed as in Discord, with spaces in values', () => {
+  it('reads options typed as in Discord, with spaces in values (autocompleted ones as typed)', () => {
     expect(parse('/quote text:full and urgent review speaker:Microsoft')).toEqual({
       name: 'quote',
       subcommand: undefined,
-      options: { text: 'full and urgent review', speaker: 'microsoft' },
+      options: { text: 'full and urgent review', speaker: 'Microsoft' },
       page: undefined,
     });
   });

@@ -51,6 +51,7 @@ const BAD_VALUES: [string, string, Record<string, string>?][] = [
   ['SHARDS', '5000'],
   ['REDIS_URL', 'localhost:6379'],
   ['REDIS_URL', 'http://127.0.0.1:6379'],
+  ['SYNC_COMMANDS', 'maybe'],
 ];
 
 describe('loadConfig', () => {
@@ -106,5 +107,12 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '4' }).shards).toBe(4);
     expect(loadConfig({}).mode).toBe('console');
+  });
+
+  it('syncs commands at start unless SYNC_COMMANDS=false', () => {
+    expect(loadConfig({}).syncCommands).toBe(true);
+    expect(loadConfig({ SYNC_COMMANDS: 'false' }).syncCommands).toBe(false);
+    expect(loadConfig({ SYNC_COMMANDS: '0' }).syncCommands).toBe(false);
+    expect(loadConfig({ SYNC_COMMANDS: 'true' }).syncCommands).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ describe('npm start', () => {
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: fake.apiUrl,
       LOG_LEVEL: 'info',
+      METRICS_PORT: '0',
     });
     await fake.waitForIdentify(1, 15_000);
     const { response } = await fake.sendInteraction(
@@ -40,9 +41,23 @@ describe('npm start', () => {
       { timeoutMs: 10_000 },
     );
     expect(response.type).toBe(4);
+    // METRICS_PORT (0: any free port, as logged): ready once the gateway is, and counting.
+    const port = /"port":(\d+)[^\n]*metrics listening/.exec(running.stderr)?.[1];
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`, {
+      signal: AbortSignal.timeout(3000),
+    });
+    expect(health.status).toBe(200);
+    const scraped = await (
+      await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(3000) })
+    ).text();
+    expect(scraped).toContain('storybot_commands_total{command="/story review-status"');
+    // Nothing was registered: the start-up sync registered the commands, once.
+    await fake.waitForRequest((r) => r.route === ROUTES.putGlobalCommands, 10_000);
     running.child.kill('SIGTERM');
     expect(await running.exited(8000)).toBe(0);
     expect(running.stderr).toContain('"msg":"interaction answered"');
+    expect(running.stderr).toContain('"msg":"commands registered (they had changed)"');
+    expect(fake.commandPuts()).toHaveLength(1);
     expect(running.stderr).not.toContain(TOKEN);
     expect(fake.unexpectedRequests()).toEqual([]);
   });

@@ -9,7 +9,11 @@ import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
 import { quotesShown, type CheckBlock, type Reply } from '../../src/reply/model.js';
 import { words } from '../../src/check/words.js';
-import { textDisplays } from '../support/componentsV2.js';
+import { buttons, textDisplays } from '../support/componentsV2.js';
+import { sharedCopy } from '../../src/discord/replyActions.js';
+import { pagedCommandFromTexts } from '../../src/discord/pageTurns.js';
+import { isMiss } from '../../src/reply/misses.js';
+import { translator } from '../../src/i18n/i18n.js';
 import { expectWithinDiscordLimits } from '../support/discordLimits.js';
 import { hostileString } from '../support/hostile.js';
 import { seedRouter } from '../support/seed.js';
@@ -211,6 +215,30 @@ function checkFlagsLead(reply: Reply): void {
   expect(terminal.startsWith('⛔')).toBe(leads);
 }
 
+/** The longest name Discord allows, all Markdown and a mention: escaped, it fills the reserve. */
+const SHARER = '@everyone*_~`|>#<@1234567890123';
+
+/** Any reply, made private, carries buttons Discord accepts, and its shared copy fits too. */
+function checkButtons(reply: Reply): void {
+  const privately = renderInteractionResponse(
+    { ...reply, ephemeral: true },
+    { fingerprint: router.story.corpus.fingerprint },
+  ).data;
+  expectWithinDiscordLimits(privately);
+  const ids = buttons(privately.components).map((b) =>
+    typeof b.custom_id === 'string' ? b.custom_id : '',
+  );
+  for (const id of ids) expect(id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+  expect(ids.some((id) => id.startsWith('share:'))).toBe(reply.status === 'ok');
+  expect(ids.some((id) => id.startsWith('miss:'))).toBe(
+    isMiss(reply) && pagedCommandFromTexts(textDisplays(privately.components)) !== undefined,
+  );
+  if (reply.status === 'ok') {
+    const copy = sharedCopy(privately.components ?? [], SHARER, translator(reply.locale));
+    expectWithinDiscordLimits(copy);
+  }
+}
+
 function checkReply(reply: Reply): void {
   const body = renderInteractionResponse(reply, { fingerprint: router.story.corpus.fingerprint });
   expect(body.type).toBe(4);
@@ -239,7 +267,11 @@ describe('every reply, for any input, in every language', () => {
       '/story check quote:we believe Microsoft has violated these Commitments in Israel and Gaza',
     ];
     for (const lang of ['en-US', 'de', 'fr', 'es-ES', 'es-419', 'tr']) {
-      for (const line of lines) checkReply(router.runLine(line, lang).reply);
+      for (const line of lines) {
+        const { reply } = router.runLine(line, lang);
+        checkReply(reply);
+        checkButtons(reply);
+      }
     }
   });
 
@@ -249,6 +281,15 @@ describe('every reply, for any input, in every language', () => {
         checkReply(router.run({ ...input, page, locale: lang }));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives any reply, made private, share and report buttons Discord accepts, and a shared copy that fits', () => {
+    fc.assert(
+      fc.property(invocation, locale, (input, lang) => {
+        checkButtons(router.run({ ...input, locale: lang }));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -1,16 +1,17 @@
 /**
  * `npm run deploy-commands`: registers every command with one bulk PUT — to DISCORD_GUILD_ID when
- * set (instant, for development), else globally. Definitions come from `commands/` and the corpus
- * (the /quote source and speaker choices), so run it again after adding documents or parties.
+ * set (instant, for development), else globally, installable by servers and users. `npm start`
+ * does the same by itself when the definitions changed (SYNC_COMMANDS); this is the explicit way.
  */
-import { REST } from '@discordjs/rest';
-import {
-  Routes,
-  type RESTGetAPIOAuth2CurrentApplicationResult,
-  type RESTPutAPIApplicationCommandsResult,
-} from 'discord-api-types/v10';
+import type { RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
 import { commands } from '../../../commands/index.js';
 import { configOrExit, exitWith, routerOrExit } from '../../bot/startup.js';
+import {
+  applicationIdOf,
+  commandsRoute,
+  registrationBodies,
+  registrationRest,
+} from '../commandSync.js';
 
 function explain(error: unknown): string {
   const status = (error as { status?: number }).status;
@@ -28,20 +29,11 @@ if (!config.token)
   exitWith('Configuration error: DISCORD_TOKEN: required to register commands (set it in .env)');
 const router = await routerOrExit(commands, config.corpusDir);
 
-const rest = new REST({
-  ...(config.apiUrl ? { api: config.apiUrl } : {}),
-  retries: 1,
-  timeout: 10_000,
-}).setToken(config.token);
+const rest = registrationRest(config.token, config.apiUrl);
 try {
-  const applicationId =
-    config.applicationId ??
-    ((await rest.get(Routes.currentApplication())) as RESTGetAPIOAuth2CurrentApplicationResult).id;
-  const route = config.guildId
-    ? Routes.applicationGuildCommands(applicationId, config.guildId)
-    : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, {
-    body: router.definitions,
+  const applicationId = await applicationIdOf(rest, config.applicationId);
+  const registered = (await rest.put(commandsRoute({ applicationId, guildId: config.guildId }), {
+    body: registrationBodies(router.definitions, config.guildId),
   })) as RESTPutAPIApplicationCommandsResult;
   const where = config.guildId
     ? `to server ${config.guildId} (available now)`

@@ -13,6 +13,7 @@ import type { Config } from '../../config/env.js';
 import { InteractionService } from '../interactionService.js';
 import { describeRequest } from '../interactionRequest.js';
 import type { Logger } from '../../logging/logger.js';
+import type { BotMetrics } from '../../metrics/botMetrics.js';
 import { createDiscordClient } from './client.js';
 import { fromDiscordJs } from '../fromDiscordJs.js';
 import { questionFromMention } from './mentions.js';
@@ -33,7 +34,10 @@ const STOP_TIMEOUT_MS = 2000;
  */
 export async function startGateway(
   router: CommandRouter,
-  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'> & { readonly cooldowns?: Cooldowns },
+  config: Pick<Config, 'token' | 'apiUrl' | 'cooldown'> & {
+    readonly cooldowns?: Cooldowns;
+    readonly metrics?: BotMetrics | undefined;
+  },
   logger: Logger,
   clientOptions: Partial<ClientOptions> = {},
 ): Promise<Gateway> {
@@ -41,6 +45,7 @@ export async function startGateway(
   const service = new InteractionService(router, logger, {
     cooldown: config.cooldown,
     cooldowns: config.cooldowns,
+    metrics: config.metrics,
   });
   const shardOf = (guildId: string | null | undefined): number | undefined =>
     guildId ? client.guilds.cache.get(guildId)?.shardId : client.shard?.ids[0];
@@ -64,7 +69,9 @@ export async function startGateway(
         body,
         auth: false,
       });
-      logger.info({ ...log, type: body.type, ms: ms() }, 'interaction answered');
+      const sent = ms();
+      config.metrics?.replySeconds.observe({ kind: request.kind }, sent / 1000);
+      logger.info({ ...log, type: body.type, ms: sent }, 'interaction answered');
     } catch (error) {
       // Too late (10062) or already answered (40060): nothing more can be sent on this interaction.
       logger.error({ ...log, err: error }, 'interaction response failed');

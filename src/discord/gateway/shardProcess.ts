@@ -8,12 +8,14 @@ import { commands } from '../../../commands/index.js';
 import {
   configOrExit,
   cooldownsFor,
+  exitWith,
   logUnhandledRejections,
   routerOrExit,
   stopOnSignals,
 } from '../../bot/startup.js';
 import { createLogger } from '../../logging/logger.js';
 import { startGateway } from './gateway.js';
+import { gatewayMetrics } from '../../metrics/metricsServer.js';
 
 const { SHARDS: shardId, SHARD_COUNT: shardCount, ...env } = process.env;
 const config = configOrExit(env);
@@ -25,10 +27,21 @@ logUnhandledRejections(logger);
 const router = await routerOrExit(commands, config.corpusDir);
 // Every shard counts cooldowns in the same place: Redis, when REDIS_URL is set.
 const cooldowns = await cooldownsFor(config, logger);
-const gateway = await startGateway(router, { ...config, cooldowns }, logger);
+// Each shard process serves its own metrics, on METRICS_PORT plus its shard id.
+const { metrics, ready, served } = await gatewayMetrics(
+  config.metricsPort === undefined ? undefined : config.metricsPort + Number(shardId),
+  logger,
+  { shard: String(shardId) },
+).catch((error: unknown) => exitWith(`Configuration error: METRICS_PORT: ${String(error)}`));
+const gateway = await startGateway(router, { ...config, cooldowns, metrics }, logger);
+ready(() => gateway.client.isReady());
 // The manager is gone (killed, crashed): a shard without it would run unsupervised, so it ends too.
 stopOnSignals(
   logger,
-  () => gateway.stop().then(() => cooldowns.close()),
+  () =>
+    gateway
+      .stop()
+      .then(() => cooldowns.close())
+      .then(() => served?.stop()),
   (stop) => process.once('disconnect', () => stop('manager gone')),
 );

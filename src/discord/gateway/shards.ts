@@ -113,15 +113,18 @@ export async function startShards(
   options: ShardOptions = {},
 ): Promise<ShardedGateway> {
   const plan = await planShards(config);
+  // Shards run what the manager runs: compiled JavaScript (`npm start`), or the TypeScript
+  // sources through tsx (`npm run dev`, the tests).
+  const compiled = import.meta.url.endsWith('.js');
   const manager = new ShardingManager(
-    options.file ?? fileURLToPath(new URL('./shardProcess.ts', import.meta.url)),
+    options.file ??
+      fileURLToPath(new URL(compiled ? './shardProcess.js' : './shardProcess.ts', import.meta.url)),
     {
       token: config.token,
       totalShards: plan.totalShards,
       mode: 'process',
       respawn: true,
-      // Shards run the TypeScript sources as the manager does.
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
     },
   );
   manager.on('shardCreate', (shard) => watch(shard, logger));

@@ -34,3 +34,29 @@ export class RefusalTally {
     this.logger.warn({ refused, byReason, intervalMs: this.intervalMs }, 'HTTP requests refused');
   }
 }
+
+/** Reasons that name no request's content: kept as they are in metric labels. */
+const FIXED_REASONS = new Set([
+  'missing signature',
+  'malformed signature',
+  'missing timestamp',
+  'malformed timestamp',
+  'stale timestamp',
+  'bad signature',
+  'too large',
+  'aborted',
+  'request body too large',
+  'invalid JSON',
+  'not found',
+  'method not allowed',
+]);
+
+/**
+ * A refusal's metric label, from a small fixed set: an interaction's own problem (which names its
+ * fields) is one label, as is every malformed-HTTP code Node reports.
+ */
+export function refusalLabel(reason: string): string {
+  if (FIXED_REASONS.has(reason)) return reason;
+  if (/^malformed HTTP \([A-Z_]{1,40}\)$/.test(reason)) return reason;
+  return 'invalid interaction';
+}

@@ -8,7 +8,8 @@ import { describeRequest } from '../interactionRequest.js';
 import { InteractionService } from '../interactionService.js';
 import type { Logger } from '../../logging/logger.js';
 import { declaredTooLarge, readBody } from './body.js';
-import { RefusalTally } from './refusals.js';
+import { RefusalTally, refusalLabel } from './refusals.js';
+import type { BotMetrics } from '../../metrics/botMetrics.js';
 import { SignatureVerifier } from './signature.js';
 
 /**
@@ -45,6 +46,8 @@ export interface HttpServerOptions {
   readonly now?: () => number;
   /** Counts and sums up refused requests (default: one warning a minute at most). */
   readonly refusals?: RefusalTally;
+  /** Prometheus metrics, also served on `GET /metrics` (none: no such route). */
+  readonly metrics?: BotMetrics;
 }
 
 type HttpConfig = Pick<Config, 'publicKey' | 'cooldown'> & {
@@ -58,6 +61,8 @@ interface Answer {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Record<string, string>;
+  /** Sent as it is instead of the JSON body (the metrics' exposition text). */
+  readonly text?: { readonly contentType: string; readonly text: string };
 }
 
 const refuse = (status: number, error: string, headers?: Record<string, string>): Answer => ({
@@ -67,9 +72,9 @@ const refuse = (status: number, error: string, headers?: Record<string, string>)
 });
 
 function write(res: ServerResponse, answer: Answer): void {
-  const text = JSON.stringify(answer.body);
+  const text = answer.text?.text ?? JSON.stringify(answer.body);
   res.writeHead(answer.status, {
-    ...JSON_HEADERS,
+    ...(answer.text ? { 'content-type': answer.text.contentType } : JSON_HEADERS),
     'content-length': String(Buffer.byteLength(text)),
     ...answer.headers,
   });
@@ -102,7 +107,9 @@ export function createHttpServer(
     cooldown: config.cooldown,
     cooldowns: config.cooldowns,
     ...(options.now ? { now: options.now } : {}),
+    metrics: options.metrics,
   });
+  const { metrics } = options;
   const { story } = router;
   const health = (): Answer => ({
     status: 200,
@@ -158,6 +165,7 @@ export function createHttpServer(
     log.command = describeRequest(request);
     log.user = request.userId || undefined;
     log.guild = request.guildId;
+    log.kind = request.kind;
     const body = await service.handle(request);
     log.type = body.type;
     return { status: 200, body };
@@ -175,6 +183,11 @@ export function createHttpServer(
       return method === 'GET' || method === 'HEAD'
         ? health()
         : refuse(405, 'method not allowed', { allow: 'GET, HEAD' });
+    }
+    if (path === '/metrics' && metrics) {
+      return method === 'GET'
+        ? { status: 200, body: null, text: await metrics.exposition() }
+        : refuse(405, 'method not allowed', { allow: 'GET' });
     }
     return refuse(404, 'not found');
   };
@@ -196,13 +209,20 @@ export function createHttpServer(
     if (res.destroyed || res.headersSent) return;
     write(res, answer);
     const line = { ...log, status: answer.status, ms: elapsed(started) };
-    if (log.interaction !== undefined) logger.info(line, 'interaction answered');
-    else if (answer.status >= 400) {
+    if (log.interaction !== undefined) {
+      logger.info(line, 'interaction answered');
+      metrics?.replySeconds.observe({ kind: String(log.kind) }, line.ms / 1000);
+    } else if (answer.status >= 400) {
       // Anyone can send these, as fast as they like: counted and summed up, not one line each.
       logger.debug(line, 'HTTP request refused');
       const { error } = answer.body as { error: string };
-      refusals.note(typeof log.reason === 'string' ? log.reason : error);
+      refused(typeof log.reason === 'string' ? log.reason : error);
     } else logger.debug(line, 'HTTP request');
+  };
+
+  const refused = (reason: string): void => {
+    refusals.note(reason);
+    metrics?.httpRefused.inc({ reason: refusalLabel(reason) });
   };
 
   const server = createServer(
@@ -220,7 +240,7 @@ export function createHttpServer(
       socket.destroy();
       return;
     }
-    refusals.note(`malformed HTTP (${error.code ?? 'unknown'})`);
+    refused(`malformed HTTP (${error.code ?? 'unknown'})`);
     const status =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? '431 Request Header Fields Too Large'

@@ -5,6 +5,7 @@ import type { CommandRouter } from '../../../src/bot/router.js';
 import { startGateway, type Gateway } from '../../../src/discord/gateway/gateway.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import type { FakeDiscord } from './fakeDiscord.js';
+import type { BotMetrics } from '../../../src/metrics/botMetrics.js';
 
 /** Log lines the bot wrote, parsed, so tests can check what was logged (and what never was). */
 export class MemoryLog {
@@ -46,6 +47,7 @@ export async function startBot(
     cooldown?: { commands: number; windowMs: number };
     /** Where cooldowns are counted (default: in the bot's process). */
     cooldowns?: Cooldowns;
+    metrics?: BotMetrics;
     retries?: number;
     /** Extra discord.js client options (e.g. `ws: noIdentifyThrottle`). */
     client?: Partial<ClientOptions>;
@@ -59,6 +61,7 @@ export async function startBot(
       apiUrl: fake.apiUrl,
       cooldown: options.cooldown ?? { commands: 1000, windowMs: 1000 },
       cooldowns: options.cooldowns,
+      metrics: options.metrics,
     },
     createLogger('info', log.stream),
     {

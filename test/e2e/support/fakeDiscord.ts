@@ -1100,7 +1100,13 @@ export class FakeDiscord implements AppRef {
       return discordError(403, 50001, 'Missing Access', 'another application id');
     }
     const scope = ctx.params.guildId ?? 'global';
-    if (ctx.method === 'GET') return ok(this.commands.get(scope) ?? []);
+    if (ctx.method === 'GET') {
+      const stored = this.commands.get(scope) ?? [];
+      // As Discord: localizations only when asked for with `with_localizations=true`.
+      return ok(
+        ctx.query.with_localizations === 'true' ? stored : stored.map(withoutLocalizations),
+      );
+    }
     if (!Array.isArray(ctx.body)) return invalidForm({ _: 'expected an array of commands' });
     const previous = this.commands.get(scope) ?? [];
     const stored = (ctx.body as Record<string, unknown>[]).map((cmd) => {
@@ -1109,6 +1115,11 @@ export class FakeDiscord implements AppRef {
         description: '',
         default_member_permissions: null,
         type: 1,
+        nsfw: false,
+        // Discord's defaults for what a global command leaves out.
+        ...(ctx.params.guildId
+          ? {}
+          : { integration_types: [0], contexts: null, dm_permission: true }),
         ...cmd,
         id: kept?.id ?? snowflake(),
         application_id: this.applicationId,
@@ -1118,6 +1129,14 @@ export class FakeDiscord implements AppRef {
     });
     this.commands.set(scope, stored);
     return ok(stored);
+  }
+
+  /** PUTs to the commands routes, as `registeredCommands` counts them. */
+  commandPuts(guildId?: string): RecordedRequest[] {
+    const route = guildId ? ROUTES.putGuildCommands : ROUTES.putGlobalCommands;
+    return this.requests.filter(
+      (r) => r.route === route && (!guildId || r.params.guildId === guildId),
+    );
   }
 
   private onCreateMessage(ctx: Ctx): Reply {
@@ -1568,4 +1587,15 @@ function multipartParts(raw: Buffer, boundary: string): Part[] {
     start = next;
   }
   return parts;
+}
+
+/** A command as Discord lists it without `with_localizations`: the dictionaries left out. */
+function withoutLocalizations<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutLocalizations) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'name_localizations' && k !== 'description_localizations')
+      .map(([k, v]) => [k, withoutLocalizations(v)]),
+  ) as T;
 }

@@ -144,13 +144,18 @@ export type Where =
       channelId: string;
       user: APIUser;
       member: APIInteractionGuildMember;
+      /** 'user': only the user installed the app; the bot is not in this server. */
+      installedBy?: 'guild' | 'user';
     }
-  | { kind: 'dm'; channelId: string; user: APIUser };
+  | { kind: 'dm'; channelId: string; user: APIUser }
+  /** A group DM or a DM between other users, reached through the user's own install. */
+  | { kind: 'private'; channelId: string; user: APIUser; group: boolean };
 
 /** In `guild`'s text channel, as `who` (a fresh user by default), a guild member. */
 export function inGuild(
   guild: Pick<FakeGuild, 'id' | 'textChannelId'>,
   who: APIUser = user(),
+  installedBy: 'guild' | 'user' = 'guild',
 ): Where {
   return {
     kind: 'guild',
@@ -158,7 +163,21 @@ export function inGuild(
     channelId: guild.textChannelId,
     user: who,
     member: guildMember(who),
+    installedBy,
   };
+}
+
+/**
+ * In a server that never added the bot, where `who` installed the app on their account: the
+ * interaction names the server and the member, but the bot knows nothing of either.
+ */
+export function inUserInstalledGuild(who: APIUser = user()): Where {
+  return inGuild(fakeGuild(), who, 'user');
+}
+
+/** In a group DM (or, with `group: false`, a DM between `who` and someone else), through `who`'s install. */
+export function inPrivateChannel(who: APIUser = user(), group = true): Where {
+  return { kind: 'private', channelId: snowflake(), user: who, group };
 }
 
 /** In a DM with the bot, as `who`: interactions carry `user` instead of `member`. */
@@ -218,7 +237,20 @@ function interactionBase(app: AppRef, where: Where): InteractionBase {
       // 14.28 takes the channel id from `channel.id`.
       channel: { id: where.channelId, type: 0, name: 'general', guild_id: where.guildId },
       context: 0,
-      authorizing_integration_owners: { 0: where.guildId },
+      authorizing_integration_owners:
+        where.installedBy === 'user' ? { 1: where.user.id } : { 0: where.guildId },
+    };
+  }
+  if (where.kind === 'private') {
+    const other = user();
+    return {
+      ...common,
+      user: where.user,
+      channel: where.group
+        ? { id: where.channelId, type: 3, name: null, recipients: [where.user, other] }
+        : { id: where.channelId, type: 1, recipients: [other] },
+      context: 2,
+      authorizing_integration_owners: { 1: where.user.id },
     };
   }
   return {
@@ -428,7 +460,8 @@ export function mentionMessageCreate(
     channelId: where.channelId,
     content: `<@${app.botUser.id}> ${spec.text}`,
   });
-  if (where.kind === 'dm') {
+  // Without the bot in the channel (a user install) no message reaches it: treated as a DM here.
+  if (where.kind !== 'guild') {
     return { ...base, mentions: [app.botUser] } satisfies GatewayMessageCreateDispatchData;
   }
   const m = where.member;
