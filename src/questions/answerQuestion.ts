@@ -126,7 +126,8 @@ export class QuestionAnswerer {
 
     const passages = this.candidatePassages(part).map(scoreOf);
     passages.sort(byScore);
-    const mostSupported = [...units, ...passages].reduce<Scored | undefined>(
+    const candidates = [...units, ...passages];
+    const mostSupported = candidates.reduce<Scored | undefined>(
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,
     );
@@ -137,7 +138,7 @@ export class QuestionAnswerer {
       !mostSupported ||
       silentParty !== undefined ||
       part.strangeSpeaker !== undefined ||
-      this.notCovered(part, [...units, ...passages], mostSupported)
+      this.notCovered(part, candidates, mostSupported)
     ) {
       return {
         question: part,
@@ -145,7 +146,7 @@ export class QuestionAnswerer {
         notCovered: {
           unmatched: part.strangeSpeaker
             ? [part.strangeSpeaker]
-            : this.unmatchedWords(part, [...units, ...passages]),
+            : this.unmatchedWords(part, candidates),
           silentParty,
         },
         corrections: [],

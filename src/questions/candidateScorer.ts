@@ -264,9 +264,7 @@ export class CandidateScorer {
         if (features.reasons) fit += 1;
         break;
       case 'where':
-        // Where a document was posted: its metadata says (its address).
-        if (unit?.kind === 'source' && part.asksSource) fit += 1;
-        else if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
+        if (features.names.some((name) => this.lexicon.isPlace(name.word))) fit += 1;
         break;
       case 'quantity':
         if (features.amounts.length > 0) fit += 1;
@@ -315,10 +313,11 @@ export class CandidateScorer {
     if (!document) return false;
     const named = part.groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId]));
     if (named.length === 0) return part.asksAuthor && document.author !== undefined;
-    const publishers =
-      this.publishers.get(document.id) ??
-      textFeatures(document.publisher, this.terms.parties, this.terms.lemmas).partyIds;
-    this.publishers.set(document.id, publishers);
+    let publishers = this.publishers.get(document.id);
+    if (!publishers) {
+      publishers = textFeatures(document.publisher, this.terms.parties, this.terms.lemmas).partyIds;
+      this.publishers.set(document.id, publishers);
+    }
     return named.some((id) => publishers.has(id));
   }
 

@@ -59,14 +59,6 @@ export const REASON_WORDS = words(
   'after because since following due prompted response reason reasons led',
 );
 
-/** Words that ask about a document: who wrote it, when it came out, what it is called. */
-export const DOCUMENT_WORDS = words(`
-  article articles story stories piece report reports statement statements post blog update
-  title headline called named name wrote written write writer writers author authors byline
-  reporter reporters journalist journalists site website
-  published publish posted post link source sources outlet outlets newspaper paper magazine
-`);
-
 /** Nouns for who wrote a document: "who were the reporters behind it". */
 export const AUTHOR_NOUNS = words(`
   writer writers author authors byline reporter reporters journalist journalists
@@ -74,6 +66,16 @@ export const AUTHOR_NOUNS = words(`
 
 /** Words that ask who wrote a document. */
 export const AUTHOR_WORDS = new Set([...AUTHOR_NOUNS, ...words('wrote written write writes')]);
+
+/** Words that ask about a document: who wrote it, when it came out, what it is called. */
+export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
+  ...AUTHOR_WORDS,
+  ...words(`
+  article articles story stories piece report reports statement statements post blog update
+  title headline called named name site website
+  published publish posted post link source sources outlet outlets newspaper paper magazine
+`),
+]);
 
 /** Nouns that name a document: "the Guardian piece", "Microsoft's update". */
 export const DOCUMENT_NOUNS = words(

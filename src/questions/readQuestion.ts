@@ -171,7 +171,7 @@ export class QuestionReader {
     if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
     // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
     // of answer, not a word the answer must contain.
-    const asksAuthor = asksSource && plain.some((w) => AUTHOR_WORDS.has(w));
+    const asksAuthor = plain.some((w) => AUTHOR_WORDS.has(w));
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
