@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 
 const SNOWFLAKE = /^\d{17,20}$/;
+/** A webhook's address: an API base (Discord's, or a stand-in's), then /webhooks/<id>/<token>. */
+const WEBHOOK_URL = /^https?:\/\/[^\s/]+(\/[^\s]*)?\/webhooks\/\d{1,20}\/[\w-]{1,100}$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -109,6 +111,39 @@ const EnvSchema = z.object({
         'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
       ),
   ),
+  /** Watch the corpus and reload it when an editor saves (default true). */
+  CORPUS_WATCH: optional(
+    z
+      .enum(['true', 'false', '1', '0'], 'expected true or false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
+  /** Discord webhooks told what changed when the corpus reloads (comma-separated). */
+  ANNOUNCE_WEBHOOK_URLS: optional(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              WEBHOOK_URL,
+              'expected Discord webhook URLs separated by commas, e.g. https://discord.com/api/webhooks/<id>/<token>',
+            ),
+        ),
+      ),
+  ),
+  /** Whether this process posts the announcements (default true; with Redis, one process does). */
+  ANNOUNCE: optional(
+    z
+      .enum(['true', 'false', '1', '0'], 'expected true or false')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
 });
 
 export type BotMode = 'gateway' | 'http' | 'console';
@@ -133,6 +168,12 @@ export interface Config {
   readonly metricsPort?: number | undefined;
   /** Register changed command definitions at start (needs the token). */
   readonly syncCommands: boolean;
+  /** Reload the corpus when its files change (SIGHUP reloads it either way). */
+  readonly corpusWatch: boolean;
+  /** Where what changed is posted on each accepted reload (none: not announced). */
+  readonly announceWebhooks: readonly string[];
+  /** Whether this process may announce (with Redis, the one that wins the lock does). */
+  readonly announce: boolean;
 }
 
 /** A configuration mistake, reported as one line naming the variable. */
@@ -181,5 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisUrl: e.REDIS_URL,
     syncCommands: e.SYNC_COMMANDS ?? true,
     metricsPort: e.METRICS_PORT,
+    corpusWatch: e.CORPUS_WATCH ?? true,
+    announceWebhooks: e.ANNOUNCE_WEBHOOK_URLS ?? [],
+    announce: e.ANNOUNCE ?? true,
   };
 }

@@ -28,6 +28,9 @@ export function createLogger(
           // interaction's token (valid 15 minutes), and the body what was sent.
           'err.url',
           'err.requestBody',
+          // A webhook's URL is its password (ANNOUNCE_WEBHOOK_URLS): logs name webhooks by id.
+          'announceWebhooks',
+          '*.announceWebhooks',
         ],
         censor: '[redacted]',
       },

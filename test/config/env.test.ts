@@ -52,6 +52,11 @@ const BAD_VALUES: [string, string, Record<string, string>?][] = [
   ['REDIS_URL', 'localhost:6379'],
   ['REDIS_URL', 'http://127.0.0.1:6379'],
   ['SYNC_COMMANDS', 'maybe'],
+  ['CORPUS_WATCH', 'yes please'],
+  ['ANNOUNCE', 'sometimes'],
+  ['ANNOUNCE_WEBHOOK_URLS', 'https://discord.com/channels/123/456'],
+  ['ANNOUNCE_WEBHOOK_URLS', 'https://discord.com/api/webhooks/123/secret-token,not a url'],
+  ['ANNOUNCE_WEBHOOK_URLS', 'discord.com/api/webhooks/123/secret-token'],
 ];
 
 describe('loadConfig', () => {
@@ -59,8 +64,11 @@ describe('loadConfig', () => {
     const message = configError({ ...extra, [name]: value });
     expect(message).toMatch(new RegExp(`^${name}: \\S`));
     expect(message).not.toContain('\n');
-    if (name === 'DISCORD_TOKEN' || name === 'DISCORD_PUBLIC_KEY' || name === 'REDIS_URL') {
+    if (
+      ['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'REDIS_URL', 'ANNOUNCE_WEBHOOK_URLS'].includes(name)
+    ) {
       expect(message).not.toContain(value);
+      expect(message).not.toContain('secret-token');
     }
   });
 
@@ -114,5 +122,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ SYNC_COMMANDS: 'false' }).syncCommands).toBe(false);
     expect(loadConfig({ SYNC_COMMANDS: '0' }).syncCommands).toBe(false);
     expect(loadConfig({ SYNC_COMMANDS: 'true' }).syncCommands).toBe(true);
+  });
+
+  it('watches the corpus and announces unless told not to; reads the webhooks as a list', () => {
+    expect(loadConfig({})).toMatchObject({
+      corpusWatch: true,
+      announce: true,
+      announceWebhooks: [],
+    });
+    expect(loadConfig({ CORPUS_WATCH: 'false', ANNOUNCE: '0' })).toMatchObject({
+      corpusWatch: false,
+      announce: false,
+    });
+    const urls =
+      ' https://discord.com/api/webhooks/123/a-B_c , http://127.0.0.1:9/api/webhooks/4/t,';
+    expect(loadConfig({ ANNOUNCE_WEBHOOK_URLS: urls }).announceWebhooks).toEqual([
+      'https://discord.com/api/webhooks/123/a-B_c',
+      'http://127.0.0.1:9/api/webhooks/4/t',
+    ]);
   });
 });
