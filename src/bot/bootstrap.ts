@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { CommandModule } from './commandTypes.js';
 import { CommandRouter } from './router.js';
-import { createStory } from '../story/story.js';
+import { createStory, type Story } from '../story/story.js';
+import type { Corpus } from '../corpus/corpusTypes.js';
 
 /** Search indexes of large corpora are kept here between runs (git-ignored). */
 // The repository's root: two folders up, three when compiled to dist/src/bot/ (`npm start`).
@@ -18,5 +19,10 @@ export async function bootstrap(
   corpusDirectory?: string,
 ): Promise<CommandRouter> {
   const corpus = await loadCorpus(corpusDirectory);
-  return new CommandRouter(createStory(corpus, { indexCacheDir: INDEX_CACHE_DIR }), commands);
+  return new CommandRouter(storyFrom(corpus), commands);
+}
+
+/** A checked corpus → the story the commands answer from (at start, and on each live reload). */
+export function storyFrom(corpus: Corpus): Story {
+  return createStory(corpus, { indexCacheDir: INDEX_CACHE_DIR });
 }

@@ -21,13 +21,30 @@ export interface RoutedReply {
 export class CommandRouter {
   readonly definitions: readonly RESTPostAPIApplicationCommandsJSONBody[];
   private readonly byName: ReadonlyMap<string, CommandModule>;
+  private current: Story;
 
   constructor(
-    readonly story: Story,
+    story: Story,
     readonly commands: readonly CommandModule[],
   ) {
+    this.current = story;
     this.byName = new Map(commands.map((c) => [c.name, c]));
+    // The definitions name no source or party (options are completed as users type), so a new
+    // corpus never needs them registered again.
     this.definitions = commands.map((c) => c.definition(story));
+  }
+
+  /** The story every command answers from now. */
+  get story(): Story {
+    return this.current;
+  }
+
+  /**
+   * Answers from `story` from the next command on (a live reload). Answering is synchronous, so an
+   * answer being computed finishes on the story it started with.
+   */
+  replaceStory(story: Story): void {
+    this.current = story;
   }
 
   run(typed: Invocation): Reply {
@@ -45,7 +62,7 @@ export class CommandRouter {
       };
     }
     try {
-      const reply = stampPager(command.execute(invocation, this.story), invocation);
+      const reply = stampPager(command.execute(invocation, this.current), invocation);
       return { ...reply, asked: isMiss(reply) ? askedOf(invocation) : undefined, locale };
     } catch (error) {
       if (error instanceof UserError)
@@ -78,7 +95,7 @@ export class CommandRouter {
       command?.autocomplete?.(
         { ...focused, value: stripInvisible(focused.value) },
         withoutInvisible(invocation),
-        this.story,
+        this.current,
       ) ?? []
     );
   }
