@@ -168,6 +168,13 @@ export interface FaultSpec {
   body?: unknown;
 }
 
+interface ChannelWebhook {
+  readonly id: string;
+  readonly token: string;
+  readonly channelId: string;
+  readonly messages: APIMessage[];
+}
+
 export interface DelaySpec {
   method?: string;
   path: RegExp;
@@ -343,6 +350,7 @@ export class FakeDiscord implements AppRef {
   private readonly interactionsByToken = new Map<string, InteractionState>();
   private readonly knownChannels = new Set<string>();
   private readonly commands = new Map<string, APIApplicationCommand[]>();
+  private readonly channelWebhooks = new Map<string, ChannelWebhook>();
   private readonly faults: Fault[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -517,6 +525,47 @@ export class FakeDiscord implements AppRef {
   /** Paths of open gateway sockets (`/gateway` or `/gateway-resume`), for assertions. */
   connectionPaths(): string[] {
     return [...this.connections].map((c) => c.path);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Channel webhooks (what a server admin creates under Integrations → Webhooks)
+
+  /** A webhook of a channel; `url` is what an admin would copy (pointing at this fake). */
+  createWebhook(channelId = this.guilds[0]?.textChannelId ?? snowflake()): {
+    readonly id: string;
+    readonly token: string;
+    readonly url: string;
+  } {
+    const id = snowflake();
+    const token = randomBytes(34).toString('base64url').slice(0, 68);
+    this.channelWebhooks.set(id, { id, token, channelId, messages: [] });
+    return { id, token, url: `${this.apiUrl}/webhooks/${id}/${token}` };
+  }
+
+  /** Deletes a webhook: posting to it then gets 404 Unknown Webhook, as on Discord. */
+  deleteWebhook(id: string): void {
+    this.channelWebhooks.delete(id);
+  }
+
+  /** Resolves with the first `n` messages posted through a webhook, as the n-th arrives. */
+  waitForWebhookMessages(
+    id: string,
+    n = 1,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<APIMessage[]> {
+    return this.waitFor(
+      () => {
+        const messages = this.webhookMessages(id);
+        return messages.length >= n ? messages.slice(0, n) : undefined;
+      },
+      timeoutMs,
+      () => `${this.webhookMessages(id).length} of ${n} webhook messages`,
+    );
+  }
+
+  /** Messages posted through a channel webhook, oldest first. */
+  webhookMessages(id: string): APIMessage[] {
+    return [...(this.channelWebhooks.get(id)?.messages ?? [])];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1063,6 +1112,8 @@ export class FakeDiscord implements AppRef {
   }
 
   private onFollowUp(ctx: Ctx): Reply {
+    const channelWebhook = this.channelWebhooks.get(ctx.params.appId ?? '');
+    if (channelWebhook) return this.onChannelWebhook(channelWebhook, ctx);
     const it = this.webhookInteraction(ctx);
     if (!it) return discordError(404, 10015, 'Unknown Webhook', 'no interaction has this token');
     const data = (ctx.body ?? {}) as Record<string, unknown>;
@@ -1070,6 +1121,37 @@ export class FakeDiscord implements AppRef {
     if (problem) return invalidForm(problem);
     const created = this.responseMessage(it, data);
     it.followups.set(created.id, created);
+    return ctx.query.wait === 'true' ? ok(created) : { status: 204, outcome: 'ok' };
+  }
+
+  /**
+   * Executing a channel webhook. As on Discord: components count only with `with_components=true`
+   * (without it they are dropped, so a Components V2 message is then empty), and a webhook no
+   * application owns may send only non-interactive components (link buttons, not custom ids).
+   */
+  private onChannelWebhook(webhook: ChannelWebhook, ctx: Ctx): Reply {
+    if (ctx.params.token !== webhook.token) {
+      return discordError(401, 50027, 'Invalid Webhook Token', 'wrong webhook token');
+    }
+    const sent = (ctx.body ?? {}) as Record<string, unknown>;
+    const data = ctx.query.with_components === 'true' ? sent : { ...sent, components: undefined };
+    if (JSON.stringify(data.components ?? []).includes('"custom_id"')) {
+      return invalidForm({
+        components: 'Interactive components cannot be sent by a webhook no application owns.',
+      });
+    }
+    const v2Empty =
+      (flagsOf(data) & COMPONENTS_V2_FLAG) !== 0 &&
+      (!Array.isArray(data.components) || data.components.length === 0);
+    if (v2Empty) return discordError(400, 50006, EMPTY_MESSAGE, 'components dropped or absent');
+    const problem = this.messageProblems(data, true);
+    if (problem) return invalidForm(problem);
+    const created: APIMessage = {
+      ...message(this.botUser, { channelId: webhook.channelId, ...messageFields(data) }),
+      webhook_id: webhook.id,
+    };
+    webhook.messages.push(created);
+    this.poke();
     return ctx.query.wait === 'true' ? ok(created) : { status: 204, outcome: 'ok' };
   }
 
