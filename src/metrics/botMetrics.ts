@@ -45,6 +45,22 @@ export class BotMetrics {
     registers: [this.registry],
   });
 
+  /** Corpus reloads (a save in the corpus directory, or SIGHUP), by how they ended. */
+  readonly corpusReloads = new Counter({
+    name: 'storybot_corpus_reloads_total',
+    help: 'Corpus reloads, by outcome (accepted, refused: the corpus has problems, unchanged: nothing an answer reads changed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Announcements of what changed, one per webhook, by how they ended. */
+  readonly announcements = new Counter({
+    name: 'storybot_announcements_total',
+    help: 'Announcement posts to webhooks, by outcome (sent, failed, unknown-webhook)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(labels: Record<string, string> = {}) {
     this.registry.setDefaultLabels(labels);
     collectDefaultMetrics({ register: this.registry });
