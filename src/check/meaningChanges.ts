@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../text/analyzer.js';
+import { headWord, withCollocations } from './collocations.js';
 import type { Difference, SourceWords } from './differences.js';
 import { isNegation } from './negations.js';
 import { numbersIn, type StatedNumber } from './numbers.js';
@@ -23,6 +24,8 @@ export interface MeaningChange {
 /** Opposites, from WordNet (lexicon/). */
 export interface OppositeWords {
   areOpposites(a: string, b: string, reach?: 'direct' | 'derived'): boolean;
+  /** Whether WordNet knows the word or collocation, in any inflection ("abided by"). */
+  isWord(word: string): boolean;
 }
 
 export interface MeaningInput {
@@ -166,13 +169,18 @@ function comparable(a: string, b: string): boolean {
 function oppositeChanges(all: readonly Sides[], input: MeaningInput): MeaningChange[] {
   const quoted = new Set(input.quoted.map((w) => w.word));
   const sourceWords = new Set(input.context.map((w) => w.word));
+  // Phrasal verbs are read whole ("abided by"), besides their words one by one.
+  const terms = (list: readonly Word[]): Word[] =>
+    withCollocations(list, (phrase) => input.lexicon.isWord(phrase));
+  const context = terms(input.context);
   const changes: MeaningChange[] = [];
   for (const s of all) {
+    const said = terms(s.said);
     const found =
-      oppositeIn(s.said, s.source, input.lexicon, 'derived') ??
+      oppositeIn(said, terms(s.source), input.lexicon, 'derived') ??
       oppositeIn(
-        s.said.filter((w) => !sourceWords.has(w.word)),
-        input.context.filter((w) => !quoted.has(w.word)),
+        said.filter((w) => !sourceWords.has(headWord(w))),
+        context.filter((w) => !quoted.has(headWord(w))),
         input.lexicon,
         'direct',
       );
