@@ -23,7 +23,7 @@ export interface MeaningChange {
 
 /** Opposites, from WordNet (lexicon/). */
 export interface OppositeWords {
-  areOpposites(a: string, b: string, reach?: 'direct' | 'derived'): boolean;
+  areOpposites(a: string, b: string, reach?: 'direct' | 'swapped'): boolean;
   /** Whether WordNet knows the word or collocation, in any inflection ("abided by"). */
   isWord(word: string): boolean;
 }
@@ -162,7 +162,7 @@ function comparable(a: string, b: string): boolean {
 
 /**
  * A word the message puts in whose opposite the source says: in the same place (a changed word,
- * where a derivation counts too), or elsewhere in the sentence the quotation comes from, when the
+ * where looser opposites count too: a derivation, a kind of the opposite), or elsewhere in the sentence the quotation comes from, when the
  * message does not say that too ("is allowed under their terms of service" against "… is against
  * their terms of service and is prohibited").
  */
@@ -177,7 +177,7 @@ function oppositeChanges(all: readonly Sides[], input: MeaningInput): MeaningCha
   for (const s of all) {
     const said = terms(s.said);
     const found =
-      oppositeIn(said, terms(s.source), input.lexicon, 'derived') ??
+      oppositeIn(said, terms(s.source), input.lexicon, 'swapped') ??
       oppositeIn(
         said.filter((w) => !sourceWords.has(headWord(w))),
         context.filter((w) => !quoted.has(headWord(w))),
@@ -196,7 +196,7 @@ function oppositeIn(
   said: readonly Word[],
   source: readonly Word[],
   lexicon: OppositeWords,
-  reach: 'direct' | 'derived',
+  reach: 'direct' | 'swapped',
 ): { said: Word; source: Word } | undefined {
   for (const w of said.slice(0, MAX_SAID_WORDS)) {
     for (const v of source) {

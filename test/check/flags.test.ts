@@ -111,6 +111,14 @@ describe('meaning changes', () => {
     ]);
   });
 
+  it('GIVEN a narrower kind of the opposite in a word’s place THEN the meaning changed', () => {
+    // "breach" is a kind of "disrespect", the opposite of "abide by"
+    const check = first(
+      '"Based on everything we currently know, we believe Microsoft has breached these Commitments in Israel and Gaza"',
+    );
+    expect(check?.meaningChanges).toMatchObject([{ kind: 'opposite', said: 'breached' }]);
+  });
+
   it('GIVEN another day, year or month THEN the meaning changed, also at the end of the quotation', () => {
     expect(
       first('"On August 25, Microsoft announced that it would launch a formal review"')
