@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../text/analyzer.js';
+import { headWord, withCollocations } from './collocations.js';
 import type { Difference, SourceWords } from './differences.js';
 import { isNegation } from './negations.js';
 import { numbersIn, type StatedNumber } from './numbers.js';
@@ -22,7 +23,9 @@ export interface MeaningChange {
 
 /** Opposites, from WordNet (lexicon/). */
 export interface OppositeWords {
-  areOpposites(a: string, b: string, reach?: 'direct' | 'derived'): boolean;
+  areOpposites(a: string, b: string, reach?: 'direct' | 'swapped'): boolean;
+  /** Whether WordNet knows the word or collocation, in any inflection ("abided by"). */
+  isWord(word: string): boolean;
 }
 
 export interface MeaningInput {
@@ -159,20 +162,25 @@ function comparable(a: string, b: string): boolean {
 
 /**
  * A word the message puts in whose opposite the source says: in the same place (a changed word,
- * where a derivation counts too), or elsewhere in the sentence the quotation comes from, when the
+ * where looser opposites count too: a derivation, a kind of the opposite), or elsewhere in the sentence the quotation comes from, when the
  * message does not say that too ("is allowed under their terms of service" against "… is against
  * their terms of service and is prohibited").
  */
 function oppositeChanges(all: readonly Sides[], input: MeaningInput): MeaningChange[] {
   const quoted = new Set(input.quoted.map((w) => w.word));
   const sourceWords = new Set(input.context.map((w) => w.word));
+  // Phrasal verbs are read whole ("abided by"), besides their words one by one.
+  const terms = (list: readonly Word[]): Word[] =>
+    withCollocations(list, (phrase) => input.lexicon.isWord(phrase));
+  const context = terms(input.context);
   const changes: MeaningChange[] = [];
   for (const s of all) {
+    const said = terms(s.said);
     const found =
-      oppositeIn(s.said, s.source, input.lexicon, 'derived') ??
+      oppositeIn(said, terms(s.source), input.lexicon, 'swapped') ??
       oppositeIn(
-        s.said.filter((w) => !sourceWords.has(w.word)),
-        input.context.filter((w) => !quoted.has(w.word)),
+        said.filter((w) => !sourceWords.has(headWord(w))),
+        context.filter((w) => !quoted.has(headWord(w))),
         input.lexicon,
         'direct',
       );
@@ -188,7 +196,7 @@ function oppositeIn(
   said: readonly Word[],
   source: readonly Word[],
   lexicon: OppositeWords,
-  reach: 'direct' | 'derived',
+  reach: 'direct' | 'swapped',
 ): { said: Word; source: Word } | undefined {
   for (const w of said.slice(0, MAX_SAID_WORDS)) {
     for (const v of source) {

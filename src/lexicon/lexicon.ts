@@ -1,6 +1,12 @@
 import { stemmer } from 'stemmer';
 import { baseForms } from './baseForms.js';
-import { NEGATING_PREFIXES, senseDerivations, senseOpposites, wordKey } from './opposites.js';
+import {
+  NEGATING_PREFIXES,
+  narrowerOpposites,
+  senseDerivations,
+  senseOpposites,
+  wordKey,
+} from './opposites.js';
 import {
   PARTS_OF_SPEECH,
   WordNetDatabase,
@@ -260,6 +266,21 @@ export class Lexicon {
     );
   }
 
+  /** Opposites one step looser (see `narrowerOpposites`), keyed. */
+  private looseOppositeKeys(word: string): ReadonlySet<string> {
+    const read = (pos: PartOfSpeech, offset: number) => this.database.synset(pos, offset);
+    return this.rememberedWords(`loose:${word}`, () =>
+      this.senses(word).flatMap((sense) => narrowerOpposites(sense, read)),
+    );
+  }
+
+  /** The words of the word's own first senses, keyed ("verb:stay" → verb:check, verb:arrest…). */
+  private synonymKeys(word: string): ReadonlySet<string> {
+    return this.rememberedWords(`syn:${word}`, () =>
+      this.senses(word).flatMap((sense) => sense.words.map((w) => wordKey(sense.pos, w))),
+    );
+  }
+
   /** Words derived from `word` or it from them, by WordNet's derivation links, keyed ("verb:allow" → adj:allowable). */
   private derivationKeys(word: string): ReadonlySet<string> {
     return this.rememberedWords(`der:${word}`, () =>
@@ -279,25 +300,40 @@ export class Lexicon {
   /**
    * Whether one word says the opposite of the other, by WordNet's antonyms (within a part of
    * speech): directly ("limited", "unlimited"), or as a negating prefix on a real word that WordNet
-   * opposes to the word ("nonstandard"); with `reach: 'derived'`, also one derivation away
-   * ("denial" ~ deny, the opposite of "allowed") — looser, so for a word swapped for another only.
+   * opposes to the word ("nonstandard"). With `reach: 'swapped'`, for a word swapped for another
+   * in the same place only, also looser: one derivation away ("denial" ~ deny, the opposite of
+   * "allowed"), or a narrower kind of the opposite ("violated", a kind of disrespect, for "abided
+   * by").
    */
-  areOpposites(a: string, b: string, reach: 'direct' | 'derived' = 'direct'): boolean {
+  areOpposites(a: string, b: string, reach: 'direct' | 'swapped' = 'direct'): boolean {
     if (a === b) return false;
-    const meets = (keys: ReadonlySet<string>, forms: Iterable<string>): boolean => {
-      for (const form of forms) if (keys.has(form)) return true;
-      return false;
-    };
     const oppositesA = this.oppositeKeys(a);
     const oppositesB = this.oppositeKeys(b);
-    return (
+    if (
       meets(oppositesA, this.formKeys(b)) ||
       meets(oppositesB, this.formKeys(a)) ||
       this.prefixedOpposite(a, b) ||
-      this.prefixedOpposite(b, a) ||
-      (reach === 'derived' &&
-        (meets(oppositesA, this.derivationKeys(b)) || meets(oppositesB, this.derivationKeys(a))))
+      this.prefixedOpposite(b, a)
+    )
+      return true;
+    if (reach === 'direct') return false;
+    return (
+      meets(oppositesA, this.derivationKeys(b)) ||
+      meets(oppositesB, this.derivationKeys(a)) ||
+      this.looselyOpposed(a, b)
     );
+  }
+
+  /**
+   * A narrower kind of the other's opposite, in either direction; never two words that share a
+   * sense: a word of many senses ("stay", "check") can meet its own synonym through another
+   * sense's opposite, and a synonym is never an opposite.
+   */
+  private looselyOpposed(a: string, b: string): boolean {
+    const formsA = this.formKeys(a);
+    const formsB = this.formKeys(b);
+    if (meets(this.synonymKeys(a), formsB) || meets(this.synonymKeys(b), formsA)) return false;
+    return meets(this.looseOppositeKeys(a), formsB) || meets(this.looseOppositeKeys(b), formsA);
   }
 
   /** `prefixed` is a negating prefix on a form of `word`, and WordNet opposes the two. */
@@ -363,6 +399,12 @@ export class Lexicon {
     this.sensesCache.set(key, synsets);
     return synsets;
   }
+}
+
+/** Whether any of `forms` is among `keys`. */
+function meets(keys: ReadonlySet<string>, forms: Iterable<string>): boolean {
+  for (const form of forms) if (keys.has(form)) return true;
+  return false;
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';

@@ -16,6 +16,7 @@ export type ReadSynset = (pos: PartOfSpeech, offset: number) => Synset | undefin
 
 const ANTONYM = '!';
 const SIMILAR = '&';
+const HYPONYM = '~';
 
 function pointed(synset: Synset, symbol: string, read: ReadSynset): Synset[] {
   const found: Synset[] = [];
@@ -47,6 +48,21 @@ export function senseOpposites(sense: Synset, read: ReadSynset): string[] {
         for (const satellite of pointed(opposite, SIMILAR, read)) words.push(...keys(satellite));
     }
   }
+  return words;
+}
+
+/**
+ * Opposites one kind further, for a word swapped for another in the same place only (looser than
+ * `senseOpposites`): the narrower kinds of an opposite sense. "Violate" is a kind of "disrespect",
+ * the opposite of "respect, abide by": to violate a commitment is not to abide by it. WordNet
+ * records antonymy between a pair of senses, not down their hierarchies, so without this a kind
+ * of the opposite reads as merely another word. One level only: deeper kinds drift from the
+ * opposite ("disrespect" → "violate" → "trespass", "sin").
+ */
+export function narrowerOpposites(sense: Synset, read: ReadSynset): string[] {
+  const words: string[] = [];
+  for (const opposite of pointed(sense, ANTONYM, read))
+    for (const kind of pointed(opposite, HYPONYM, read)) words.push(...keys(kind));
   return words;
 }
 

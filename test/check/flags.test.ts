@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/story.js';
 import { attributedSpeaker } from '../../src/check/attributedSpeaker.js';
 import { checkMessage } from '../../src/check/checkMessage.js';
+import { withCollocations } from '../../src/check/collocations.js';
 import { isNegation } from '../../src/check/negations.js';
 import { numbersIn } from '../../src/check/numbers.js';
 import { quotedPartsInContext } from '../../src/check/quotedParts.js';
+import { words } from '../../src/check/words.js';
 import { editFile, replaceOnce, routerFor, seedFiles, seedStory } from '../support/seed.js';
 
 let story: Story;
@@ -30,6 +32,23 @@ describe('isNegation', () => {
       expect(isNegation(word), word).toBe(true);
     for (const word of ['note', 'know', 'now', 'noted', 'north'])
       expect(isNegation(word), word).toBe(false);
+  });
+});
+
+describe('withCollocations', () => {
+  it('adds the pairs of neighbouring words WordNet lists as one, spanning both', () => {
+    const terms = withCollocations(words('has abided by these'), (phrase) =>
+      ['abided by', 'by these'].includes(phrase),
+    );
+    expect(terms.map((t) => t.word)).toEqual([
+      'has',
+      'abided',
+      'by',
+      'these',
+      'abided by',
+      'by these',
+    ]);
+    expect(terms[4]).toMatchObject({ start: 4, end: 13 });
   });
 });
 
@@ -80,6 +99,33 @@ describe('meaning changes', () => {
       '"using Azure to store data files of phone calls obtained through mass surveillance of civilians is allowed under their terms of service"',
     );
     expect(check?.meaningChanges).toMatchObject([{ kind: 'opposite', said: 'allowed' }]);
+  });
+
+  it('GIVEN a phrasal verb of the source swapped for its opposite THEN the meaning changed', () => {
+    // WordNet opposes "abide by" (not "abide") to "disrespect".
+    const check = first(
+      '"Based on everything we currently know, we believe Microsoft has disrespected these Commitments in Israel and Gaza"',
+    );
+    expect(check?.meaningChanges).toMatchObject([
+      { kind: 'opposite', said: 'disrespected', source: { word: 'abided by' } },
+    ]);
+  });
+
+  it('GIVEN a narrower kind of the opposite in a word’s place THEN the meaning changed', () => {
+    // "breach" is a kind of "disrespect", the opposite of "abide by"
+    const check = first(
+      '"Based on everything we currently know, we believe Microsoft has breached these Commitments in Israel and Gaza"',
+    );
+    expect(check?.meaningChanges).toMatchObject([{ kind: 'opposite', said: 'breached' }]);
+  });
+
+  it('GIVEN a phrasal verb swapped for a synonym, one or two words THEN nothing', () => {
+    for (const said of ['complied with', 'honoured', 'observed']) {
+      const message = `"Based on everything we currently know, we believe Microsoft has ${said} these Commitments in Israel and Gaza"`;
+      const check = first(message);
+      expect(check?.verdict, said).toBe('close');
+      expect(check?.flags, said).toEqual([]);
+    }
   });
 
   it('GIVEN another day, year or month THEN the meaning changed, also at the end of the quotation', () => {

@@ -52,20 +52,22 @@ describe('quote checker flags on the public labelled sets', () => {
     expect(evaluateChecks(await seedStory(), loadLabelled(LABELLED_FLAGS)).mistakes).toEqual([]);
   });
 
-  // Floors at the figures the checker reached (see README, Tests and evaluation). The two
-  // meaning changes it misses ("violated" for "abided by", "ignored" for "followed") are
-  // opposites WordNet does not record.
+  // Floors at the figures the checker reached (see README, Tests and evaluation). The meaning
+  // change it misses ("ignored" for "followed") is an opposite WordNet does not record: the sense
+  // "comply, follow, abide by" has no antonym, and "ignore"'s are "notice" and "know". They meet
+  // only as cousins ("disoblige", a kind of "disregard, ignore", is the opposite of "oblige", a
+  // kind of "comply"), and the verb pairs that relation gives are as often not opposites as they
+  // are ("alter"/"conquer", "approach"/"be" beside "make"/"destroy").
   it('flags a changed meaning and a wrong speaker with the precision and recall reached', async () => {
     const report = evaluateChecks(await seedStory(), [
       ...loadLabelled(),
       ...loadLabelled(LABELLED_FLAGS),
     ]);
     expect(report.perFlag['meaning-changed'].precision).toBe(1);
-    expect(report.perFlag['meaning-changed'].recall).toBeGreaterThanOrEqual(0.93);
+    expect(report.perFlag['meaning-changed'].recall).toBeGreaterThanOrEqual(0.96);
     expect(report.perFlag.misattributed.precision).toBe(1);
     expect(report.perFlag.misattributed.recall).toBe(1);
     expect(report.flagMistakes.map((m) => m.text)).toEqual([
-      '"Based on everything we currently know, we believe Microsoft has violated these Commitments in Israel and Gaza"',
       '"We believe the company ignored its principles on a considered and careful basis"',
     ]);
   });

@@ -60,7 +60,17 @@ describe('Lexicon', () => {
     expect(lexicon.areOpposites('external', 'internal')).toBe(true);
     // one derivation away, when asked: "denial" ~ deny, the opposite of "allow"
     expect(lexicon.areOpposites('allowed', 'denial')).toBe(false);
-    expect(lexicon.areOpposites('allowed', 'denial', 'derived')).toBe(true);
+    expect(lexicon.areOpposites('allowed', 'denial', 'swapped')).toBe(true);
+  });
+
+  it('with a word swapped in place, also tells a narrower kind of the opposite, never the word’s own synonym', () => {
+    // "violate" is a kind of "disrespect", the opposite of "respect, abide by"
+    expect(lexicon.areOpposites('violated', 'abided by')).toBe(false);
+    expect(lexicon.areOpposites('violated', 'abided by', 'swapped')).toBe(true);
+    expect(lexicon.areOpposites('abided by', 'breached', 'swapped')).toBe(true);
+    // each is a synonym of the other in one sense, and a kind of its opposite in another
+    expect(lexicon.areOpposites('force', 'hale', 'swapped')).toBe(false);
+    expect(lexicon.areOpposites('stay', 'check', 'swapped')).toBe(false);
   });
 
   it('does not call words opposites that are only different', () => {
