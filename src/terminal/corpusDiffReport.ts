@@ -14,6 +14,16 @@ const REVIEW_FIELD_NAMES: Record<ReviewField, string> = {
   status: 'review status',
 };
 
+/** What can change in a review field beside its text; the diff does not say which. */
+const BESIDE_TEXT: Record<ReviewField, string> = {
+  subject: 'its wording',
+  announced: 'its date, party or sources',
+  conductedBy: 'its parties or sources',
+  scope: 'its sources',
+  promised: 'its sources',
+  status: 'its sources',
+};
+
 /** One line, whatever the editor typed: folded YAML and control characters never break it. */
 const line = (text: string): string => stripControl(text).replace(/\s+/g, ' ').trim();
 
@@ -73,7 +83,7 @@ export function formatCorpusDiff(diff: CorpusDiff): string[] {
     ...diff.reviewChanges.map(({ field, before, after }) => {
       const name = REVIEW_FIELD_NAMES[field];
       return line(before) === line(after)
-        ? `${name}: its sources changed: ${line(after)}`
+        ? `${name}: ${BESIDE_TEXT[field]} changed: ${line(after)}`
         : `${name} changed: ${line(before)} → ${line(after)}`;
     }),
     ...diff.addedParties.map((p) => `new party: ${party(p)}`),

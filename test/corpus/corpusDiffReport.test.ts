@@ -80,6 +80,16 @@ describe('formatCorpusDiff', () => {
     ]);
   });
 
+  it('GIVEN a review field changed beside its text THEN says what else may have changed', () => {
+    const change = (field: 'announced' | 'status') => ({ field, before: 'Same.', after: 'Same.' });
+    expect(
+      formatCorpusDiff({ ...empty, reviewChanges: [change('announced'), change('status')] }),
+    ).toEqual([
+      'review announcement: its date, party or sources changed: Same.',
+      'review status: its sources changed: Same.',
+    ]);
+  });
+
   it('GIVEN text with line breaks or control characters THEN keeps each change on one line', () => {
     const text = 'Two\nlines\u001b[31m and a bell\u0007.';
     const lines = formatCorpusDiff({
