@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * throw-away git repository holding a copy of the shipped corpus.
  */
 const run = promisify(execFile);
-const CLI = path.resolve('dist/src/terminal/corpusDiff.js');
+const CLI = path.resolve('dist/src/terminal/corpusDiffMain.js');
 const TIMEOUT = 15_000;
 
 const REUTERS = `---
