@@ -62,7 +62,8 @@ export function resolveKnowledge(
   };
 
   input.parties.forEach((party, index) => {
-    if (party.speaks_for !== undefined) checkParty(party.speaks_for, ['parties', index, 'speaks_for']);
+    if (party.speaks_for !== undefined)
+      checkParty(party.speaks_for, ['parties', index, 'speaks_for']);
   });
   const review = input.review;
   checkParty(review.announced.by, ['review', 'announced', 'by']);

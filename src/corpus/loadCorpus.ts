@@ -20,8 +20,10 @@ export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL(`${ROOT}corpus/`, import
 /** Why a path could not be read, in words (the code stays for searching). */
 function unreadable(shown: string, error: unknown, isDirectory: boolean): CorpusLocationError {
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-  if (isDirectory && code === 'ENOENT') return new CorpusLocationError(`${shown}: no such directory`);
-  if (isDirectory && code === 'ENOTDIR') return new CorpusLocationError(`${shown}: not a directory`);
+  if (isDirectory && code === 'ENOENT')
+    return new CorpusLocationError(`${shown}: no such directory`);
+  if (isDirectory && code === 'ENOTDIR')
+    return new CorpusLocationError(`${shown}: not a directory`);
   if (!isDirectory && code === 'EISDIR') {
     return new CorpusLocationError(
       `${shown}: a directory, not a document file (move it out of the corpus directory or rename it)`,

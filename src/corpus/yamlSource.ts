@@ -70,7 +70,6 @@ export class YamlSource {
       problems.add(this.file, this.lineOf(path), `${where}${issue.message}`);
     }
   }
-
 }
 
 function firstLine(message: string): string {

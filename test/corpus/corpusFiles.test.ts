@@ -3,7 +3,15 @@
  * file, line and column, never a "verbatim" quote with �; a byte-order mark is accepted and
  * dropped), and a directory that cannot be read as a corpus is one line naming the path.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,16 +57,17 @@ describe('reading corpus files', () => {
     writeFileSync(file, bytes);
     const found = await problems(dir);
     expect(found).toContainEqual(
-      expect.stringMatching(
-        new RegExp(`${FOX}:${line}:${column}: invalid UTF-8 \\(byte 0xE9\\)`),
-      ),
+      expect.stringMatching(new RegExp(`${FOX}:${line}:${column}: invalid UTF-8 \\(byte 0xE9\\)`)),
     );
   });
 
   it('GIVEN a lone continuation byte after multi-byte characters THEN counts the column in characters', async () => {
     const dir = corpusCopy();
     const file = path.join(dir, 'notes.md');
-    writeFileSync(file, Buffer.concat([Buffer.from('---\nid: n\n---\n“é” x'), Buffer.from([0x80])]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('---\nid: n\n---\n“é” x'), Buffer.from([0x80])]),
+    );
     expect(await problems(dir)).toContainEqual(
       expect.stringMatching(/notes\.md:4:6: invalid UTF-8 \(byte 0x80\)/),
     );
