@@ -117,7 +117,8 @@ export class ZipfSampler {
       const l = large.pop();
       if (s === undefined || l === undefined) {
         // What is left has weight 1 up to rounding.
-        for (const rank of [s, l, ...small, ...large]) if (rank !== undefined) this.probability[rank] = 1;
+        for (const rank of [s, l, ...small, ...large])
+          if (rank !== undefined) this.probability[rank] = 1;
         break;
       }
       this.probability[s] = weights[s] ?? 0;

@@ -180,10 +180,12 @@ export function syntheticCorpus(
   while (passages.length < count) {
     const documentId = `synthetic-${String(++document).padStart(6, '0')}`;
     const publisher = random.pick(publishers.length > 0 ? publishers : parties);
-    const size = PASSAGES_PER_DOCUMENT.min + random.int(PASSAGES_PER_DOCUMENT.max - PASSAGES_PER_DOCUMENT.min + 1);
+    const size =
+      PASSAGES_PER_DOCUMENT.min +
+      random.int(PASSAGES_PER_DOCUMENT.max - PASSAGES_PER_DOCUMENT.min + 1);
     let offset = 0;
     let paragraph = 0;
-    for (let made = 0; made < size && passages.length < count; ) {
+    for (let made = 0; made < size && passages.length < count;) {
       paragraph++;
       const inParagraph =
         SENTENCES_PER_PARAGRAPH.min +

@@ -81,8 +81,11 @@ export function buildVocabulary(seedTexts: readonly string[], random: Random): V
   while (nextSeed < seed.length || nextEnglish < english.length) {
     const rank = words.length;
     const seedTurn =
-      rank >= SEED_FIRST_RANK && (rank - SEED_FIRST_RANK) % SEED_SPACING === 0 && nextSeed < seed.length;
-    const word = seedTurn || nextEnglish >= english.length ? seed[nextSeed++] : english[nextEnglish++];
+      rank >= SEED_FIRST_RANK &&
+      (rank - SEED_FIRST_RANK) % SEED_SPACING === 0 &&
+      nextSeed < seed.length;
+    const word =
+      seedTurn || nextEnglish >= english.length ? seed[nextSeed++] : english[nextEnglish++];
     if (word !== undefined) words.push(word);
   }
   const ranks = new Map(words.map((word, rank) => [word.toLowerCase(), rank]));
