@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { startConsole } from './terminal/console.js';
 import { createLogger } from './logging/logger.js';
 import { sourceNewerThanBuild } from './bot/buildFreshness.js';
+import { startLiveCorpus } from './updates/liveCorpus.js';
 
 const config = configOrExit(process.env);
 const logger = createLogger(config.logLevel);
@@ -43,6 +44,7 @@ switch (config.mode) {
   case 'console': {
     // `npm start -- --locale de`: the console answers as Discord would a German user.
     const { values } = parseArgs({ options: { locale: { type: 'string' } }, strict: false });
+    startLiveCorpus(router, config, logger);
     const rl = startConsole(router, {
       locale: typeof values.locale === 'string' ? values.locale : undefined,
       input: process.stdin,
@@ -63,6 +65,10 @@ switch (config.mode) {
           `Could not start the shards: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
+      // Each shard process watches the corpus itself; a SIGHUP sent here reaches every one.
+      process.on('SIGHUP', () => {
+        for (const shard of sharded.manager.shards.values()) shard.process?.kill('SIGHUP');
+      });
       stop = () => sharded.stop();
       break;
     }
@@ -74,9 +80,11 @@ switch (config.mode) {
     );
     const gateway = await startGateway(router, { ...config, cooldowns, metrics }, logger);
     ready(() => gateway.client.isReady());
+    const live = startLiveCorpus(router, config, logger, { metrics });
     stop = () =>
-      gateway
+      live
         .stop()
+        .then(() => gateway.stop())
         .then(() => cooldowns.close())
         .then(() => served?.stop());
     break;
@@ -101,7 +109,12 @@ switch (config.mode) {
       { port: http.port, host: config.host ?? 'all interfaces' },
       'HTTP interactions endpoint listening (POST /interactions, GET /healthz, GET /metrics)',
     );
-    stop = () => http.stop().then(() => cooldowns.close());
+    const live = startLiveCorpus(router, config, logger, { metrics });
+    stop = () =>
+      live
+        .stop()
+        .then(() => http.stop())
+        .then(() => cooldowns.close());
     break;
   }
 }

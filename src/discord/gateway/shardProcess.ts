@@ -16,6 +16,7 @@ import {
 import { createLogger } from '../../logging/logger.js';
 import { startGateway } from './gateway.js';
 import { gatewayMetrics } from '../../metrics/metricsServer.js';
+import { startLiveCorpus } from '../../updates/liveCorpus.js';
 
 const { SHARDS: shardId, SHARD_COUNT: shardCount, ...env } = process.env;
 const config = configOrExit(env);
@@ -35,12 +36,19 @@ const { metrics, ready, served } = await gatewayMetrics(
 ).catch((error: unknown) => exitWith(`Configuration error: METRICS_PORT: ${String(error)}`));
 const gateway = await startGateway(router, { ...config, cooldowns, metrics }, logger);
 ready(() => gateway.client.isReady());
+// Every shard reloads the corpus on its own. With Redis one process wins the right to announce a
+// change; without it the first shard announces for all of them.
+const live = startLiveCorpus(router, config, logger, {
+  metrics,
+  mayAnnounce: config.redisUrl !== undefined || Number(shardId) === 0,
+});
 // The manager is gone (killed, crashed): a shard without it would run unsupervised, so it ends too.
 stopOnSignals(
   logger,
   () =>
-    gateway
+    live
       .stop()
+      .then(() => gateway.stop())
       .then(() => cooldowns.close())
       .then(() => served?.stop()),
   (stop) => process.once('disconnect', () => stop('manager gone')),

@@ -110,16 +110,19 @@ export function createHttpServer(
     metrics: options.metrics,
   });
   const { metrics } = options;
-  const { story } = router;
-  const health = (): Answer => ({
-    status: 200,
-    body: {
-      status: 'ok',
-      passages: story.passages.length,
-      documents: story.corpus.documents.length,
-      fingerprint: story.corpus.fingerprint,
-    },
-  });
+  // Read on each request: a live reload replaces the story.
+  const health = (): Answer => {
+    const { story } = router;
+    return {
+      status: 200,
+      body: {
+        status: 'ok',
+        passages: story.passages.length,
+        documents: story.corpus.documents.length,
+        fingerprint: story.corpus.fingerprint,
+      },
+    };
+  };
 
   /** Verified, parsed, answered: the interaction path. */
   const interact = async (req: IncomingMessage, log: Record<string, unknown>): Promise<Answer> => {

@@ -1,0 +1,149 @@
+import type { RESTPostAPIWebhookWithTokenJSONBody } from 'discord-api-types/v10';
+import { storyUpdate } from '../answers/storyUpdate.js';
+import { storyFrom } from '../bot/bootstrap.js';
+import type { CommandRouter } from '../bot/router.js';
+import type { Config } from '../config/env.js';
+import { DEFAULT_CORPUS_DIR } from '../corpus/loadCorpus.js';
+import { renderMessageData } from '../discord/discordRenderer.js';
+import type { Logger } from '../logging/logger.js';
+import type { BotMetrics } from '../metrics/botMetrics.js';
+import { LocalAnnounceClaim, RedisAnnounceClaim, type AnnounceClaim } from './announceClaim.js';
+import { watchCorpus, type CorpusWatchOptions, type CorpusWatcher } from './corpusWatcher.js';
+import { StoryReloader, type AcceptedReload, type ReloadOutcome } from './storyReloader.js';
+import { WebhookAnnouncer, type AnnouncerOptions } from './webhookAnnouncer.js';
+
+/**
+ * The story while the bot runs: the corpus directory watched (CORPUS_WATCH) and reloaded on SIGHUP,
+ * and each accepted change announced to the webhooks (ANNOUNCE_WEBHOOK_URLS) by one process.
+ * Every mode (console, gateway and each shard, HTTP) starts it beside its router.
+ */
+
+export interface LiveCorpus {
+  /** Reloads now (what SIGHUP does); resolves with how it went. */
+  reload(why: string): Promise<ReloadOutcome>;
+  /** Resolves once watching has started (at once when it is off). */
+  readonly ready: Promise<void>;
+  /** Stops watching and waits (bounded) for an announcement being posted. */
+  stop(): Promise<void>;
+}
+
+export type LiveCorpusConfig = Pick<
+  Config,
+  'corpusDir' | 'corpusWatch' | 'announceWebhooks' | 'announce' | 'redisUrl'
+>;
+
+export interface LiveCorpusOptions {
+  readonly metrics?: BotMetrics | undefined;
+  /** Off for processes that must not announce whatever ANNOUNCE says (shards but the first, without Redis). */
+  readonly mayAnnounce?: boolean;
+  readonly watch?: CorpusWatchOptions;
+  readonly announcer?: AnnouncerOptions;
+}
+
+/** How long stopping waits for an announcement in flight. */
+const STOP_WAIT_MS = 2000;
+
+export function startLiveCorpus(
+  router: CommandRouter,
+  config: LiveCorpusConfig,
+  logger: Logger,
+  options: LiveCorpusOptions = {},
+): LiveCorpus {
+  const log = logger.child({ component: 'corpus' });
+  const announce = announcerFor(config, log, options);
+  const reloader = new StoryReloader(router, {
+    directory: config.corpusDir,
+    buildStory: storyFrom,
+    logger: log,
+    metrics: options.metrics,
+    onChange: announce.onChange,
+  });
+  const reload = (why: string): Promise<ReloadOutcome> =>
+    reloader.reload(why).catch((error: unknown) => {
+      log.error({ err: error, why }, 'corpus reload failed; still answering from the last corpus');
+      return { outcome: 'refused', problems: [String(error)] } as const;
+    });
+
+  const watcher: CorpusWatcher | undefined = config.corpusWatch
+    ? watchCorpus(
+        config.corpusDir ?? DEFAULT_CORPUS_DIR,
+        (files) => void reload(`saved: ${files.join(', ')}`),
+        {
+          ...options.watch,
+          onError: (error) => log.error({ err: error }, 'watching the corpus failed'),
+        },
+      )
+    : undefined;
+  const onHangUp = (): void => void reload('SIGHUP');
+  process.on('SIGHUP', onHangUp);
+  const ready = (watcher?.ready ?? Promise.resolve()).then(() =>
+    log.info(
+      { watching: watcher !== undefined, announcing: announce.webhooks },
+      watcher
+        ? 'watching the corpus for changes (SIGHUP reloads too)'
+        : 'SIGHUP reloads the corpus',
+    ),
+  );
+  return {
+    reload,
+    ready,
+    async stop() {
+      process.off('SIGHUP', onHangUp);
+      await watcher?.close();
+      await announce.stop();
+    },
+  };
+}
+
+interface Announce {
+  readonly webhooks: number;
+  readonly onChange: ((reload: AcceptedReload) => void) | undefined;
+  stop(): Promise<void>;
+}
+
+function announcerFor(config: LiveCorpusConfig, log: Logger, options: LiveCorpusOptions): Announce {
+  if (config.announceWebhooks.length === 0) {
+    return { webhooks: 0, onChange: undefined, stop: () => Promise.resolve() };
+  }
+  const announcer = new WebhookAnnouncer(config.announceWebhooks, log, {
+    ...options.announcer,
+    metrics: options.metrics,
+  });
+  const enabled = config.announce && options.mayAnnounce !== false;
+  const claim: AnnounceClaim = config.redisUrl
+    ? RedisAnnounceClaim.connect(config.redisUrl, enabled, log)
+    : new LocalAnnounceClaim(enabled);
+  const inFlight = new Set<Promise<void>>();
+  const post = async ({ story, diff }: AcceptedReload): Promise<void> => {
+    const { fingerprint } = story.corpus;
+    if (!(await claim.claim(fingerprint))) {
+      log.info({ corpus: fingerprint }, 'corpus change not announced from this process');
+      return;
+    }
+    // The followers' channel has no one locale: announcements are in English, as the sources are.
+    const data = renderMessageData(storyUpdate(story, diff), { fingerprint });
+    const message: RESTPostAPIWebhookWithTokenJSONBody = {
+      components: data.components,
+      flags: data.flags,
+      // Whatever an editor or a source wrote, an announcement pings no one.
+      allowed_mentions: { parse: [] },
+    };
+    const outcomes = await announcer.announce(message);
+    log.info({ corpus: fingerprint, outcomes }, 'corpus change announced');
+  };
+  return {
+    webhooks: announcer.size,
+    onChange(reload) {
+      const work = post(reload).catch((error: unknown) =>
+        log.error({ err: error }, 'announcing the corpus change failed'),
+      );
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+    },
+    async stop() {
+      const bound = new Promise<void>((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref());
+      await Promise.race([Promise.allSettled(inFlight), bound]);
+      await claim.close();
+    },
+  };
+}
