@@ -183,7 +183,10 @@ describe('live corpus: gateway', () => {
       fake: f,
       bot,
       webhook,
-    } = await gatewayBot({ SHARDS: 'auto' }, { shards: 2, guilds, maxConcurrency: 16 });
+    } = await gatewayBot(
+      { SHARDS: 'auto', LOG_LEVEL: 'debug' },
+      { shards: 2, guilds, maxConcurrency: 16 },
+    );
     await f.waitForIdentify(2, 20_000);
     await waitForLines(bot, isWatching, 2, 15_000);
     await corpus!.addFindings(50);
@@ -195,6 +198,15 @@ describe('live corpus: gateway', () => {
     await f.waitForWebhookMessages(webhook.id, 1, 10_000);
     await pause(AFTER_SETTLING_MS);
     expect(f.webhookMessages(webhook.id)).toHaveLength(1);
+    // SIGHUP to the manager reaches every shard (nothing changed since: each says so).
+    bot.child.kill('SIGHUP');
+    const told = await waitForLines(
+      bot,
+      (l) => l.msg === 'corpus files saved without a change' && l.why === 'SIGHUP',
+      2,
+      10_000,
+    );
+    expect(told.map((l) => l.shardProcess).sort()).toEqual([0, 1]);
   }, 60_000);
 });
 
