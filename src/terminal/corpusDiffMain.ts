@@ -1,7 +1,7 @@
 /**
- * `npm run corpus:diff -- <git ref> [directory] [--json]`: what changed in the corpus between a
- * past revision and the working tree, in the editors' terms, for editors to review before they
- * publish. The directory is the argument, else CORPUS_DIR, else the shipped corpus (as for
+ * `npm run corpus:diff -- <git ref> [directory] [--json | --announcement]`: what changed in the
+ * corpus between a past revision and the working tree, in the editors' terms, for editors to review
+ * before they publish; `--announcement` prints the announcement followers will get for it. The directory is the argument, else CORPUS_DIR, else the shipped corpus (as for
  * corpus:check). Both sides are checked like corpus:check; anything that stops the comparison is
  * one line on stderr and exit 1. The past revision is read with git's plumbing, never a shell.
  */
@@ -15,14 +15,18 @@ import {
   type CorpusCheck,
   type CorpusFile,
 } from '../corpus/corpus.js';
-import { diffCorpus } from '../corpus/corpusDiff.js';
+import { diffCorpus, isEmptyDiff } from '../corpus/corpusDiff.js';
+import { storyUpdate } from '../answers/storyUpdate.js';
+import { createStory } from '../story/story.js';
+import { renderTerminal } from './terminalRenderer.js';
 import type { Corpus } from '../corpus/corpusTypes.js';
 import { checkCorpusDirectory, DEFAULT_CORPUS_DIR } from '../corpus/loadCorpus.js';
 import { CorpusLocationError, formatProblem } from '../corpus/problems.js';
 import { decodeUtf8 } from '../corpus/utf8.js';
 import { corpusDiffJson, formatCorpusDiff } from './corpusDiffReport.js';
 
-const USAGE = 'Usage: npm run corpus:diff -- <git ref> [directory] [--json]';
+const USAGE = 'Usage: npm run corpus:diff -- <git ref> [directory] [--json | --announcement]';
+const FLAGS = ['--json', '--announcement'];
 /** A corpus is a few hundred kilobytes; this only stops a runaway blob from filling memory. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -55,16 +59,19 @@ function parseArguments(args: readonly string[]): {
   ref: string;
   directory: string;
   json: boolean;
+  announcement: boolean;
 } {
-  const unknown = args.find((arg) => arg.startsWith('-') && arg !== '--json');
+  const unknown = args.find((arg) => arg.startsWith('-') && !FLAGS.includes(arg));
   if (unknown !== undefined) throw new DiffStop(`Unknown option '${unknown}'. ${USAGE}`);
-  const positional = args.filter((arg) => arg !== '--json');
+  if (FLAGS.every((flag) => args.includes(flag))) throw new DiffStop(USAGE);
+  const positional = args.filter((arg) => !FLAGS.includes(arg));
   const [ref, directory, extra] = positional;
   if (ref === undefined || ref === '' || extra !== undefined) throw new DiffStop(USAGE);
   return {
     ref,
     directory: directory ?? (process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR),
     json: args.includes('--json'),
+    announcement: args.includes('--announcement'),
   };
 }
 
@@ -148,7 +155,7 @@ function reported(check: CorpusCheck, side: string): Corpus | undefined {
 }
 
 async function main(args: readonly string[]): Promise<number> {
-  const { ref, directory, json } = parseArguments(args);
+  const { ref, directory, json, announcement } = parseArguments(args);
   const exists = await stat(directory).then(
     (found) => found.isDirectory(),
     () => false,
@@ -165,7 +172,14 @@ async function main(args: readonly string[]): Promise<number> {
   if (!before || !after) return 1;
 
   const diff = diffCorpus(before, after);
-  if (json) console.log(JSON.stringify(corpusDiffJson(diff)));
+  if (announcement) {
+    // What a running bot would post for this change (the same reply, drawn for a terminal).
+    console.log(
+      isEmptyDiff(diff)
+        ? 'No changes: nothing would be announced.'
+        : renderTerminal(storyUpdate(createStory(after), diff), { color: false }),
+    );
+  } else if (json) console.log(JSON.stringify(corpusDiffJson(diff)));
   else for (const line of formatCorpusDiff(diff)) console.log(line);
   return 0;
 }

@@ -188,6 +188,18 @@ describe.concurrent('npm run corpus:diff', () => {
     });
   });
 
+  it('--announcement prints what followers would be told, cited', async () => {
+    const result = await corpusDiff(['v1', 'corpus', '--announcement']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('The story has been updated');
+    expect(result.stdout).toContain('Review status, updated');
+    expect(result.stdout).toContain('New on the timeline · October 1, 2025');
+    expect(result.stdout).toContain('Reuters reported that the review had concluded.');
+    expect(result.stdout).toContain('Microsoft review update');
+    const unchanged = await corpusDiff(['HEAD', 'untouched', '--announcement']);
+    expect(unchanged.stdout).toBe('No changes: nothing would be announced.\n');
+  });
+
   it('without a ref: the usage in one line, exit 1', async () => {
     expectOneLine(await corpusDiff([]), /^Usage: npm run corpus:diff -- <git ref> \[directory\]/);
     expectOneLine(await corpusDiff(['--json']), /^Usage: /);
