@@ -24,8 +24,14 @@ const CHANNEL_ID = snowflakeAt(AT, 3);
  */
 const LAYOUT_FIX = 'div[style*="flex-direction: column"] { display: block !important; }';
 
-/** The message Discord keeps of a reply to `/command`, carrying the body as sent. */
-function messageOf(body: APIInteractionResponseCallbackData, command: string): APIMessage {
+/**
+ * The message Discord keeps of a reply to `/command`, carrying the body as sent; without a command,
+ * a message the bot's webhook posted (an announcement).
+ */
+function messageOf(
+  body: APIInteractionResponseCallbackData,
+  command: string | undefined,
+): APIMessage {
   const user = { ...USER, discriminator: '0', global_name: 'reader', avatar: null };
   return {
     id: snowflakeAt(AT, 4),
@@ -42,16 +48,18 @@ function messageOf(body: APIInteractionResponseCallbackData, command: string): A
     embeds: body.embeds ?? [],
     components: body.components ?? [],
     pinned: false,
-    type: 20,
+    type: command === undefined ? 0 : 20,
     flags: body.flags ?? 0,
-    interaction: { id: snowflakeAt(AT, 5), type: 2, name: command, user },
+    ...(command === undefined
+      ? { webhook_id: snowflakeAt(AT, 6) }
+      : { interaction: { id: snowflakeAt(AT, 5), type: 2, name: command, user } }),
   } as APIMessage;
 }
 
-/** The page, for a reply to the command named `command` (e.g. `story review-status`). */
+/** The page, for a reply to the command named `command` (e.g. `story review-status`), or a webhook's post. */
 export async function messageHtml(
   body: APIInteractionResponseCallbackData,
-  command: string,
+  command: string | undefined,
   title: string,
 ): Promise<string> {
   // A client that never logs in: discord.js's message and channel objects need one.
