@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { storyUpdate } from '../../src/answers/storyUpdate.js';
-import type { CorpusDiff } from '../../src/corpus/corpusDiff.js';
+import { diffCorpus, type CorpusDiff } from '../../src/corpus/corpusDiff.js';
 import { renderMessageData } from '../../src/discord/discordRenderer.js';
 import { quotesShown } from '../../src/reply/model.js';
 import type { Story } from '../../src/story/story.js';
@@ -11,22 +11,12 @@ import { hostileString } from '../support/hostile.js';
 import { seedStory } from '../support/seed.js';
 
 let story: Story;
+/** The difference of a corpus from itself: nothing, to add changes to. */
+let NO_CHANGE: CorpusDiff;
 beforeAll(async () => {
   story = await seedStory();
+  NO_CHANGE = diffCorpus(story.corpus, story.corpus);
 });
-
-const NO_CHANGE: CorpusDiff = {
-  addedDocuments: [],
-  removedDocuments: [],
-  changedDocuments: [],
-  addedEvents: [],
-  changedEvents: [],
-  removedEvents: [],
-  reviewChanges: [],
-  addedParties: [],
-  changedParties: [],
-  removedParties: [],
-};
 
 const render = (diff: CorpusDiff, locale?: string) =>
   renderMessageData(storyUpdate(story, diff, locale), { fingerprint: story.corpus.fingerprint });
