@@ -71,7 +71,11 @@ export class RedisAnnounceClaim implements AnnounceClaim {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    // Never connected (no change was announced) or not reachable: nothing to say goodbye to.
+    if (this.redis.status === 'ready') {
+      const bound = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS).unref());
+      await Promise.race([this.redis.quit().catch(() => undefined), bound]);
+    }
     this.redis.disconnect();
   }
 }
