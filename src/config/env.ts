@@ -8,6 +8,8 @@ import { z } from 'zod';
 const SNOWFLAKE = /^\d{17,20}$/;
 /** A webhook's address: an API base (Discord's, or a stand-in's), then /webhooks/<id>/<token>. */
 const WEBHOOK_URL = /^https?:\/\/[^\s/]+(\/[^\s]*)?\/webhooks\/\d{1,20}\/[\w-]{1,100}$/;
+/** Discord's locale codes the bot has words for (its catalogues: src/i18n/locales). */
+const ANNOUNCE_LOCALES = ['en-US', 'en-GB', 'de', 'fr', 'es-ES', 'es-419', 'tr'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const blankToUndefined = (value: unknown): unknown =>
@@ -138,6 +140,10 @@ const EnvSchema = z.object({
         ),
       ),
   ),
+  /** The language of the announcements: a Discord locale with a catalogue (default English). */
+  ANNOUNCE_LOCALE: optional(
+    z.enum(ANNOUNCE_LOCALES, `expected one of ${ANNOUNCE_LOCALES.join(', ')}`),
+  ),
   /** Whether this process posts the announcements (default true; with Redis, one process does). */
   ANNOUNCE: optional(
     z
@@ -174,6 +180,8 @@ export interface Config {
   readonly announceWebhooks: readonly string[];
   /** Whether this process may announce (with Redis, the one that wins the lock does). */
   readonly announce: boolean;
+  /** The announcements' language (a Discord locale); undefined: English. */
+  readonly announceLocale?: string | undefined;
 }
 
 /** A configuration mistake, reported as one line naming the variable. */
@@ -225,5 +233,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     corpusWatch: e.CORPUS_WATCH ?? true,
     announceWebhooks: e.ANNOUNCE_WEBHOOK_URLS ?? [],
     announce: e.ANNOUNCE ?? true,
+    announceLocale: e.ANNOUNCE_LOCALE,
   };
 }

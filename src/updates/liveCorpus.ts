@@ -29,7 +29,7 @@ export interface LiveCorpus {
 
 export type LiveCorpusConfig = Pick<
   Config,
-  'corpusDir' | 'corpusWatch' | 'announceWebhooks' | 'announce' | 'redisUrl'
+  'corpusDir' | 'corpusWatch' | 'announceWebhooks' | 'announce' | 'announceLocale' | 'redisUrl'
 >;
 
 export interface LiveCorpusOptions {
@@ -120,8 +120,10 @@ function announcerFor(config: LiveCorpusConfig, log: Logger, options: LiveCorpus
       log.info({ corpus: fingerprint }, 'corpus change not announced from this process');
       return;
     }
-    // The followers' channel has no one locale: announcements are in English, as the sources are.
-    const data = renderMessageData(storyUpdate(story, diff), { fingerprint });
+    // A channel has no locale of its own: the operator picks the language (ANNOUNCE_LOCALE).
+    const data = renderMessageData(storyUpdate(story, diff, config.announceLocale), {
+      fingerprint,
+    });
     const message: RESTPostAPIWebhookWithTokenJSONBody = {
       components: data.components,
       flags: data.flags,

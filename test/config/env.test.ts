@@ -54,6 +54,8 @@ const BAD_VALUES: [string, string, Record<string, string>?][] = [
   ['SYNC_COMMANDS', 'maybe'],
   ['CORPUS_WATCH', 'yes please'],
   ['ANNOUNCE', 'sometimes'],
+  ['ANNOUNCE_LOCALE', 'german'],
+  ['ANNOUNCE_LOCALE', 'ja'],
   ['ANNOUNCE_WEBHOOK_URLS', 'https://discord.com/channels/123/456'],
   ['ANNOUNCE_WEBHOOK_URLS', 'https://discord.com/api/webhooks/123/secret-token,not a url'],
   ['ANNOUNCE_WEBHOOK_URLS', 'discord.com/api/webhooks/123/secret-token'],
@@ -130,6 +132,7 @@ describe('loadConfig', () => {
       announce: true,
       announceWebhooks: [],
     });
+    expect(loadConfig({ ANNOUNCE_LOCALE: 'es-419' }).announceLocale).toBe('es-419');
     expect(loadConfig({ CORPUS_WATCH: 'false', ANNOUNCE: '0' })).toMatchObject({
       corpusWatch: false,
       announce: false,

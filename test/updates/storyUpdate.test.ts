@@ -43,6 +43,14 @@ describe('storyUpdate (the announcement of a corpus change)', () => {
     expect(text).toContain('Microsoft said that it conducted an internal review and found');
   });
 
+  it('speaks the language it is given (ANNOUNCE_LOCALE), quoting the sources as they are', () => {
+    const event = story.corpus.knowledge.timeline[1]!;
+    const text = messageText(render({ ...NO_CHANGE, addedEvents: [event] }, 'de'));
+    expect(text).toContain('Die Geschichte wurde aktualisiert');
+    expect(text).toContain('Neu in der Zeitleiste · 15. Mai 2025');
+    expect(text).toContain('Microsoft said that it conducted an internal review and found');
+  });
+
   it('sums up past six changes in one line', () => {
     const events = story.corpus.knowledge.timeline;
     const many = Array.from({ length: 14 }, (_, i) => events[i % events.length]!);
