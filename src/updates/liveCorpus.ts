@@ -11,6 +11,7 @@ import { LocalAnnounceClaim, RedisAnnounceClaim, type AnnounceClaim } from './an
 import { watchCorpus, type CorpusWatchOptions, type CorpusWatcher } from './corpusWatcher.js';
 import { StoryReloader, type AcceptedReload, type ReloadOutcome } from './storyReloader.js';
 import { WebhookAnnouncer, type AnnouncerOptions } from './webhookAnnouncer.js';
+import { AnnouncementPublisher, type PostedMessage } from './announcementPublisher.js';
 
 /**
  * The story while the bot runs: the corpus directory watched (CORPUS_WATCH) and reloaded on SIGHUP,
@@ -29,7 +30,14 @@ export interface LiveCorpus {
 
 export type LiveCorpusConfig = Pick<
   Config,
-  'corpusDir' | 'corpusWatch' | 'announceWebhooks' | 'announce' | 'announceLocale' | 'redisUrl'
+  | 'corpusDir'
+  | 'corpusWatch'
+  | 'announceWebhooks'
+  | 'announce'
+  | 'announceLocale'
+  | 'redisUrl'
+  | 'token'
+  | 'apiUrl'
 >;
 
 export interface LiveCorpusOptions {
@@ -105,9 +113,16 @@ function announcerFor(config: LiveCorpusConfig, log: Logger, options: LiveCorpus
   if (config.announceWebhooks.length === 0) {
     return { webhooks: 0, onChange: undefined, stop: () => Promise.resolve() };
   }
+  // With the bot's token, what is posted in an Announcement channel is published to followers.
+  const publisher = config.token
+    ? new AnnouncementPublisher(config.token, config.apiUrl, log)
+    : undefined;
   const announcer = new WebhookAnnouncer(config.announceWebhooks, log, {
     ...options.announcer,
     metrics: options.metrics,
+    onPosted: publisher
+      ? (posted, webhookId) => publisher.publish(posted as PostedMessage, webhookId)
+      : undefined,
   });
   const enabled = config.announce && options.mayAnnounce !== false;
   const claim: AnnounceClaim = config.redisUrl

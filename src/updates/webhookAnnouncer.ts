@@ -19,6 +19,8 @@ export interface AnnouncerOptions {
   readonly backoffMs?: number;
   /** One request's bound. */
   readonly timeoutMs?: number;
+  /** Called with each message posted (publishing it to an Announcement channel's followers). */
+  readonly onPosted?: ((message: unknown, webhookId: string) => Promise<unknown>) | undefined;
 }
 
 export const ANNOUNCER_DEFAULTS = { attempts: 5, backoffMs: 2000, timeoutMs: 15_000 } as const;
@@ -46,14 +48,18 @@ export class WebhookAnnouncer {
   private readonly webhooks: Webhook[];
   /** Webhooks Discord said are gone: reported once, never posted to again. */
   private readonly gone = new Set<string>();
-  private readonly settings: Required<Omit<AnnouncerOptions, 'metrics'>>;
+  private readonly settings: Required<Omit<AnnouncerOptions, 'metrics' | 'onPosted'>>;
 
   constructor(
     urls: readonly string[],
     private readonly logger: Logger,
     private readonly options: AnnouncerOptions = {},
   ) {
-    this.settings = { ...ANNOUNCER_DEFAULTS, ...options };
+    this.settings = {
+      attempts: options.attempts ?? ANNOUNCER_DEFAULTS.attempts,
+      backoffMs: options.backoffMs ?? ANNOUNCER_DEFAULTS.backoffMs,
+      timeoutMs: options.timeoutMs ?? ANNOUNCER_DEFAULTS.timeoutMs,
+    };
     this.webhooks = urls.flatMap((url) => {
       const parsed = parseWebhookUrl(url);
       if (!parsed) return [];
@@ -93,13 +99,18 @@ export class WebhookAnnouncer {
     const { attempts, backoffMs } = this.settings;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        await webhook.rest.post(Routes.webhook(webhook.id, webhook.token), {
+        const posted = await webhook.rest.post(Routes.webhook(webhook.id, webhook.token), {
           body: message,
           auth: false,
           // Components (V2 included) are honoured on a webhook only when asked for.
           query: new URLSearchParams({ wait: 'true', with_components: 'true' }),
         });
         this.logger.info({ webhook: webhook.id, attempt }, 'announcement posted');
+        await this.options
+          .onPosted?.(posted, webhook.id)
+          .catch((error: unknown) =>
+            this.logger.warn({ webhook: webhook.id, err: error }, 'after posting: failed'),
+          );
         return 'sent';
       } catch (error) {
         const status = error instanceof DiscordAPIError ? error.status : undefined;

@@ -65,7 +65,8 @@ async function gatewayBot(
     callbackDeadlineMs: 10_000,
     ...fakeOptions,
   });
-  const webhook = fake.createWebhook();
+  // In an Announcement channel: the bot, which has its token here, publishes to followers.
+  const webhook = fake.createWebhook(undefined, { announcement: true });
   const bot = start({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: fake.apiUrl,
@@ -141,6 +142,9 @@ describe('live corpus: gateway', () => {
 
     const [announcement] = await f.waitForWebhookMessages(webhook.id, 1, 10_000);
     expectAnnouncement(f, announcement!);
+    // Published to the servers that follow the channel (flag CROSSPOSTED), by the bot.
+    await f.waitForRequest((r) => r.route === ROUTES.crosspost && r.status === 200, 10_000);
+    expect((f.webhookMessages(webhook.id)[0]?.flags ?? 0) & 1).toBe(1);
 
     await pause(AFTER_SETTLING_MS);
     expect(logLines(bot.stderr).filter(isReload)).toHaveLength(1);

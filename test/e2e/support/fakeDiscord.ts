@@ -173,6 +173,8 @@ interface ChannelWebhook {
   readonly token: string;
   readonly channelId: string;
   readonly messages: APIMessage[];
+  readonly announcement: boolean;
+  readonly botMayPublish: boolean;
 }
 
 export interface DelaySpec {
@@ -303,6 +305,8 @@ const LIMITS = {
 const EMPTY_MESSAGE = 'Cannot send an empty message';
 /** MessageFlags.Loading: the "Bot is thinking…" placeholder after a deferred reply. */
 const LOADING_FLAG = 1 << 7;
+/** MessageFlags.Crossposted: published from an Announcement channel to its followers. */
+const CROSSPOSTED_FLAG = 1 << 0;
 /** MessageFlags.IsComponentsV2: content/embeds are not allowed, components carry the text. */
 const COMPONENTS_V2_FLAG = 1 << 15;
 
@@ -322,6 +326,7 @@ export const ROUTES = {
   getGuildCommands: 'GET /applications/:appId/guilds/:guildId/commands',
   putGuildCommands: 'PUT /applications/:appId/guilds/:guildId/commands',
   createMessage: 'POST /channels/:channelId/messages',
+  crosspost: 'POST /channels/:channelId/messages/:messageId/crosspost',
   typing: 'POST /channels/:channelId/typing',
 } as const;
 
@@ -530,15 +535,29 @@ export class FakeDiscord implements AppRef {
   // -------------------------------------------------------------------------------------------
   // Channel webhooks (what a server admin creates under Integrations → Webhooks)
 
-  /** A webhook of a channel; `url` is what an admin would copy (pointing at this fake). */
-  createWebhook(channelId = this.guilds[0]?.textChannelId ?? snowflake()): {
+  /**
+   * A webhook of a channel; `url` is what an admin would copy (pointing at this fake). In an
+   * Announcement channel (`announcement`) its messages can be published to followers, by a bot
+   * that may manage the channel's messages (`botMayPublish`, default true).
+   */
+  createWebhook(
+    channelId = this.guilds[0]?.textChannelId ?? snowflake(),
+    channel: { readonly announcement?: boolean; readonly botMayPublish?: boolean } = {},
+  ): {
     readonly id: string;
     readonly token: string;
     readonly url: string;
   } {
     const id = snowflake();
     const token = randomBytes(34).toString('base64url').slice(0, 68);
-    this.channelWebhooks.set(id, { id, token, channelId, messages: [] });
+    this.channelWebhooks.set(id, {
+      id,
+      token,
+      channelId,
+      messages: [],
+      announcement: channel.announcement ?? false,
+      botMayPublish: channel.botMayPublish ?? true,
+    });
     return { id, token, url: `${this.apiUrl}/webhooks/${id}/${token}` };
   }
 
@@ -926,6 +945,7 @@ export class FakeDiscord implements AppRef {
       r(ROUTES.getGuildCommands, true, (ctx) => this.onCommands(ctx)),
       r(ROUTES.putGuildCommands, true, (ctx) => this.onCommands(ctx)),
       r(ROUTES.createMessage, true, (ctx) => this.onCreateMessage(ctx)),
+      r(ROUTES.crosspost, true, (ctx) => this.onCrosspost(ctx)),
       r(ROUTES.typing, true, (ctx) =>
         this.knownChannels.has(ctx.params.channelId ?? '')
           ? { status: 204, outcome: 'ok' }
@@ -1153,6 +1173,36 @@ export class FakeDiscord implements AppRef {
     webhook.messages.push(created);
     this.poke();
     return ctx.query.wait === 'true' ? ok(created) : { status: 204, outcome: 'ok' };
+  }
+
+  /**
+   * Publishing a message of an Announcement channel to the channels that follow it (flag
+   * CROSSPOSTED). Only webhook messages are kept here: the only messages a bot would publish.
+   */
+  private onCrosspost(ctx: Ctx): Reply {
+    const webhook = [...this.channelWebhooks.values()].find(
+      (w) => w.channelId === ctx.params.channelId,
+    );
+    const index = webhook?.messages.findIndex((m) => m.id === ctx.params.messageId) ?? -1;
+    const found = webhook?.messages[index];
+    if (!webhook || !found) return discordError(404, 10008, 'Unknown Message', 'no such message');
+    if (!webhook.announcement) {
+      return discordError(
+        400,
+        50024,
+        'Cannot execute action on this channel type',
+        'not an Announcement channel',
+      );
+    }
+    if (!webhook.botMayPublish) {
+      return discordError(403, 50013, 'Missing Permissions', 'no Manage Messages here');
+    }
+    if (((found.flags ?? 0) & CROSSPOSTED_FLAG) !== 0) {
+      return discordError(400, 40033, 'This message has already been crossposted.', 'twice');
+    }
+    const published = { ...found, flags: (found.flags ?? 0) | CROSSPOSTED_FLAG };
+    webhook.messages[index] = published;
+    return ok(published);
   }
 
   private onWebhookMessage(ctx: Ctx): Reply {
