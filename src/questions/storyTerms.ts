@@ -35,6 +35,7 @@ export class StoryTerms {
   private readonly speakers = new Map<string, boolean>();
   private readonly prominenceOf = new Map<string, number>();
   private readonly everydayFrom: number;
+  private allWords: ReadonlySet<string> | undefined;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
   private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
@@ -114,6 +115,17 @@ export class StoryTerms {
       this.speakers.set(partyId, spoke);
     }
     return spoke;
+  }
+
+  /** The words the passages and units are written in (folded, stop words left out). */
+  get storyWords(): ReadonlySet<string> {
+    if (!this.allWords) {
+      const words = new Set(this.unitWordSet);
+      for (const passage of this.index.passages)
+        for (const token of analyze(passage.text)) if (!token.stop) words.add(token.word);
+      this.allWords = words;
+    }
+    return this.allWords;
   }
 
   /** In how many passages and units the term stands. */

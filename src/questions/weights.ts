@@ -31,6 +31,11 @@ export const QUESTION_WEIGHTS = {
    * sense fully, the next two less, the 4th to 6th least ("price" is also "terms").
    */
   senseShare: [1, 0.7, 0.7, 0.5, 0.5, 0.5],
+  /**
+   * A story word whose definition uses the question's word ("customer" for "paying"): what the
+   * match counts, and as evidence.
+   */
+  definedBy: { weight: 0.3, evidence: 0.1 },
   /** A synonym from the editors' groups in `corpus/story.yaml` (the story's own usage). */
   editorsSynonym: 0.8,
   /**

@@ -85,9 +85,13 @@ const PHRASAL_VERBS = new Set([
   'made',
 ]);
 const GROUP_CACHE_LIMIT = 20_000;
+/** A question word that the definitions of more story words than this use matches none of them. */
+const MAX_DEFINERS = 3;
 
 export class WordGroups {
   private readonly groupCache = new Map<string, Omit<WordGroup, 'label' | 'at'>>();
+  /** By a word's dictionary form, the story's words whose definitions use it. */
+  private definers: ReadonlyMap<string, readonly string[]> | undefined;
 
   constructor(
     private readonly terms: StoryTerms,
@@ -312,7 +316,19 @@ export class WordGroups {
           withEditorsSynonyms(relatedTerms, weight, evidence);
       }
     }
+    // "paying" → customer ("someone who pays for goods or services"): a story word whose
+    // definition uses the question's word says it in other words.
     const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
+    if (!known)
+      for (const source of forms.length > 0 ? forms : [phrase])
+        for (const definer of this.definersOf(source))
+          add(
+            contentTerms(definer),
+            definer,
+            QUESTION_WEIGHTS.definedBy.weight,
+            'gloss',
+            QUESTION_WEIGHTS.definedBy.evidence,
+          );
     const rarest = Math.max(0, ...terms.map((t) => this.terms.idf(t)));
     return {
       alternatives,
@@ -323,6 +339,28 @@ export class WordGroups {
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
       strangeName: !known && this.isNameLike(phrase, typed),
     };
+  }
+
+  /** The story's words whose commonest senses' definitions use `word` (a dictionary form). */
+  private definersOf(word: string): readonly string[] {
+    if (!this.definers) {
+      const definers = new Map<string, string[]>();
+      for (const storyWord of this.terms.storyWords) {
+        for (const defining of this.lexicon.definitionWords(storyWord)) {
+          if (FRAME_WORDS.has(defining) || STOP_WORDS.has(defining)) continue;
+          const forms = this.lexicon.baseForms(defining);
+          for (const form of forms.length > 0 ? forms : [defining]) {
+            const list = definers.get(form) ?? [];
+            if (!list.includes(storyWord)) list.push(storyWord);
+            definers.set(form, list);
+          }
+        }
+      }
+      this.definers = definers;
+    }
+    const definers = this.definers.get(word) ?? [];
+    // A word that defines many ("cause", "make") says little about which of them is meant.
+    return definers.length <= MAX_DEFINERS ? definers : [];
   }
 
   /**
