@@ -77,6 +77,19 @@ const TIME_PREPOSITIONS = new Set([
   'by',
 ]);
 
+/** Words that say how near in time, before "after" or "before": "right after", "shortly before". */
+const TIME_DEGREE = new Set([
+  'right',
+  'just',
+  'shortly',
+  'soon',
+  'immediately',
+  'directly',
+  'straight',
+  'long',
+  'well',
+]);
+
 export class QuestionReader {
   private readonly wordGroups: WordGroups;
 
@@ -119,7 +132,9 @@ export class QuestionReader {
     const clause = (cue: ReadonlySet<string>): string | undefined => {
       const at = plain.findIndex((word, i) => cue.has(word) && i > 0);
       if (at < 0) return undefined;
-      for (let i = at; i < plain.length; i++) timeWords.add(i);
+      // "right after", "shortly before": how near in time is not a topic either.
+      const from = TIME_DEGREE.has(plain[at - 1] ?? '') ? at - 1 : at;
+      for (let i = from; i < plain.length; i++) timeWords.add(i);
       return plain.slice(at + 1).join(' ');
     };
     const after = clause(AFTER_WORDS);
