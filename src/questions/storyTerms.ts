@@ -36,6 +36,7 @@ export class StoryTerms {
   private readonly prominenceOf = new Map<string, number>();
   private readonly everydayFrom: number;
   private allWords: ReadonlySet<string> | undefined;
+  private pairs: ReadonlySet<string> | undefined;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
   private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
@@ -126,6 +127,25 @@ export class StoryTerms {
       this.allWords = words;
     }
     return this.allWords;
+  }
+
+  /** Whether the passages or units write these words one after the other ("united states"). */
+  usesTogether(words: readonly string[]): boolean {
+    if (!this.pairs) {
+      const pairs = new Set<string>();
+      const texts = [
+        ...this.index.passages.map((p) => p.text),
+        ...this.units.map((u) => u.matchText),
+      ];
+      for (const text of texts) {
+        const tokens = analyze(text);
+        for (let i = 0; i + 1 < tokens.length; i++)
+          pairs.add(`${tokens[i]?.word} ${tokens[i + 1]?.word}`);
+      }
+      this.pairs = pairs;
+    }
+    const pairs = this.pairs;
+    return words.every((word, i) => i === 0 || pairs.has(`${words[i - 1]} ${word}`));
   }
 
   /** In how many passages and units the term stands. */

@@ -225,7 +225,11 @@ export class WordGroups {
     const english = [first ?? '', ...this.lexicon.baseForms(first ?? '')].some((form) =>
       this.lexicon.isWord([form, ...rest].join(' ')),
     );
-    if (!editors && !(english && !terms.every((t) => this.terms.isKnown(t)))) return undefined;
+    // A name is one thing even when the story uses its words apart ("united states": Unit 8200,
+    // "states").
+    const strangeName = english && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
+    if (!editors && !strangeName && !(english && !terms.every((t) => this.terms.isKnown(t))))
+      return undefined;
     const label = [...new Set(span.map((t) => typedOf(t.start)))].join(' ');
     return this.wordGroup(words, terms, label, false, at, phrase);
   }
@@ -318,7 +322,10 @@ export class WordGroups {
     }
     // "paying" → customer ("someone who pays for goods or services"): a story word whose
     // definition uses the question's word says it in other words.
-    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
+    // A name the story writes only apart ("united states": Unit 8200, "states") is not its word.
+    const apartName =
+      words.length > 1 && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
+    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t)) && !apartName;
     if (!known)
       for (const source of forms.length > 0 ? forms : [phrase])
         for (const definer of this.definersOf(source))
@@ -331,7 +338,12 @@ export class WordGroups {
           );
     const rarest = Math.max(0, ...terms.map((t) => this.terms.idf(t)));
     return {
-      alternatives,
+      // Such a name matches where its words stand together, not where the story has them apart.
+      alternatives: apartName
+        ? alternatives.filter(
+            (a) => !a.words.includes(' ') || this.terms.usesTogether(a.words.split(' ')),
+          )
+        : alternatives,
       // A word the story itself uses weighs its rarity; one it does not (even if a synonym is
       // there) weighs like a word the sources may not cover.
       weight: known ? rarest : this.unknownWeight(phrase, typed, isHead),
