@@ -216,6 +216,8 @@ export class CandidateScorer {
       if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
         return { weight: 1, evidence: 1 };
       if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
+      if (group.kin?.some((id) => features.partyIds.has(id) || unit?.partyIds.includes(id)))
+        return W.kinParty;
       return { weight: 0, evidence: 0 };
     }
     const { single, phrases } = byTerm(group.alternatives, literal);

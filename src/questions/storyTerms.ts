@@ -37,6 +37,7 @@ export class StoryTerms {
   private readonly everydayFrom: number;
   private allWords: ReadonlySet<string> | undefined;
   private pairs: ReadonlySet<string> | undefined;
+  private kinOf: ReadonlyMap<string, readonly string[]> | undefined;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
   private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
@@ -44,7 +45,7 @@ export class StoryTerms {
   constructor(
     private readonly index: PassageIndex,
     readonly units: readonly AnswerUnit[],
-    partyList: readonly Party[],
+    private readonly partyList: readonly Party[],
     synonyms: readonly (readonly string[])[],
     /** A word's dictionary forms (WordNet's), matched as well as its stem. */
     readonly lemmas: (word: string) => readonly string[],
@@ -146,6 +147,35 @@ export class StoryTerms {
     }
     const pairs = this.pairs;
     return words.every((word, i) => i === 0 || pairs.has(`${words[i - 1]} ${word}`));
+  }
+
+  /**
+   * The other parties whose names share a word with this party's, other than the story's
+   * everyday words: "Israel Defense Forces" and "Ministry of Defense", "Israeli military" and
+   * "Israel's military surveillance agency" — bodies a user may take for one another.
+   */
+  kin(partyId: string): readonly string[] {
+    if (!this.kinOf) {
+      const words = new Map<string, Set<string>>();
+      for (const party of this.partyList) {
+        const own = new Set<string>();
+        for (const name of [party.name, ...party.aliases])
+          for (const token of analyze(name))
+            if (!token.stop && !this.isEveryday(token.term) && !/\d/.test(token.word))
+              own.add(token.term);
+        words.set(party.id, own);
+      }
+      const kinOf = new Map<string, string[]>();
+      for (const [id, own] of words)
+        kinOf.set(
+          id,
+          [...words].flatMap(([other, theirs]) =>
+            other !== id && [...own].some((term) => theirs.has(term)) ? [other] : [],
+          ),
+        );
+      this.kinOf = kinOf;
+    }
+    return this.kinOf.get(partyId) ?? [];
   }
 
   /** In how many passages and units the term stands. */

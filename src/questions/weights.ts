@@ -36,6 +36,12 @@ export const QUESTION_WEIGHTS = {
    * match counts, and as evidence.
    */
   definedBy: { weight: 0.3, evidence: 0.1 },
+  /**
+   * A party whose names share a word with the one asked about, not an everyday one ("Ministry
+   * of Defense" for "Israel Defense Forces"): counted like an editors' synonym, and as evidence
+   * like a similar word (it does not show that the sources speak of the party asked about).
+   */
+  kinParty: { weight: 0.8, evidence: 0.3 },
   /** A synonym from the editors' groups in `corpus/story.yaml` (the story's own usage). */
   editorsSynonym: 0.8,
   /**

@@ -43,6 +43,8 @@ export interface WordGroup {
   readonly alternatives: readonly Alternative[];
   /** A party the words name: it matches texts that name the party (or are its words). */
   readonly partyId?: string | undefined;
+  /** Parties a user may take for the one named ("Israeli military" for the defense ministry). */
+  readonly kin?: readonly string[] | undefined;
   /** How much of the question it carries: its rarity in the story (an unknown word: the rarest's). */
   readonly weight: number;
   /** Whether the word is one of the story's everyday words (Microsoft, Azure, review…). */
@@ -132,6 +134,7 @@ export class WordGroups {
         label,
         alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
         partyId: term.slice(PARTY_TOKEN.length),
+        kin: this.terms.kin(term.slice(PARTY_TOKEN.length)),
         weight: this.terms.idf(term),
         everyday: this.terms.isEveryday(term),
         noun: true,
