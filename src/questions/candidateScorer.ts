@@ -77,7 +77,8 @@ export class CandidateScorer {
     let gained = 0;
     let supportTotal = 0;
     let supported = 0;
-    let headMatched = false;
+    /** How well a name of the "which X" kind answers (an everyday one, "Israel", little). */
+    let headMatched = 0;
     const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
     for (const group of part.groups) {
       const share = group.everyday ? W.everyday : 1;
@@ -100,7 +101,7 @@ export class CandidateScorer {
       }
       if (match === 0 && group === headGroup) {
         match = evidence = this.headMatch(part, features);
-        headMatched = match > 0;
+        headMatched = match;
       }
       if (evidence >= W.strongEvidence) strong.add(group);
       if (match > 0) {
@@ -141,7 +142,7 @@ export class CandidateScorer {
     // Of passages that match as much, one that has every word of the question answers it.
     if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
     score += this.kindFit(part, features, unit, passage) * W.kindFit;
-    if (headMatched) score += W.headFit;
+    score += headMatched * W.headFit;
     score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
     if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
       if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
