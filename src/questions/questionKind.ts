@@ -25,7 +25,11 @@ export function questionKind(all: readonly string[], mayDefine = true): Question
   if (word === undefined) return 'what';
   if (AUXILIARIES.has(word)) {
     // "Is Microsoft doing the review itself?" asks who does it: the answer names someone.
-    if (words.slice(first + 2).some((w) => REFLEXIVES.has(w))) return 'who';
+    // Not "did it investigate itself", where the reflexive is what was done to.
+    const emphatic = words.some(
+      (w, i) => i > first + 1 && REFLEXIVES.has(w) && !/(?:ed|ing)$/.test(words[i - 1] ?? ''),
+    );
+    if (emphatic) return 'who';
     // "is it done", "did microsoft": a yes/no question, unless a question word comes first.
     return 'yes-no';
   }

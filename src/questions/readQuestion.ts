@@ -77,6 +77,12 @@ const TIME_PREPOSITIONS = new Set([
   'by',
 ]);
 
+/** Cues of a time clause only before this word ("later than", "prior to"). */
+const COMPARATIVE_CUES: Readonly<Record<string, string>> = {
+  later: 'than',
+  earlier: 'than',
+  prior: 'to',
+};
 /** Words that say how near in time, before "after" or "before": "right after", "shortly before". */
 const TIME_DEGREE = new Set([
   'right',
@@ -131,6 +137,12 @@ export class QuestionReader {
     });
     const clause = (cue: ReadonlySet<string>): string | undefined => {
       const at = plain.findIndex((word, i) => cue.has(word) && i > 0);
+      // "earlier", "later" alone say when, not after what: only "earlier than", "prior to" do.
+      const comparative = COMPARATIVE_CUES[plain[at] ?? ''];
+      if (at >= 0 && comparative !== undefined && plain[at + 1] !== comparative) {
+        timeWords.add(at);
+        return undefined;
+      }
       if (at < 0) return undefined;
       // "right after", "shortly before": how near in time is not a topic either.
       const from = TIME_DEGREE.has(plain[at - 1] ?? '') ? at - 1 : at;
