@@ -202,6 +202,7 @@ export class QuestionReader {
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
+    let referring = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
     if (previous && groups.length === 0 && plain.every((w) => WH_WORDS.has(w))) {
@@ -225,6 +226,8 @@ export class QuestionReader {
       // "… and what did it use Azure for", "… and who is doing it": "it" is what the question
       // named before — a party, or a thing.
       groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined || g.noun)];
+      // "What did Microsoft cut off in September, and who announced it": it is of that time too.
+      referring = true;
     }
     return {
       text: part.text,
@@ -247,8 +250,14 @@ export class QuestionReader {
             (w === 'what' || w === 'which') &&
             ['year', 'date', 'month', 'day'].includes(plain[i + 1] ?? ''),
         ),
-      months: elliptical && previous ? previous.months : months,
-      years: elliptical && previous ? previous.years : years,
+      months:
+        (elliptical || (referring && months.length + years.length === 0)) && previous
+          ? previous.months
+          : months,
+      years:
+        (elliptical || (referring && months.length + years.length === 0)) && previous
+          ? previous.years
+          : years,
       after: elliptical ? previous?.after : after,
       before: elliptical ? previous?.before : before,
       corrections,
