@@ -52,7 +52,7 @@ export const STATUS_WORDS = words(`
 export const CLOSING_STATUS_WORDS = words('done over finished ended concluded');
 
 /** Words that ask what happened: "what happened after …", "what did they do". */
-export const EVENT_WORDS = words('happen happened happens happening event events do done');
+export const EVENT_WORDS = words('happen happened happens happening event events do done doing');
 
 /** Words that give a reason: they make a text an answer to "why". */
 export const REASON_WORDS = words(

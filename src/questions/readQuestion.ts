@@ -182,7 +182,8 @@ export class QuestionReader {
     const asksEvent =
       (kind === 'what' || kind === 'when') &&
       plain.some(
-        (w) => EVENT_WORDS.has(w) && (!['do', 'done'].includes(w) || plain.includes('did')),
+        (w) =>
+          EVENT_WORDS.has(w) && (!['do', 'done', 'doing'].includes(w) || plain.includes('did')),
       );
     // "What did X say" asks for X's words; "who wrote X" asks for an author.
     const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
