@@ -34,6 +34,7 @@ export const FRAME_WORDS = words(`
   get got getting go going goes went come came coming comes
   happen happened happens happening
   whether else again anyway like because though although unless while
+  since during until till amongst toward towards versus whereas whilst amid
   back ago called named once
   off up out down away under above below between among within across along around upon via per
   make makes made making
