@@ -151,9 +151,15 @@ export class CandidateScorer {
     // corpus refers to more ("the Guardian article" is the one the others cite and link to).
     score -= Math.min(features.length, 80) / 4000;
     if (unit?.documentId !== undefined) score += this.terms.prominence(unit.documentId) / 200;
+    // A date answers "what year did X sign …" when it is about what the question asks: an
+    // entry that matches one of its words other than the parties it names ("the announcement of
+    // the review" is no signing), a passage's date near such a word.
+    const topical = part.groups.filter((g) => g.partyId === undefined && g !== headGroup);
+    const dated =
+      unit?.date !== undefined && (topical.length === 0 || topical.some((g) => strong.has(g)));
+    const about = topical.length === 0 ? matched : new Set(topical.filter((g) => strong.has(g)));
     const dateNear =
-      part.expectsDate &&
-      (unit?.date !== undefined || this.near(part, features, features.dates, matched));
+      part.expectsDate && (dated || this.near(part, features, features.dates, about));
     return { ...item, coverage, support, score, matched, strong, amountNear, dateNear, inTime };
   }
 
