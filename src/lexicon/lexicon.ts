@@ -252,6 +252,21 @@ export class Lexicon {
     return result;
   }
 
+  /**
+   * The words of the definition of the word's commonest sense in each part of speech it has
+   * ("customer" → pays, goods, services): what a text that uses the word says in other words.
+   */
+  definitionWords(word: string): readonly string[] {
+    return [
+      ...this.rememberedWords(`def:${word}`, () =>
+        PARTS_OF_SPEECH.flatMap((pos) => {
+          const first = this.senses(word, pos)[0];
+          return first ? glossWords(first.gloss) : [];
+        }),
+      ),
+    ];
+  }
+
   /** Words opposite to `word` in its first senses: WordNet's antonyms (see opposites.ts). */
   opposites(word: string): ReadonlySet<string> {
     return new Set([...this.oppositeKeys(word)].map((key) => key.slice(key.indexOf(':') + 1)));

@@ -77,7 +77,8 @@ export class CandidateScorer {
     let gained = 0;
     let supportTotal = 0;
     let supported = 0;
-    let headMatched = false;
+    /** How well a name of the "which X" kind answers (an everyday one, "Israel", little). */
+    let headMatched = 0;
     const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
     for (const group of part.groups) {
       const share = group.everyday ? W.everyday : 1;
@@ -100,7 +101,7 @@ export class CandidateScorer {
       }
       if (match === 0 && group === headGroup) {
         match = evidence = this.headMatch(part, features);
-        headMatched = match > 0;
+        headMatched = match;
       }
       if (evidence >= W.strongEvidence) strong.add(group);
       if (match > 0) {
@@ -141,7 +142,7 @@ export class CandidateScorer {
     // Of passages that match as much, one that has every word of the question answers it.
     if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
     score += this.kindFit(part, features, unit, passage) * W.kindFit;
-    if (headMatched) score += W.headFit;
+    score += headMatched * W.headFit;
     score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
     if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
       if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
@@ -150,9 +151,15 @@ export class CandidateScorer {
     // corpus refers to more ("the Guardian article" is the one the others cite and link to).
     score -= Math.min(features.length, 80) / 4000;
     if (unit?.documentId !== undefined) score += this.terms.prominence(unit.documentId) / 200;
+    // A date answers "what year did X sign …" when it is about what the question asks: an
+    // entry that matches one of its words other than the parties it names ("the announcement of
+    // the review" is no signing), a passage's date near such a word.
+    const topical = part.groups.filter((g) => g.partyId === undefined && g !== headGroup);
+    const dated =
+      unit?.date !== undefined && (topical.length === 0 || topical.some((g) => strong.has(g)));
+    const about = topical.length === 0 ? matched : new Set(topical.filter((g) => strong.has(g)));
     const dateNear =
-      part.expectsDate &&
-      (unit?.date !== undefined || this.near(part, features, features.dates, matched));
+      part.expectsDate && (dated || this.near(part, features, features.dates, about));
     return { ...item, coverage, support, score, matched, strong, amountNear, dateNear, inTime };
   }
 
@@ -216,6 +223,8 @@ export class CandidateScorer {
       if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
         return { weight: 1, evidence: 1 };
       if (passage?.speakerId === group.partyId) return { weight: 0.8, evidence: 0.8 };
+      if (group.kin?.some((id) => features.partyIds.has(id) || unit?.partyIds.includes(id)))
+        return W.kinParty;
       return { weight: 0, evidence: 0 };
     }
     const { single, phrases } = byTerm(group.alternatives, literal);

@@ -14,6 +14,8 @@ export type QuestionKind =
   | 'yes-no'
   | 'what';
 
+const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself']);
+
 /** The kind of answer a question asks for, from its frame (`mayDefine` false: never "define"). */
 export function questionKind(all: readonly string[], mayDefine = true): QuestionKind {
   // "what even is …", "who actually runs …": fillers do not change what is asked.
@@ -22,6 +24,12 @@ export function questionKind(all: readonly string[], mayDefine = true): Question
   const word = words[first];
   if (word === undefined) return 'what';
   if (AUXILIARIES.has(word)) {
+    // "Is Microsoft doing the review itself?" asks who does it: the answer names someone.
+    // Not "did it investigate itself", where the reflexive is what was done to.
+    const emphatic = words.some(
+      (w, i) => i > first + 1 && REFLEXIVES.has(w) && !/(?:ed|ing)$/.test(words[i - 1] ?? ''),
+    );
+    if (emphatic) return 'who';
     // "is it done", "did microsoft": a yes/no question, unless a question word comes first.
     return 'yes-no';
   }

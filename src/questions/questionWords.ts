@@ -34,6 +34,7 @@ export const FRAME_WORDS = words(`
   get got getting go going goes went come came coming comes
   happen happened happens happening
   whether else again anyway like because though although unless while
+  since during until till amongst toward towards versus whereas whilst amid
   back ago called named once
   off up out down away under above below between among within across along around upon via per
   make makes made making
@@ -52,7 +53,7 @@ export const STATUS_WORDS = words(`
 export const CLOSING_STATUS_WORDS = words('done over finished ended concluded');
 
 /** Words that ask what happened: "what happened after …", "what did they do". */
-export const EVENT_WORDS = words('happen happened happens happening event events do done');
+export const EVENT_WORDS = words('happen happened happens happening event events do done doing');
 
 /** Words that give a reason: they make a text an answer to "why". */
 export const REASON_WORDS = words(

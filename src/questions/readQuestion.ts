@@ -77,6 +77,25 @@ const TIME_PREPOSITIONS = new Set([
   'by',
 ]);
 
+/** Cues of a time clause only before this word ("later than", "prior to"). */
+const COMPARATIVE_CUES: Readonly<Record<string, string>> = {
+  later: 'than',
+  earlier: 'than',
+  prior: 'to',
+};
+/** Words that say how near in time, before "after" or "before": "right after", "shortly before". */
+const TIME_DEGREE = new Set([
+  'right',
+  'just',
+  'shortly',
+  'soon',
+  'immediately',
+  'directly',
+  'straight',
+  'long',
+  'well',
+]);
+
 export class QuestionReader {
   private readonly wordGroups: WordGroups;
 
@@ -118,8 +137,16 @@ export class QuestionReader {
     });
     const clause = (cue: ReadonlySet<string>): string | undefined => {
       const at = plain.findIndex((word, i) => cue.has(word) && i > 0);
+      // "earlier", "later" alone say when, not after what: only "earlier than", "prior to" do.
+      const comparative = COMPARATIVE_CUES[plain[at] ?? ''];
+      if (at >= 0 && comparative !== undefined && plain[at + 1] !== comparative) {
+        timeWords.add(at);
+        return undefined;
+      }
       if (at < 0) return undefined;
-      for (let i = at; i < plain.length; i++) timeWords.add(i);
+      // "right after", "shortly before": how near in time is not a topic either.
+      const from = TIME_DEGREE.has(plain[at - 1] ?? '') ? at - 1 : at;
+      for (let i = from; i < plain.length; i++) timeWords.add(i);
       return plain.slice(at + 1).join(' ');
     };
     const after = clause(AFTER_WORDS);
@@ -155,7 +182,8 @@ export class QuestionReader {
     const asksEvent =
       (kind === 'what' || kind === 'when') &&
       plain.some(
-        (w) => EVENT_WORDS.has(w) && (!['do', 'done'].includes(w) || plain.includes('did')),
+        (w) =>
+          EVENT_WORDS.has(w) && (!['do', 'done', 'doing'].includes(w) || plain.includes('did')),
       );
     // "What did X say" asks for X's words; "who wrote X" asks for an author.
     const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
@@ -175,6 +203,7 @@ export class QuestionReader {
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
+    let referring = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
     if (previous && groups.length === 0 && plain.every((w) => WH_WORDS.has(w))) {
@@ -198,6 +227,8 @@ export class QuestionReader {
       // "… and what did it use Azure for", "… and who is doing it": "it" is what the question
       // named before — a party, or a thing.
       groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined || g.noun)];
+      // "What did Microsoft cut off in September, and who announced it": it is of that time too.
+      referring = true;
     }
     return {
       text: part.text,
@@ -220,8 +251,14 @@ export class QuestionReader {
             (w === 'what' || w === 'which') &&
             ['year', 'date', 'month', 'day'].includes(plain[i + 1] ?? ''),
         ),
-      months: elliptical && previous ? previous.months : months,
-      years: elliptical && previous ? previous.years : years,
+      months:
+        (elliptical || (referring && months.length + years.length === 0)) && previous
+          ? previous.months
+          : months,
+      years:
+        (elliptical || (referring && months.length + years.length === 0)) && previous
+          ? previous.years
+          : years,
       after: elliptical ? previous?.after : after,
       before: elliptical ? previous?.before : before,
       corrections,

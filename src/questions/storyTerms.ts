@@ -35,6 +35,9 @@ export class StoryTerms {
   private readonly speakers = new Map<string, boolean>();
   private readonly prominenceOf = new Map<string, number>();
   private readonly everydayFrom: number;
+  private allWords: ReadonlySet<string> | undefined;
+  private pairs: ReadonlySet<string> | undefined;
+  private kinOf: ReadonlyMap<string, readonly string[]> | undefined;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
   private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
@@ -42,7 +45,7 @@ export class StoryTerms {
   constructor(
     private readonly index: PassageIndex,
     readonly units: readonly AnswerUnit[],
-    partyList: readonly Party[],
+    private readonly partyList: readonly Party[],
     synonyms: readonly (readonly string[])[],
     /** A word's dictionary forms (WordNet's), matched as well as its stem. */
     readonly lemmas: (word: string) => readonly string[],
@@ -114,6 +117,65 @@ export class StoryTerms {
       this.speakers.set(partyId, spoke);
     }
     return spoke;
+  }
+
+  /** The words the passages and units are written in (folded, stop words left out). */
+  get storyWords(): ReadonlySet<string> {
+    if (!this.allWords) {
+      const words = new Set(this.unitWordSet);
+      for (const passage of this.index.passages)
+        for (const token of analyze(passage.text)) if (!token.stop) words.add(token.word);
+      this.allWords = words;
+    }
+    return this.allWords;
+  }
+
+  /** Whether the passages or units write these words one after the other ("united states"). */
+  usesTogether(words: readonly string[]): boolean {
+    if (!this.pairs) {
+      const pairs = new Set<string>();
+      const texts = [
+        ...this.index.passages.map((p) => p.text),
+        ...this.units.map((u) => u.matchText),
+      ];
+      for (const text of texts) {
+        const tokens = analyze(text);
+        for (let i = 0; i + 1 < tokens.length; i++)
+          pairs.add(`${tokens[i]?.word} ${tokens[i + 1]?.word}`);
+      }
+      this.pairs = pairs;
+    }
+    const pairs = this.pairs;
+    return words.every((word, i) => i === 0 || pairs.has(`${words[i - 1]} ${word}`));
+  }
+
+  /**
+   * The other parties whose names share a word with this party's, other than the story's
+   * everyday words: "Israel Defense Forces" and "Ministry of Defense", "Israeli military" and
+   * "Israel's military surveillance agency" — bodies a user may take for one another.
+   */
+  kin(partyId: string): readonly string[] {
+    if (!this.kinOf) {
+      const words = new Map<string, Set<string>>();
+      for (const party of this.partyList) {
+        const own = new Set<string>();
+        for (const name of [party.name, ...party.aliases])
+          for (const token of analyze(name))
+            if (!token.stop && !this.isEveryday(token.term) && !/\d/.test(token.word))
+              own.add(token.term);
+        words.set(party.id, own);
+      }
+      const kinOf = new Map<string, string[]>();
+      for (const [id, own] of words)
+        kinOf.set(
+          id,
+          [...words].flatMap(([other, theirs]) =>
+            other !== id && [...own].some((term) => theirs.has(term)) ? [other] : [],
+          ),
+        );
+      this.kinOf = kinOf;
+    }
+    return this.kinOf.get(partyId) ?? [];
   }
 
   /** In how many passages and units the term stands. */

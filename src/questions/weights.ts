@@ -31,6 +31,17 @@ export const QUESTION_WEIGHTS = {
    * sense fully, the next two less, the 4th to 6th least ("price" is also "terms").
    */
   senseShare: [1, 0.7, 0.7, 0.5, 0.5, 0.5],
+  /**
+   * A story word whose definition uses the question's word ("customer" for "paying"): what the
+   * match counts, and as evidence.
+   */
+  definedBy: { weight: 0.3, evidence: 0.1 },
+  /**
+   * A party whose names share a word with the one asked about, not an everyday one ("Ministry
+   * of Defense" for "Israel Defense Forces"): counted like an editors' synonym, and as evidence
+   * like a similar word (it does not show that the sources speak of the party asked about).
+   */
+  kinParty: { weight: 0.8, evidence: 0.3 },
   /** A synonym from the editors' groups in `corpus/story.yaml` (the story's own usage). */
   editorsSynonym: 0.8,
   /**

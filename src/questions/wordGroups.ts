@@ -43,6 +43,8 @@ export interface WordGroup {
   readonly alternatives: readonly Alternative[];
   /** A party the words name: it matches texts that name the party (or are its words). */
   readonly partyId?: string | undefined;
+  /** Parties a user may take for the one named ("Israeli military" for the defense ministry). */
+  readonly kin?: readonly string[] | undefined;
   /** How much of the question it carries: its rarity in the story (an unknown word: the rarest's). */
   readonly weight: number;
   /** Whether the word is one of the story's everyday words (Microsoft, Azure, review…). */
@@ -85,9 +87,13 @@ const PHRASAL_VERBS = new Set([
   'made',
 ]);
 const GROUP_CACHE_LIMIT = 20_000;
+/** A question word that the definitions of more story words than this use matches none of them. */
+const MAX_DEFINERS = 3;
 
 export class WordGroups {
   private readonly groupCache = new Map<string, Omit<WordGroup, 'label' | 'at'>>();
+  /** By a word's dictionary form, the story's words whose definitions use it. */
+  private definers: ReadonlyMap<string, readonly string[]> | undefined;
 
   constructor(
     private readonly terms: StoryTerms,
@@ -128,6 +134,7 @@ export class WordGroups {
         label,
         alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
         partyId: term.slice(PARTY_TOKEN.length),
+        kin: this.terms.kin(term.slice(PARTY_TOKEN.length)),
         weight: this.terms.idf(term),
         everyday: this.terms.isEveryday(term),
         noun: true,
@@ -221,7 +228,11 @@ export class WordGroups {
     const english = [first ?? '', ...this.lexicon.baseForms(first ?? '')].some((form) =>
       this.lexicon.isWord([form, ...rest].join(' ')),
     );
-    if (!editors && !(english && !terms.every((t) => this.terms.isKnown(t)))) return undefined;
+    // A name is one thing even when the story uses its words apart ("united states": Unit 8200,
+    // "states").
+    const strangeName = english && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
+    if (!editors && !strangeName && !(english && !terms.every((t) => this.terms.isKnown(t))))
+      return undefined;
     const label = [...new Set(span.map((t) => typedOf(t.start)))].join(' ');
     return this.wordGroup(words, terms, label, false, at, phrase);
   }
@@ -312,10 +323,30 @@ export class WordGroups {
           withEditorsSynonyms(relatedTerms, weight, evidence);
       }
     }
-    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t));
+    // "paying" → customer ("someone who pays for goods or services"): a story word whose
+    // definition uses the question's word says it in other words.
+    // A name the story writes only apart ("united states": Unit 8200, "states") is not its word.
+    const apartName =
+      words.length > 1 && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
+    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t)) && !apartName;
+    if (!known)
+      for (const source of forms.length > 0 ? forms : [phrase])
+        for (const definer of this.definersOf(source))
+          add(
+            contentTerms(definer),
+            definer,
+            QUESTION_WEIGHTS.definedBy.weight,
+            'gloss',
+            QUESTION_WEIGHTS.definedBy.evidence,
+          );
     const rarest = Math.max(0, ...terms.map((t) => this.terms.idf(t)));
     return {
-      alternatives,
+      // Such a name matches where its words stand together, not where the story has them apart.
+      alternatives: apartName
+        ? alternatives.filter(
+            (a) => !a.words.includes(' ') || this.terms.usesTogether(a.words.split(' ')),
+          )
+        : alternatives,
       // A word the story itself uses weighs its rarity; one it does not (even if a synonym is
       // there) weighs like a word the sources may not cover.
       weight: known ? rarest : this.unknownWeight(phrase, typed, isHead),
@@ -323,6 +354,28 @@ export class WordGroups {
       noun: (this.lexicon.mainPartOfSpeech(phrase) ?? 'noun') === 'noun',
       strangeName: !known && this.isNameLike(phrase, typed),
     };
+  }
+
+  /** The story's words whose commonest senses' definitions use `word` (a dictionary form). */
+  private definersOf(word: string): readonly string[] {
+    if (!this.definers) {
+      const definers = new Map<string, string[]>();
+      for (const storyWord of this.terms.storyWords) {
+        for (const defining of this.lexicon.definitionWords(storyWord)) {
+          if (FRAME_WORDS.has(defining) || STOP_WORDS.has(defining)) continue;
+          const forms = this.lexicon.baseForms(defining);
+          for (const form of forms.length > 0 ? forms : [defining]) {
+            const list = definers.get(form) ?? [];
+            if (!list.includes(storyWord)) list.push(storyWord);
+            definers.set(form, list);
+          }
+        }
+      }
+      this.definers = definers;
+    }
+    const definers = this.definers.get(word) ?? [];
+    // A word that defines many ("cause", "make") says little about which of them is meant.
+    return definers.length <= MAX_DEFINERS ? definers : [];
   }
 
   /**
