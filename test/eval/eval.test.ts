@@ -6,6 +6,7 @@ import {
   BLIND_QUESTIONS_2,
   BLIND_QUESTIONS_3,
   BLIND_QUESTIONS_4,
+  BLIND_QUESTIONS_5,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -64,6 +65,14 @@ describe('evaluation set', () => {
       hits: 0.8,
       precision: 0.7,
       recall: 0.8,
+    },
+    // Its first run: a floor against losing ground, not a target.
+    {
+      file: 'questions-blind-5.yaml',
+      url: BLIND_QUESTIONS_5,
+      hits: 0.66,
+      precision: 0.39,
+      recall: 0.57,
     },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',

@@ -25,6 +25,7 @@ import {
   BLIND_QUESTIONS_2,
   BLIND_QUESTIONS_3,
   BLIND_QUESTIONS_4,
+  BLIND_QUESTIONS_5,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -53,6 +54,7 @@ const sets: [string, Case[]][] = flags.questions
       ['test/eval/questions-blind-2.yaml', loadQuestions(BLIND_QUESTIONS_2)],
       ['test/eval/questions-blind-3.yaml', loadQuestions(BLIND_QUESTIONS_3)],
       ['test/eval/questions-blind-4.yaml', loadQuestions(BLIND_QUESTIONS_4)],
+      ['test/eval/questions-blind-5.yaml', loadQuestions(BLIND_QUESTIONS_5)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
