@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, ROUTES } from '../e2e/support/fakeDiscord.js';
+import { describe, expect, it } from 'vitest';
+import { ROUTES, type FakeDiscord } from '../e2e/support/fakeDiscord.js';
+import { ANNOUNCEMENT, fakeDiscordPerTest } from './announcementSupport.js';
 import { MemoryLog } from '../e2e/support/bot.js';
 import { createLogger } from '../../src/logging/logger.js';
 import {
@@ -9,21 +10,11 @@ import {
 import { WebhookAnnouncer } from '../../src/updates/webhookAnnouncer.js';
 
 const TOKEN = 'publisher-test-token.abcdefghijklmnopqrstuvwxyz';
-const MESSAGE = {
-  components: [{ type: 10, content: 'The story has been updated' }],
-  flags: 1 << 15,
-  allowed_mentions: { parse: [] },
-};
-
-let fake: FakeDiscord | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakeDiscordPerTest();
 
 /** An announcer that publishes what it posts, as the bot does when it has its token. */
 async function setUp(channel: { announcement?: boolean; botMayPublish?: boolean }) {
-  fake = await FakeDiscord.start({ requireToken: TOKEN });
+  const fake = await startFake({ requireToken: TOKEN });
   const webhook = fake.createWebhook(undefined, channel);
   const log = new MemoryLog();
   const logger = createLogger('info', log.stream);
@@ -42,7 +33,7 @@ const crossposts = (f: FakeDiscord) => f.requests.filter((r) => r.route === ROUT
 describe('AnnouncementPublisher', () => {
   it('publishes what is posted in an Announcement channel to its followers, with the bot’s token', async () => {
     const { f, webhook, outcomes, announcer } = await setUp({ announcement: true });
-    expect(await announcer.announce(MESSAGE)).toEqual(['sent']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(outcomes).toEqual(['published']);
     expect(f.webhookMessages(webhook.id)[0]?.flags ?? 0).toBe((1 << 15) | 1);
     expect(crossposts(f)[0]?.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -50,8 +41,8 @@ describe('AnnouncementPublisher', () => {
 
   it('in an ordinary channel: says once there is nothing to publish, then stops trying', async () => {
     const { f, outcomes, announcer, log } = await setUp({ announcement: false });
-    await announcer.announce(MESSAGE);
-    await announcer.announce(MESSAGE);
+    await announcer.announce(ANNOUNCEMENT);
+    await announcer.announce(ANNOUNCEMENT);
     expect(outcomes).toEqual(['not-announcement-channel', undefined]);
     expect(crossposts(f)).toHaveLength(1);
     expect(
@@ -64,7 +55,7 @@ describe('AnnouncementPublisher', () => {
       announcement: true,
       botMayPublish: false,
     });
-    expect(await announcer.announce(MESSAGE)).toEqual(['sent']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(outcomes).toEqual(['not-allowed']);
     expect(f.webhookMessages(webhook.id)).toHaveLength(1);
     const warning = log.lines.find((l) => String(l.msg).includes('Manage Messages'));

@@ -1,24 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord, ROUTES } from '../e2e/support/fakeDiscord.js';
+import { describe, expect, it } from 'vitest';
+import { ROUTES, type FakeDiscord } from '../e2e/support/fakeDiscord.js';
+import { ANNOUNCEMENT, fakeDiscordPerTest } from './announcementSupport.js';
 import { MemoryLog } from '../e2e/support/bot.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { BotMetrics } from '../../src/metrics/botMetrics.js';
 import { parseWebhookUrl, WebhookAnnouncer } from '../../src/updates/webhookAnnouncer.js';
 
-const MESSAGE = {
-  components: [{ type: 10, content: 'The story has been updated' }],
-  flags: 1 << 15,
-  allowed_mentions: { parse: [] },
-};
-
-let fake: FakeDiscord | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const startFake = fakeDiscordPerTest();
 
 async function setUp() {
-  fake = await FakeDiscord.start();
+  const fake = await startFake();
   const webhook = fake.createWebhook();
   const log = new MemoryLog();
   const metrics = new BotMetrics();
@@ -35,7 +26,7 @@ const posts = (f: FakeDiscord) => f.requests.filter((r) => r.route === ROUTES.fo
 describe('WebhookAnnouncer', () => {
   it('posts the message with components honoured and returns sent', async () => {
     const { f, webhook, announcer } = await setUp();
-    expect(await announcer.announce(MESSAGE)).toEqual(['sent']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(f.webhookMessages(webhook.id)).toHaveLength(1);
     expect(posts(f)[0]?.query).toMatchObject({ with_components: 'true', wait: 'true' });
     expect(posts(f)[0]?.body).toMatchObject({ allowed_mentions: { parse: [] } });
@@ -45,7 +36,7 @@ describe('WebhookAnnouncer', () => {
     const { f, webhook, announcer, log } = await setUp();
     f.failNext({ path: /\/webhooks\//, status: 502 });
     f.failNext({ path: /\/webhooks\//, status: 500 });
-    expect(await announcer.announce(MESSAGE)).toEqual(['sent']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(posts(f).map((r) => r.status)).toEqual([502, 500, 200]);
     expect(f.webhookMessages(webhook.id)).toHaveLength(1);
     expect(log.lines.filter((l) => l.msg === 'announcement failed; trying again')).toHaveLength(2);
@@ -55,18 +46,18 @@ describe('WebhookAnnouncer', () => {
   it('waits out a rate limit instead of failing', async () => {
     const { f, webhook, announcer } = await setUp();
     f.failNext({ path: /\/webhooks\//, status: 429, retryAfter: 0.05 });
-    expect(await announcer.announce(MESSAGE)).toEqual(['sent']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(f.webhookMessages(webhook.id)).toHaveLength(1);
   });
 
   it('gives up after its tries, and does not retry a request Discord refuses as malformed', async () => {
     const { f, announcer, metrics } = await setUp();
     for (let i = 0; i < 3; i++) f.failNext({ path: /\/webhooks\//, status: 503 });
-    expect(await announcer.announce(MESSAGE)).toEqual(['failed']);
+    expect(await announcer.announce(ANNOUNCEMENT)).toEqual(['failed']);
     expect(posts(f)).toHaveLength(3);
     // Interactive components: Discord refuses them from a webhook no application owns (400).
     const refused = await announcer.announce({
-      ...MESSAGE,
+      ...ANNOUNCEMENT,
       components: [{ type: 1, components: [{ type: 2, style: 1, label: 'x', custom_id: 'x' }] }],
     });
     expect(refused).toEqual(['failed']);
@@ -83,8 +74,8 @@ describe('WebhookAnnouncer', () => {
       backoffMs: 5,
     });
     f.deleteWebhook(webhook.id);
-    expect(await both.announce(MESSAGE)).toEqual(['unknown-webhook', 'sent']);
-    expect(await both.announce(MESSAGE)).toEqual(['sent']);
+    expect(await both.announce(ANNOUNCEMENT)).toEqual(['unknown-webhook', 'sent']);
+    expect(await both.announce(ANNOUNCEMENT)).toEqual(['sent']);
     expect(f.webhookMessages(second.id)).toHaveLength(2);
     const reports = log.lines.filter((l) => String(l.msg).includes('unknown to Discord'));
     expect(reports).toHaveLength(1);
