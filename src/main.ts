@@ -58,7 +58,7 @@ switch (config.mode) {
   case 'gateway': {
     syncCommands();
     if (config.shards !== undefined) {
-      // One process per shard, each the gateway bot below (src/discord/gateway/shardProcess.ts).
+      // One process per shard, each the gateway bot below (src/shardMain.ts).
       const { startShards } = await import('./discord/gateway/shards.js');
       const sharded = await startShards(config, logger).catch((error: unknown) =>
         exitWith(

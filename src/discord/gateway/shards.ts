@@ -8,7 +8,7 @@ import type { Logger } from '../../logging/logger.js';
 
 /**
  * Sharded gateway (`SHARDS=auto|n`): discord.js's ShardingManager runs one process per shard,
- * each the ordinary gateway bot (`shardProcess.ts`) with discord.js's SHARDS/SHARD_COUNT set.
+ * each the ordinary gateway bot (`src/shardMain.ts`) with discord.js's SHARDS/SHARD_COUNT set.
  * Past ~2,000 servers Discord requires shards; each process then holds a share of the guilds.
  */
 
@@ -67,7 +67,7 @@ export interface ShardedGateway {
 }
 
 export interface ShardOptions {
-  /** The script each shard process runs (default: `shardProcess.ts` beside this file). */
+  /** The script each shard process runs (default: `src/shardMain.ts`, beside main.ts). */
   readonly file?: string;
   /** How long each shard may take to become ready. */
   readonly spawnTimeoutMs?: number;
@@ -118,7 +118,9 @@ export async function startShards(
   const compiled = import.meta.url.endsWith('.js');
   const manager = new ShardingManager(
     options.file ??
-      fileURLToPath(new URL(compiled ? './shardProcess.js' : './shardProcess.ts', import.meta.url)),
+      fileURLToPath(
+        new URL(compiled ? '../../shardMain.js' : '../../shardMain.ts', import.meta.url),
+      ),
     {
       token: config.token,
       totalShards: plan.totalShards,

@@ -1,10 +1,11 @@
 /**
- * One shard of a sharded gateway, started by the ShardingManager (`shards.ts`), never by hand.
+ * One shard of a sharded gateway, started by the ShardingManager (`discord/gateway/shards.ts`),
+ * never by hand: an entry point like main.ts, so it sits beside it.
  * discord.js passes the shard through the environment (SHARDS = this shard's id, SHARD_COUNT)
  * and the discord.js Client reads them itself; our own SHARDS variable means something else, so
  * it is left out of the configuration here.
  */
-import { commands } from '../../../commands/index.js';
+import { commands } from '../commands/index.js';
 import {
   configOrExit,
   cooldownsFor,
@@ -12,11 +13,11 @@ import {
   logUnhandledRejections,
   routerOrExit,
   stopOnSignals,
-} from '../../bot/startup.js';
-import { createLogger } from '../../logging/logger.js';
-import { startGateway } from './gateway.js';
-import { gatewayMetrics } from '../../metrics/metricsServer.js';
-import { startLiveCorpus } from '../../updates/liveCorpus.js';
+} from './bot/startup.js';
+import { createLogger } from './logging/logger.js';
+import { startGateway } from './discord/gateway/gateway.js';
+import { gatewayMetrics } from './metrics/metricsServer.js';
+import { startLiveCorpus } from './updates/liveCorpus.js';
 
 const { SHARDS: shardId, SHARD_COUNT: shardCount, ...env } = process.env;
 const config = configOrExit(env);
