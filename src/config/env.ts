@@ -113,11 +113,17 @@ const EnvSchema = z.object({
         'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
       ),
   ),
-  /** Watch the corpus and reload it when an editor saves (default true). */
+  /**
+   * Watch the corpus and reload it when an editor saves (default true); `poll` checks the files
+   * every second instead of waiting for the system's events (network file systems, Kubernetes
+   * ConfigMap volumes, whose updates swap a symlink the events do not report).
+   */
   CORPUS_WATCH: optional(
     z
-      .enum(['true', 'false', '1', '0'], 'expected true or false')
-      .transform((value) => value === 'true' || value === '1'),
+      .enum(['true', 'false', '1', '0', 'poll'], 'expected true, false or poll')
+      .transform((value): CorpusWatch =>
+        value === 'poll' ? 'poll' : value === 'true' || value === '1' ? 'events' : 'off',
+      ),
   ),
   /** Discord webhooks told what changed when the corpus reloads (comma-separated). */
   ANNOUNCE_WEBHOOK_URLS: optional(
@@ -153,6 +159,8 @@ const EnvSchema = z.object({
 });
 
 export type BotMode = 'gateway' | 'http' | 'console';
+/** How the corpus directory is watched: the system's file events, polling, or not at all. */
+export type CorpusWatch = 'events' | 'poll' | 'off';
 
 export interface Config {
   readonly mode: BotMode;
@@ -175,7 +183,7 @@ export interface Config {
   /** Register changed command definitions at start (needs the token). */
   readonly syncCommands: boolean;
   /** Reload the corpus when its files change (SIGHUP reloads it either way). */
-  readonly corpusWatch: boolean;
+  readonly corpusWatch: CorpusWatch;
   /** Where what changed is posted on each accepted reload (none: not announced). */
   readonly announceWebhooks: readonly string[];
   /** Whether this process may announce (with Redis, the one that wins the lock does). */
@@ -230,7 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisUrl: e.REDIS_URL,
     syncCommands: e.SYNC_COMMANDS ?? true,
     metricsPort: e.METRICS_PORT,
-    corpusWatch: e.CORPUS_WATCH ?? true,
+    corpusWatch: e.CORPUS_WATCH ?? 'events',
     announceWebhooks: e.ANNOUNCE_WEBHOOK_URLS ?? [],
     announce: e.ANNOUNCE ?? true,
     announceLocale: e.ANNOUNCE_LOCALE,

@@ -14,11 +14,15 @@ export interface CorpusWatchOptions {
   readonly settleMs?: number;
   /** However long the changes go on, a reload comes this long after the first one. */
   readonly maxWaitMs?: number;
+  /** Check the files every second rather than wait for the system's file events. */
+  readonly poll?: boolean;
   /** A watching failure (the directory removed, out of watches): logged, never thrown. */
   readonly onError?: (error: unknown) => void;
 }
 
 export const WATCH_DEFAULTS = { settleMs: 400, maxWaitMs: 3000 } as const;
+/** How often polling looks at the files. */
+const POLL_MS = 1000;
 
 export interface CorpusWatcher {
   /** Resolves once the directory is being watched (changes before then are not seen). */
@@ -62,6 +66,8 @@ export function watchCorpus(
     // Ignore what no corpus read would see (editors' swap files, backups), but never the
     // directory itself, which chokidar also matches against this.
     ignored: (file, stats) => stats?.isFile() === true && !isCorpusFile(file),
+    // Polling reads each file's status through its symlink, so a swapped link target is seen.
+    ...(options.poll ? { usePolling: true, interval: POLL_MS, binaryInterval: POLL_MS } : {}),
   });
   for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onEvent);
   watcher.on('error', (error) => options.onError?.(error));

@@ -72,16 +72,18 @@ export function startLiveCorpus(
       return { outcome: 'refused', problems: [String(error)] } as const;
     });
 
-  const watcher: CorpusWatcher | undefined = config.corpusWatch
-    ? watchCorpus(
-        config.corpusDir ?? DEFAULT_CORPUS_DIR,
-        (files) => void reload(`saved: ${files.join(', ')}`),
-        {
-          ...options.watch,
-          onError: (error) => log.error({ err: error }, 'watching the corpus failed'),
-        },
-      )
-    : undefined;
+  const watcher: CorpusWatcher | undefined =
+    config.corpusWatch !== 'off'
+      ? watchCorpus(
+          config.corpusDir ?? DEFAULT_CORPUS_DIR,
+          (files) => void reload(`saved: ${files.join(', ')}`),
+          {
+            ...options.watch,
+            poll: config.corpusWatch === 'poll',
+            onError: (error) => log.error({ err: error }, 'watching the corpus failed'),
+          },
+        )
+      : undefined;
   const onHangUp = (): void => void reload('SIGHUP');
   process.on('SIGHUP', onHangUp);
   const ready = (watcher?.ready ?? Promise.resolve()).then(() =>

@@ -128,13 +128,14 @@ describe('loadConfig', () => {
 
   it('watches the corpus and announces unless told not to; reads the webhooks as a list', () => {
     expect(loadConfig({})).toMatchObject({
-      corpusWatch: true,
+      corpusWatch: 'events',
       announce: true,
       announceWebhooks: [],
     });
     expect(loadConfig({ ANNOUNCE_LOCALE: 'es-419' }).announceLocale).toBe('es-419');
+    expect(loadConfig({ CORPUS_WATCH: 'poll' }).corpusWatch).toBe('poll');
     expect(loadConfig({ CORPUS_WATCH: 'false', ANNOUNCE: '0' })).toMatchObject({
-      corpusWatch: false,
+      corpusWatch: 'off',
       announce: false,
     });
     const urls =

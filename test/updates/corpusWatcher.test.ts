@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,5 +64,25 @@ describe('watchCorpus', () => {
       await pause(50);
     }
     expect(calls.length).toBeGreaterThan(0);
+  });
+
+  it('polling sees a file whose symlink target was swapped (a Kubernetes ConfigMap update)', async () => {
+    // As the kubelet lays a ConfigMap out: story.yaml → ..data/story.yaml, ..data → a dated folder,
+    // and an update swaps ..data to a new folder in one rename.
+    dir = await mkdtemp(path.join(tmpdir(), 'story-bot-watch-'));
+    const d = dir;
+    await mkdir(path.join(d, '..2026_12_01_a'));
+    await writeFile(path.join(d, '..2026_12_01_a', 'story.yaml'), 'parties: []\n');
+    await symlink('..2026_12_01_a', path.join(d, '..data'));
+    await symlink('..data/story.yaml', path.join(d, 'story.yaml'));
+    const calls: (readonly string[])[] = [];
+    watcher = watchCorpus(d, (files) => calls.push(files), { settleMs: 100, poll: true });
+    await watcher.ready;
+    await mkdir(path.join(d, '..2026_12_01_b'));
+    await writeFile(path.join(d, '..2026_12_01_b', 'story.yaml'), 'parties: [] # updated\n');
+    await symlink('..2026_12_01_b', path.join(d, '..data_tmp'));
+    await rename(path.join(d, '..data_tmp'), path.join(d, '..data'));
+    await callsReach(calls, 1, 8000);
+    expect(calls[0]).toContain('story.yaml');
   });
 });
