@@ -169,6 +169,15 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
   });
 
+  it('GIVEN a party who says, then a document of another party THEN asks for the words of the one who says', () => {
+    // "say" is the verb of saying, not the later "report": the IDF says, not the Guardian.
+    const note = notes(
+      ask('what did the idf say when they were asked about the guardian report'),
+    )[0];
+    expect(note?.notCovered).toBe(true);
+    expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
+  });
+
   it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
     expect(
       notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
