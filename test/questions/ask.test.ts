@@ -35,6 +35,10 @@ describe('/story ask: the editors’ knowledge answers', () => {
     });
   });
 
+  it('GIVEN whether a party is a kind of thing THEN leads with what the party is', () => {
+    expect(lead(ask('is the guardian a uk paper or what'))?.id).toBe('party:the-guardian');
+  });
+
   it('GIVEN when something happened after the article THEN leads with the timeline event and says as of when', () => {
     const reply = ask('when did microsoft stop the services');
     expect(lead(reply)?.id).toBe('timeline:2025-09-25');
