@@ -222,21 +222,23 @@ export class QuestionReader {
 
     // "What did the Guardian report?": the verb of saying asks for the party's words; the
     // party is what must match.
-    // The verb of saying is the first the question uses, a group ("report") or a frame word
-    // ("say"); who says is the nearest word before it ("what did the IDF say … about the Guardian
-    // report": the IDF, not the Guardian).
+    // "Say", "tell", "think" are verbs of saying and nothing else, though frame words, not
+    // groups: when one comes before any other word of saying, who says is the nearest word
+    // before it ("what did the IDF say … about the Guardian report": the IDF, not the Guardian).
+    // A group ("report", "statement") may be a noun ("the Guardian report"): as before.
     const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
-    const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word));
-    const speechAt = saidAt >= 0 && (!speech || saidAt < speech.at) ? saidAt : speech?.at;
+    const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
     const sayer =
-      speechAt === undefined
-        ? undefined
-        : groups
-            .filter((g) => g.at < speechAt)
+      saidAt >= 0 && (!speech || saidAt < speech.at)
+        ? groups
+            .filter((g) => g.at < saidAt)
             .reduce<WordGroup | undefined>(
               (near, g) => (!near || g.at > near.at ? g : near),
               undefined,
-            );
+            )
+        : speech
+          ? groups.filter((g) => g.at < speech.at).at(-1)
+          : undefined;
     const speaker = sayer?.partyId;
     // "Has the UN commented": the words of someone the story never names.
     const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;
