@@ -65,9 +65,16 @@ const CASUAL: Readonly<Record<string, string>> = {
   w: 'with',
 };
 
+const QUESTION_WORDS = new Set(['what', 'who', 'where', 'when', 'how', 'why']);
+
 /** The standard words for a folded casual word, or undefined when it is not one. */
 export function standardForm(word: string, isWord: (word: string) => boolean): string | undefined {
   if (Object.hasOwn(CASUAL, word)) return CASUAL[word];
+  // "wats", "wuts", "hws": a question word's chat form with an "s" is its contraction with "is",
+  // as "whats" is — whether or not the letters also spell a word ("WATS", a telephone service).
+  const stem = word.endsWith('s') ? word.slice(0, -1) : '';
+  const questionWord = Object.hasOwn(CASUAL, stem) ? CASUAL[stem] : undefined;
+  if (questionWord !== undefined && QUESTION_WORDS.has(questionWord)) return `${questionWord} is`;
   // "doin", "goin", "sayin": a dropped g, when the word with it is English and without it is not.
   if (word.length >= 4 && word.endsWith('in') && !isWord(word) && isWord(`${word}g`))
     return `${word}g`;

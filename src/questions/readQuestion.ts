@@ -63,6 +63,20 @@ export interface ReadPart {
   readonly corrections: readonly Correction[];
 }
 
+/** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */
+const RELATING_WORDS = new Set([
+  'of',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'in',
+  'on',
+  'at',
+  'about',
+]);
+
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
 const AMOUNTS = ['value', 'amount'];
 const TIME_PREPOSITIONS = new Set([
@@ -157,6 +171,19 @@ export class QuestionReader {
 
     const content = words.filter((_, i) => !timeWords.has(i));
     let groups: readonly WordGroup[] = this.wordGroups.groups(content, head);
+    // "Is the Guardian a UK paper (or what)?": whether a party is a kind of thing is answered by
+    // what the party is, its entry; the words after "a" are the kind asked about, not a topic.
+    // Not "is the ministry a client of Microsoft", a relation to another.
+    const article = plain.findIndex((w) => w === 'a' || w === 'an');
+    const named = groups.filter((g) => g.partyId !== undefined);
+    const isA =
+      kindAsked === 'yes-no' &&
+      ['is', 'was', 'are', 'were'].includes(plain[0] ?? '') &&
+      article > 1 &&
+      named.length === 1 &&
+      groups.every((g) => (g.partyId !== undefined) === g.at < article) &&
+      !plain.slice(article + 1).some((w) => RELATING_WORDS.has(w));
+    if (isA) groups = named;
     // "Who is Brad Smith" defines a party or a name; "who is Microsoft's client in Israel" asks
     // who stands in a relation, and is a "who" question.
     const subject = groups.filter((g) => g.label.toLowerCase() !== head);
@@ -164,7 +191,11 @@ export class QuestionReader {
     const definesOne =
       (parties.size === 1 && subject.every((g) => g.partyId !== undefined)) ||
       (parties.size === 0 && subject.length <= 2);
-    const kind = kindAsked === 'define' && !definesOne ? questionKind(plain, false) : kindAsked;
+    const kind = isA
+      ? 'define'
+      : kindAsked === 'define' && !definesOne
+        ? questionKind(plain, false)
+        : kindAsked;
     // "What kind of outlet is +972": the answer is the party's role; "outlet" is its kind.
     if (kind === 'define' && subject.length > 0) groups = subject;
     // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
@@ -191,8 +222,23 @@ export class QuestionReader {
 
     // "What did the Guardian report?": the verb of saying asks for the party's words; the
     // party is what must match.
+    // "Say", "tell", "think" are verbs of saying and nothing else, though frame words, not
+    // groups: when one comes before any other word of saying, who says is the nearest word
+    // before it ("what did the IDF say … about the Guardian report": the IDF, not the Guardian).
+    // A group ("report", "statement") may be a noun ("the Guardian report"): as before.
     const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
-    const sayer = speech ? groups.filter((g) => g.at < speech.at).at(-1) : undefined;
+    const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
+    const sayer =
+      saidAt >= 0 && (!speech || saidAt < speech.at)
+        ? groups
+            .filter((g) => g.at < saidAt)
+            .reduce<WordGroup | undefined>(
+              (near, g) => (!near || g.at > near.at ? g : near),
+              undefined,
+            )
+        : speech
+          ? groups.filter((g) => g.at < speech.at).at(-1)
+          : undefined;
     const speaker = sayer?.partyId;
     // "Has the UN commented": the words of someone the story never names.
     const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;

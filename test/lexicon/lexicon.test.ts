@@ -132,4 +132,12 @@ describe('casual forms', () => {
     // "cabin" is a word: no g was dropped.
     expect(standardForm('cabin', isWord)).toBeUndefined();
   });
+  it('reads a question word’s chat form with an "s" as its contraction with "is", even when the letters spell a word', () => {
+    expect(lexicon.isWord('wats')).toBe(true);
+    expect(standardForm('wats', isWord)).toBe('what is');
+    expect(standardForm('hws', isWord)).toBe('how is');
+    // Not a question word: "us" stays "us", "rs" is nothing.
+    expect(standardForm('us', isWord)).toBeUndefined();
+    expect(standardForm('rs', isWord)).toBeUndefined();
+  });
 });

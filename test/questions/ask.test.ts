@@ -35,6 +35,10 @@ describe('/story ask: the editors’ knowledge answers', () => {
     });
   });
 
+  it('GIVEN whether a party is a kind of thing THEN leads with what the party is', () => {
+    expect(lead(ask('is the guardian a uk paper or what'))?.id).toBe('party:the-guardian');
+  });
+
   it('GIVEN when something happened after the article THEN leads with the timeline event and says as of when', () => {
     const reply = ask('when did microsoft stop the services');
     expect(lead(reply)?.id).toBe('timeline:2025-09-25');
@@ -166,6 +170,15 @@ describe('/story ask: "the sources do not cover this"', () => {
 
   it('GIVEN the words of a party no passage quotes THEN says the sources hold none', () => {
     const note = notes(ask('what did the idf say about the report'))[0];
+    expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
+  });
+
+  it('GIVEN a party who says, then a document of another party THEN asks for the words of the one who says', () => {
+    // "say" is the verb of saying, not the later "report": the IDF says, not the Guardian.
+    const note = notes(
+      ask('what did the idf say when they were asked about the guardian report'),
+    )[0];
+    expect(note?.notCovered).toBe(true);
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
   });
 
