@@ -7,6 +7,7 @@ import {
   BLIND_QUESTIONS_3,
   BLIND_QUESTIONS_4,
   BLIND_QUESTIONS_5,
+  BLIND_QUESTIONS_6,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -66,13 +67,20 @@ describe('evaluation set', () => {
       precision: 0.7,
       recall: 0.8,
     },
-    // Its first run: a floor against losing ground, not a target.
+    // The last two at what they score now: floors against losing ground, not targets.
     {
       file: 'questions-blind-5.yaml',
       url: BLIND_QUESTIONS_5,
-      hits: 0.66,
-      precision: 0.39,
-      recall: 0.57,
+      hits: 0.73,
+      precision: 0.49,
+      recall: 0.71,
+    },
+    {
+      file: 'questions-blind-6.yaml',
+      url: BLIND_QUESTIONS_6,
+      hits: 0.77,
+      precision: 0.42,
+      recall: 0.5,
     },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',

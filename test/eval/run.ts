@@ -26,6 +26,7 @@ import {
   BLIND_QUESTIONS_3,
   BLIND_QUESTIONS_4,
   BLIND_QUESTIONS_5,
+  BLIND_QUESTIONS_6,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -55,6 +56,7 @@ const sets: [string, Case[]][] = flags.questions
       ['test/eval/questions-blind-3.yaml', loadQuestions(BLIND_QUESTIONS_3)],
       ['test/eval/questions-blind-4.yaml', loadQuestions(BLIND_QUESTIONS_4)],
       ['test/eval/questions-blind-5.yaml', loadQuestions(BLIND_QUESTIONS_5)],
+      ['test/eval/questions-blind-6.yaml', loadQuestions(BLIND_QUESTIONS_6)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
