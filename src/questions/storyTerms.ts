@@ -38,6 +38,7 @@ export class StoryTerms {
   private allWords: ReadonlySet<string> | undefined;
   private pairs: ReadonlySet<string> | undefined;
   private kinOf: ReadonlyMap<string, readonly string[]> | undefined;
+  private linkPromptCount: ReadonlyMap<string, number> | undefined;
 
   /** Per member (its terms, space-separated), the other members of its editors' synonym groups. */
   private readonly synonymGroups = new Map<string, { terms: string[]; words: string }[]>();
@@ -252,6 +253,24 @@ export class StoryTerms {
 
   private passageFrequency(term: string): number {
     const id = this.index.termId(term);
-    return id === undefined ? 0 : this.index.documentFrequencyOf(id);
+    if (id === undefined) return 0;
+    return this.index.documentFrequencyOf(id) - (this.linkPromptTerms.get(term) ?? 0);
+  }
+
+  /**
+   * Per term, how many link prompts use it ("To read Microsoft's response, click HERE."): never
+   * shown as an answer, they do not make a word one the sources answer with ("read", "response").
+   */
+  private get linkPromptTerms(): ReadonlyMap<string, number> {
+    if (!this.linkPromptCount) {
+      const count = new Map<string, number>();
+      for (const passage of this.index.passages) {
+        if (passage.linksTo === undefined) continue;
+        for (const term of new Set(analyze(passage.text).map((t) => t.term)))
+          count.set(term, (count.get(term) ?? 0) + 1);
+      }
+      this.linkPromptCount = count;
+    }
+    return this.linkPromptCount;
   }
 }
