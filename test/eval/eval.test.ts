@@ -8,6 +8,7 @@ import {
   BLIND_QUESTIONS_4,
   BLIND_QUESTIONS_5,
   BLIND_QUESTIONS_6,
+  BLIND_QUESTIONS_7,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -67,12 +68,12 @@ describe('evaluation set', () => {
       precision: 0.7,
       recall: 0.8,
     },
-    // The last two at what they score now: floors against losing ground, not targets.
+    // The last three at what they score now: floors against losing ground, not targets.
     {
       file: 'questions-blind-5.yaml',
       url: BLIND_QUESTIONS_5,
       hits: 0.73,
-      precision: 0.49,
+      precision: 0.55,
       recall: 0.71,
     },
     {
@@ -81,6 +82,13 @@ describe('evaluation set', () => {
       hits: 0.77,
       precision: 0.42,
       recall: 0.5,
+    },
+    {
+      file: 'questions-blind-7.yaml',
+      url: BLIND_QUESTIONS_7,
+      hits: 0.75,
+      precision: 0.85,
+      recall: 0.85,
     },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',

@@ -27,6 +27,7 @@ import {
   BLIND_QUESTIONS_4,
   BLIND_QUESTIONS_5,
   BLIND_QUESTIONS_6,
+  BLIND_QUESTIONS_7,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -57,6 +58,7 @@ const sets: [string, Case[]][] = flags.questions
       ['test/eval/questions-blind-4.yaml', loadQuestions(BLIND_QUESTIONS_4)],
       ['test/eval/questions-blind-5.yaml', loadQuestions(BLIND_QUESTIONS_5)],
       ['test/eval/questions-blind-6.yaml', loadQuestions(BLIND_QUESTIONS_6)],
+      ['test/eval/questions-blind-7.yaml', loadQuestions(BLIND_QUESTIONS_7)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
