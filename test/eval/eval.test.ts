@@ -9,6 +9,7 @@ import {
   BLIND_QUESTIONS_5,
   BLIND_QUESTIONS_6,
   BLIND_QUESTIONS_7,
+  BLIND_QUESTIONS_8,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -68,7 +69,7 @@ describe('evaluation set', () => {
       precision: 0.7,
       recall: 0.8,
     },
-    // The last three at what they score now: floors against losing ground, not targets.
+    // The last four at what they score now: floors against losing ground, not targets.
     {
       file: 'questions-blind-5.yaml',
       url: BLIND_QUESTIONS_5,
@@ -89,6 +90,13 @@ describe('evaluation set', () => {
       hits: 0.75,
       precision: 0.85,
       recall: 0.85,
+    },
+    {
+      file: 'questions-blind-8.yaml',
+      url: BLIND_QUESTIONS_8,
+      hits: 0.77,
+      precision: 0.5,
+      recall: 0.57,
     },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',

@@ -49,6 +49,7 @@ export const BLIND_QUESTIONS_4 = new URL('./questions-blind-4.yaml', import.meta
 export const BLIND_QUESTIONS_5 = new URL('./questions-blind-5.yaml', import.meta.url);
 export const BLIND_QUESTIONS_6 = new URL('./questions-blind-6.yaml', import.meta.url);
 export const BLIND_QUESTIONS_7 = new URL('./questions-blind-7.yaml', import.meta.url);
+export const BLIND_QUESTIONS_8 = new URL('./questions-blind-8.yaml', import.meta.url);
 
 export function loadQuestions(path = new URL('./questions.yaml', import.meta.url)): QuestionCase[] {
   return QuestionsFile.parse(parse(readFileSync(path, 'utf8'))).questions;

@@ -28,6 +28,7 @@ import {
   BLIND_QUESTIONS_5,
   BLIND_QUESTIONS_6,
   BLIND_QUESTIONS_7,
+  BLIND_QUESTIONS_8,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -59,6 +60,7 @@ const sets: [string, Case[]][] = flags.questions
       ['test/eval/questions-blind-5.yaml', loadQuestions(BLIND_QUESTIONS_5)],
       ['test/eval/questions-blind-6.yaml', loadQuestions(BLIND_QUESTIONS_6)],
       ['test/eval/questions-blind-7.yaml', loadQuestions(BLIND_QUESTIONS_7)],
+      ['test/eval/questions-blind-8.yaml', loadQuestions(BLIND_QUESTIONS_8)],
     ];
 const seed = await loadSeed();
 const miniSearch = await buildMiniSearch(benchCorpus(seed, seed.passages.length));
