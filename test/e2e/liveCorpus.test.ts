@@ -177,7 +177,7 @@ describe('live corpus: gateway', () => {
     expect(logLines(bot.stderr).filter(isReload)).toHaveLength(0);
     expect(f.webhookMessages(webhook.id)).toHaveLength(0);
     expect((await command(f, 'review-status')).text).toBe(before.text);
-  });
+  }, 45_000);
 
   it('every shard reloads; without Redis only the first one announces', async () => {
     const guilds = [0, 1].map((shard) =>
@@ -268,7 +268,7 @@ describe('live corpus: HTTP interactions mode', () => {
     expect(await fingerprint()).toBe(reload?.corpus);
     expect(await fingerprint()).not.toBe(first);
     expect(bot.child.exitCode).toBeNull();
-  });
+  }, 45_000);
 
   it('replicas sharing Redis both reload, and exactly one announces', async () => {
     corpus = await editorCorpus();
@@ -308,7 +308,7 @@ describe('live corpus: console', () => {
     bot.child.stdin?.end('/story review-status\n/exit\n');
     expect(await bot.exited()).toBe(0);
     expect(bot.stdout.slice(shown)).toContain(FINDINGS.event);
-  });
+  }, 45_000);
 });
 
 async function waitForOutput(bot: Spawned, text: string, ms = 10_000): Promise<void> {
