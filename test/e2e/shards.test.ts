@@ -30,10 +30,13 @@ describe('sharded gateway (SHARDS)', () => {
     const guilds = [0, 1].map((shard) =>
       payload.fakeGuild({ id: payload.guildIdOnShard(shard, 2) }),
     );
+    // Both shards may identify at once (the spacing is the last test's): under a loaded CI
+    // machine, two tsx processes starting 5.5 s apart came close to the bound.
     fake = await FakeDiscord.start({
       requireToken: TOKEN,
       shards: 2,
       guilds,
+      maxConcurrency: 16,
       timeoutMs: 15_000,
       callbackDeadlineMs: 10_000,
     });
@@ -44,7 +47,7 @@ describe('sharded gateway (SHARDS)', () => {
       LOG_LEVEL: 'info',
     });
 
-    await fake.waitForIdentify(2, 15_000);
+    await fake.waitForIdentify(2, 30_000);
     expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
       [0, 2],
       [1, 2],
@@ -84,7 +87,7 @@ describe('sharded gateway (SHARDS)', () => {
     expect(running.stderr).not.toContain(TOKEN);
     expect(fake.unexpectedRequests()).toEqual([]);
     expect(fake.rejectedRequests()).toEqual([]);
-  });
+  }, 60_000);
   it('stops with one line when Discord rejects the token, before starting any shard', async () => {
     fake = await FakeDiscord.start({ requireToken: TOKEN, shards: 2 });
     running = spawnEntry('src/main.ts', {
