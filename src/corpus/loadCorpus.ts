@@ -33,40 +33,48 @@ function unreadable(shown: string, error: unknown, isDirectory: boolean): Corpus
   return new CorpusLocationError(`${shown}: cannot be read (${why})`);
 }
 
+/** The files a corpus is made of: its documents (`*.md`) and the editors' knowledge. */
+export function isCorpusFileName(name: string): boolean {
+  return name.endsWith('.md') || name === KNOWLEDGE_FILE;
+}
+
+/** A path as messages show it: relative to the working directory. */
+export function shownPath(full: string): string {
+  return path.relative(process.cwd(), full) || full;
+}
+
+/**
+ * A corpus file from its bytes, named `file` in messages: bytes that are not UTF-8 are one of its
+ * problems (at line and column), reported with every other problem of the corpus.
+ */
+export function corpusFileFrom(file: string, bytes: Uint8Array): CorpusFile {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return { path: file, text: decoded.text };
+  const { line, column, byte } = decoded;
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  const message = `invalid UTF-8 (byte 0x${hex}): save the file as UTF-8`;
+  return { path: file, text: decoded.text, problems: [{ file, line, column, message }] };
+}
+
 /**
  * Reads the corpus files of a directory; paths in messages are relative to the working directory.
- * A path that cannot be read is a CorpusLocationError; bytes that are not UTF-8 are the file's
- * problems, reported with every other problem of the corpus.
+ * A path that cannot be read is a CorpusLocationError.
  */
 export async function readCorpusFiles(directory = DEFAULT_CORPUS_DIR): Promise<CorpusFile[]> {
-  const shown = (full: string): string => path.relative(process.cwd(), full) || full;
   const names = await readdir(directory).catch((error: unknown) => {
     throw unreadable(directory, error, true);
   });
-  const wanted = names.filter((name) => name.endsWith('.md') || name === KNOWLEDGE_FILE).sort();
   return Promise.all(
-    wanted.map(async (name) => {
-      const full = path.join(directory, name);
-      const bytes = await readFile(full).catch((error: unknown) => {
-        throw unreadable(shown(full), error, false);
-      });
-      const decoded = decodeUtf8(bytes);
-      if (decoded.ok) return { path: shown(full), text: decoded.text };
-      const { line, column, byte } = decoded;
-      const hex = byte.toString(16).toUpperCase().padStart(2, '0');
-      return {
-        path: shown(full),
-        text: decoded.text,
-        problems: [
-          {
-            file: shown(full),
-            line,
-            column,
-            message: `invalid UTF-8 (byte 0x${hex}): save the file as UTF-8`,
-          },
-        ],
-      };
-    }),
+    names
+      .filter(isCorpusFileName)
+      .sort()
+      .map(async (name) => {
+        const full = path.join(directory, name);
+        const bytes = await readFile(full).catch((error: unknown) => {
+          throw unreadable(shownPath(full), error, false);
+        });
+        return corpusFileFrom(shownPath(full), bytes);
+      }),
   );
 }
 

@@ -3,8 +3,7 @@
  * 1, or summarises the corpus and exits 0. The directory is the argument, else CORPUS_DIR, else the
  * shipped corpus — the one the bot would load. The bot runs the same check at start-up.
  */
-import path from 'node:path';
-import { checkCorpusDirectory, DEFAULT_CORPUS_DIR } from '../corpus/loadCorpus.js';
+import { checkCorpusDirectory, DEFAULT_CORPUS_DIR, shownPath } from '../corpus/loadCorpus.js';
 import { CorpusLocationError, formatProblem } from '../corpus/problems.js';
 
 const directory = process.argv[2] ?? (process.env.CORPUS_DIR?.trim() || DEFAULT_CORPUS_DIR);
@@ -17,7 +16,7 @@ if (check.ok) {
   const { documents, knowledge } = check.corpus;
   console.log(
     `corpus ok: ${documents.length} documents, ${knowledge.parties.length} parties, ` +
-      `${knowledge.timeline.length} timeline events (${path.relative(process.cwd(), directory) || directory})`,
+      `${knowledge.timeline.length} timeline events (${shownPath(directory)})`,
   );
 } else {
   for (const problem of check.problems) console.error(formatProblem(problem));

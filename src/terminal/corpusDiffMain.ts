@@ -13,10 +13,10 @@ import { storyUpdate } from '../answers/storyUpdate.js';
 import { createStory } from '../story/story.js';
 import { renderTerminal } from './terminalRenderer.js';
 import type { Corpus } from '../corpus/corpusTypes.js';
-import { checkCorpusDirectory, DEFAULT_CORPUS_DIR } from '../corpus/loadCorpus.js';
+import { checkCorpusDirectory, DEFAULT_CORPUS_DIR, shownPath } from '../corpus/loadCorpus.js';
 import { CorpusLocationError, formatProblem } from '../corpus/problems.js';
 import { corpusDiffJson, formatCorpusDiff } from './corpusDiffReport.js';
-import { CorpusRevisionError, readCorpusFilesAt, shown } from './corpusRevision.js';
+import { CorpusRevisionError, readCorpusFilesAt } from './corpusRevision.js';
 
 const USAGE = 'Usage: npm run corpus:diff -- <git ref> [directory] [--json | --announcement]';
 const FLAGS = ['--json', '--announcement'];
@@ -59,7 +59,7 @@ async function main(args: readonly string[]): Promise<number> {
     (found) => found.isDirectory(),
     () => false,
   );
-  if (!exists) throw new DiffStop(`Corpus error: ${shown(directory)}: no such directory`);
+  if (!exists) throw new DiffStop(`Corpus error: ${shownPath(directory)}: no such directory`);
 
   const pastFiles = await readCorpusFilesAt(ref, directory);
   const present = await checkCorpusDirectory(directory).catch((error: unknown) => {
@@ -67,7 +67,7 @@ async function main(args: readonly string[]): Promise<number> {
     throw error;
   });
   const before = reported(checkCorpus(pastFiles), `the corpus at ${ref}`);
-  const after = reported(present, `the working tree's corpus (${shown(directory)})`);
+  const after = reported(present, `the working tree's corpus (${shownPath(directory)})`);
   if (!before || !after) return 1;
 
   const diff = diffCorpus(before, after);

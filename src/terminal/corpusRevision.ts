@@ -4,10 +4,9 @@
  * For `npm run corpus:diff` and `npm run preview -- --update <ref>`.
  */
 import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { promisify } from 'node:util';
-import { KNOWLEDGE_FILE, type CorpusFile } from '../corpus/corpus.js';
-import { decodeUtf8 } from '../corpus/utf8.js';
+import type { CorpusFile } from '../corpus/corpus.js';
+import { corpusFileFrom, isCorpusFileName, shownPath } from '../corpus/loadCorpus.js';
 
 /** A corpus is a few hundred kilobytes; this only stops a runaway blob from filling memory. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -49,7 +48,7 @@ export async function readCorpusFilesAt(ref: string, directory: string): Promise
     (error: unknown) => {
       const said = gitSays(error);
       const why = /not a git repository/i.test(said) ? '' : ` (git: ${said})`;
-      throw new CorpusRevisionError(`Not a git repository: ${shown(directory)}${why}`);
+      throw new CorpusRevisionError(`Not a git repository: ${shownPath(directory)}${why}`);
     },
   );
   const commit = await git(directory, [
@@ -81,7 +80,7 @@ export async function readCorpusFilesAt(ref: string, directory: string): Promise
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
     if (!match) continue;
     const [, mode, type, object, name = ''] = match;
-    if (!name.endsWith('.md') && name !== KNOWLEDGE_FILE) continue;
+    if (!isCorpusFileName(name)) continue;
     const named = `${ref}:${prefix}${name}`;
     if (type === 'tree') {
       throw new CorpusRevisionError(
@@ -96,24 +95,7 @@ export async function readCorpusFilesAt(ref: string, directory: string): Promise
     const bytes = await git(directory, ['cat-file', 'blob', object ?? '']).catch((error) => {
       throw new CorpusRevisionError(`${named}: cannot be read (git: ${gitSays(error)})`);
     });
-    files.push(decoded(named, bytes));
+    files.push(corpusFileFrom(named, bytes));
   }
   return files;
-}
-
-/** Like readCorpusFiles: bytes that are not UTF-8 are one of the file's problems. */
-function decoded(file: string, bytes: Buffer): CorpusFile {
-  const result = decodeUtf8(bytes);
-  if (result.ok) return { path: file, text: result.text };
-  const hex = result.byte.toString(16).toUpperCase().padStart(2, '0');
-  const message = `invalid UTF-8 (byte 0x${hex}): save the file as UTF-8`;
-  return {
-    path: file,
-    text: result.text,
-    problems: [{ file, line: result.line, column: result.column, message }],
-  };
-}
-
-export function shown(directory: string): string {
-  return path.relative(process.cwd(), directory) || directory;
 }

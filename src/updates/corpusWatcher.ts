@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { KNOWLEDGE_FILE } from '../corpus/corpus.js';
+import { isCorpusFileName } from '../corpus/loadCorpus.js';
 
 /**
  * Watches a corpus directory and calls `onSettled` once its files have stopped changing: an editor
@@ -30,11 +30,8 @@ export interface CorpusWatcher {
   close(): Promise<void>;
 }
 
-/** The files a corpus is made of (see loadCorpus.ts): documents and the editors' knowledge. */
-const isCorpusFile = (file: string): boolean => {
-  const name = path.basename(file);
-  return (name.endsWith('.md') || name === KNOWLEDGE_FILE) && !name.startsWith('.');
-};
+/** Only what a corpus read would read (see loadCorpus.ts). */
+const isCorpusFile = (file: string): boolean => isCorpusFileName(path.basename(file));
 
 export function watchCorpus(
   directory: string,
