@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.js';
 import { MemoryCooldowns, type Cooldowns } from './cooldown.js';
 import type { CommandModule } from './commandTypes.js';
 import type { CommandRouter } from './router.js';
+import { prepareStory } from '../story/story.js';
 
 /**
  * The start-up steps every entry point shares (`npm start`, each shard process,
@@ -54,8 +55,7 @@ export async function routerOrExit(
     setTimeout(() => {
       const preparing = performance.now();
       try {
-        router.story.search.index.prepareCompletions();
-        router.story.questions.answer(router.story.corpus.knowledge.review.subject);
+        prepareStory(router.story);
         logger?.debug({ ms: Math.round(performance.now() - preparing) }, 'questions prepared');
       } catch (error) {
         // The first question will try again (and fail visibly, as a handled error) if it must.

@@ -88,3 +88,12 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
       ),
   };
 }
+
+/**
+ * Builds now what a story otherwise builds on first use — the completions of words being typed and
+ * the question answering (WordNet, the editors' entries) — so no user waits for it.
+ */
+export function prepareStory(story: Story): void {
+  story.search.index.prepareCompletions();
+  story.questions.answer(story.corpus.knowledge.review.subject);
+}

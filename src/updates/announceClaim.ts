@@ -16,14 +16,14 @@ export interface AnnounceClaim {
 const CLAIM_TTL_MS = 10 * 60_000;
 const TIMEOUT_MS = 2000;
 
-/** No coordination: this process announces when ANNOUNCE is on, once per corpus. */
+/**
+ * No coordination: this process announces when ANNOUNCE is on. (Each change reaches it once: a
+ * reload to the corpus already answered from is no change.)
+ */
 export class LocalAnnounceClaim implements AnnounceClaim {
-  private last: string | undefined;
   constructor(private readonly enabled: boolean) {}
-  claim(fingerprint: string): Promise<boolean> {
-    const first = this.last !== fingerprint;
-    this.last = fingerprint;
-    return Promise.resolve(this.enabled && first);
+  claim(): Promise<boolean> {
+    return Promise.resolve(this.enabled);
   }
   close(): Promise<void> {
     return Promise.resolve();

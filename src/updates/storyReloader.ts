@@ -5,7 +5,7 @@ import { checkCorpusDirectory } from '../corpus/loadCorpus.js';
 import { CorpusLocationError, formatProblem } from '../corpus/problems.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../metrics/botMetrics.js';
-import type { Story } from '../story/story.js';
+import { prepareStory, type Story } from '../story/story.js';
 
 /** A reload the router now answers from, and what it changed in the editors' terms. */
 export interface AcceptedReload {
@@ -88,8 +88,7 @@ export class StoryReloader {
     }
     const story = this.options.buildStory(corpus);
     // Prepared before the switch, so the first question after it waits no longer than any other.
-    story.search.index.prepareCompletions();
-    story.questions.answer(corpus.knowledge.review.subject);
+    prepareStory(story);
     this.router.replaceStory(story);
     const diff = diffCorpus(before, corpus);
     metrics?.corpusReloads.inc({ outcome: 'accepted' });
@@ -118,19 +117,11 @@ export class StoryReloader {
   }
 }
 
-/** Counts for the log line: what kind of change it was, at a glance. */
+/** Counts for the log line: what kind of change it was, at a glance (the kinds with any). */
 function summary(diff: CorpusDiff): Record<string, number> {
-  const counts: Record<string, number> = {
-    addedDocuments: diff.addedDocuments.length,
-    changedDocuments: diff.changedDocuments.length,
-    removedDocuments: diff.removedDocuments.length,
-    addedEvents: diff.addedEvents.length,
-    changedEvents: diff.changedEvents.length,
-    removedEvents: diff.removedEvents.length,
-    reviewChanges: diff.reviewChanges.length,
-    addedParties: diff.addedParties.length,
-    changedParties: diff.changedParties.length,
-    removedParties: diff.removedParties.length,
-  };
-  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+  return Object.fromEntries(
+    Object.entries(diff)
+      .map(([kind, changes]: [string, readonly unknown[]]) => [kind, changes.length] as const)
+      .filter(([, count]) => count > 0),
+  );
 }
