@@ -4,23 +4,7 @@ import { diffCorpus, type CorpusDiff } from '../../src/corpus/corpusDiff.js';
 import type { TimelineEvent } from '../../src/corpus/corpusTypes.js';
 import { corpusDiffJson, formatCorpusDiff } from '../../src/terminal/corpusDiffReport.js';
 import { editFile, replaceOnce, seedFiles } from '../support/seed.js';
-
-const REUTERS = `---
-id: reuters-2025-10-01
-title: Microsoft review update
-kind: article
-publisher: Reuters
-published: 2025-10-01
-url: https://www.reuters.com/example
-completeness: reference
----
-`;
-
-const STATUS = `  status:
-    text: >-
-      Ongoing. On September 25, 2025 Microsoft said it had stopped and disabled a set of services for
-      a unit within the Israel Ministry of Defense and that the review was continuing. The corpus holds
-      no published findings.`;
+import { REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
 
 /** The shipped corpus, and the same after an editor's day: a source, an event, a status, a party. */
 async function edited(): Promise<CorpusDiff> {
@@ -31,14 +15,14 @@ async function edited(): Promise<CorpusDiff> {
         'review:\n  subject:',
         '  - date: 2025-10-01\n    event: Reuters reported the review\n      would end soon.\n    cite: [{ doc: reuters-2025-10-01 }]\n\nreview:\n  subject:',
       ],
-      [STATUS, '  status:\n    text: Concluded.'],
+      [`  status:\n${STATUS_TEXT}`, '  status:\n    text: Concluded.'],
       [
         'timeline:\n',
         '  - id: reuters\n    name: Reuters\n    role: News agency.\n    cite: [{ doc: reuters-2025-10-01 }]\n\ntimeline:\n',
       ],
     ].reduce((result, [from = '', to = '']) => replaceOnce(result, from, to), text);
   const after = editFile(
-    editFile(files, 'reuters-2025-10-01.md', () => REUTERS),
+    editFile(files, 'reuters-2025-10-01.md', () => REUTERS_DOCUMENT),
     'story.yaml',
     story,
   );

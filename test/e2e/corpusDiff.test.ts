@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
 
 /**
  * `npm run corpus:diff` as editors run it: the compiled CLI (`pretest:e2e` builds dist/) against a
@@ -12,22 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const CLI = path.resolve('dist/src/terminal/corpusDiffMain.js');
 const TIMEOUT = 15_000;
-
-const REUTERS = `---
-id: reuters-2025-10-01
-title: Microsoft review update
-kind: article
-publisher: Reuters
-published: 2025-10-01
-url: https://www.reuters.com/example
-completeness: reference
----
-`;
-
-const STATUS_TEXT = `    text: >-
-      Ongoing. On September 25, 2025 Microsoft said it had stopped and disabled a set of services for
-      a unit within the Israel Ministry of Defense and that the review was continuing. The corpus holds
-      no published findings.`;
 
 const NEW_EVENT = `  - date: 2025-10-01
     event: Reuters reported that the review had concluded.
@@ -113,7 +98,7 @@ beforeAll(async () => {
 
   // The working tree: an editor's day in corpus/; was-broken/ fixed; breaks-later/ broken; and a
   // corpus that git has never seen.
-  writeFileSync(path.join(repo, 'corpus', 'reuters-2025-10-01.md'), REUTERS);
+  writeFileSync(path.join(repo, 'corpus', 'reuters-2025-10-01.md'), REUTERS_DOCUMENT);
   const story = path.join(repo, 'corpus', 'story.yaml');
   replaceOnce(story, 'review:\n  subject:', NEW_EVENT);
   replaceOnce(story, STATUS_TEXT, '    text: Concluded, according to Reuters.');
