@@ -7,14 +7,17 @@
  */
 import { createStory } from '../src/story/story.js';
 import { loadCorpus } from '../src/corpus/loadCorpus.js';
-import { BLIND_QUESTIONS, loadQuestions } from '../test/eval/evaluateQuestions.js';
+import { blindQuestionsUrl, loadQuestions } from '../test/eval/evaluateQuestions.js';
 import { buildMiniSearch } from './engines/minisearch.js';
 import { benchCorpus, loadSeed } from './corpus/seed.js';
 
 const ROUNDS = 5;
 
 const corpus = await loadCorpus();
-const questions = [...loadQuestions(), ...loadQuestions(BLIND_QUESTIONS)].map((c) => c.q);
+const questions = [
+  ...loadQuestions(),
+  ...loadQuestions(blindQuestionsUrl('questions-blind.yaml')),
+].map((c) => c.q);
 
 const timed = (run: (question: string) => unknown): number[] =>
   questions.map((question) => {

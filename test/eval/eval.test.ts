@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, loadCases } from './evaluate.js';
 import {
   articleQuestions,
-  BLIND_QUESTIONS,
-  BLIND_QUESTIONS_2,
-  BLIND_QUESTIONS_3,
-  BLIND_QUESTIONS_4,
-  BLIND_QUESTIONS_5,
-  BLIND_QUESTIONS_6,
-  BLIND_QUESTIONS_7,
-  BLIND_QUESTIONS_8,
+  blindQuestionsUrl,
   evaluateQuestions,
   loadQuestions,
   overall,
@@ -47,62 +40,57 @@ describe('evaluation set', () => {
   });
 
   it.each([
-    { file: 'questions-blind.yaml', url: BLIND_QUESTIONS, hits: 0.8, precision: 0.8, recall: 0.8 },
+    { file: 'questions-blind.yaml', hits: 0.8, precision: 0.8, recall: 0.8 },
     {
       file: 'questions-blind-2.yaml',
-      url: BLIND_QUESTIONS_2,
       hits: 0.75,
       precision: 0.6,
       recall: 0.5,
     },
     {
       file: 'questions-blind-3.yaml',
-      url: BLIND_QUESTIONS_3,
       hits: 0.75,
       precision: 0.6,
       recall: 0.6,
     },
     {
       file: 'questions-blind-4.yaml',
-      url: BLIND_QUESTIONS_4,
       hits: 0.8,
       precision: 0.7,
       recall: 0.8,
     },
-    // The last four at what they score now: floors against losing ground, not targets.
+    // The last five at what they score now: floors against losing ground, not targets.
     {
       file: 'questions-blind-5.yaml',
-      url: BLIND_QUESTIONS_5,
       hits: 0.73,
       precision: 0.55,
       recall: 0.71,
     },
     {
       file: 'questions-blind-6.yaml',
-      url: BLIND_QUESTIONS_6,
       hits: 0.77,
       precision: 0.42,
       recall: 0.5,
     },
     {
       file: 'questions-blind-7.yaml',
-      url: BLIND_QUESTIONS_7,
       hits: 0.75,
       precision: 0.85,
       recall: 0.85,
     },
     {
       file: 'questions-blind-8.yaml',
-      url: BLIND_QUESTIONS_8,
       hits: 0.77,
       precision: 0.5,
       recall: 0.57,
     },
+    // Held back (its misses are never printed): the judge of the next round of changes.
+    { file: 'questions-blind-9.yaml', hits: 0.73, precision: 0.37, recall: 0.42 },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',
     async (floor) => {
       const report = evaluateQuestions(
-        loadQuestions(floor.url),
+        loadQuestions(blindQuestionsUrl(floor.file)),
         storyQuestionRanker(await seedRouter()),
       );
       const { hits, cases } = overall(report);
