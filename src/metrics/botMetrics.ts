@@ -48,7 +48,7 @@ export class BotMetrics {
   /** Corpus reloads (a save in the corpus directory, or SIGHUP), by how they ended. */
   readonly corpusReloads = new Counter({
     name: 'storybot_corpus_reloads_total',
-    help: 'Corpus reloads, by outcome (accepted, refused: the corpus has problems, unchanged: nothing an answer reads changed)',
+    help: 'Corpus reloads, by outcome (accepted, refused: the corpus has problems, unchanged: nothing an answer reads changed, failed: an error of the bot or the machine)',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });

@@ -66,11 +66,8 @@ export function startLiveCorpus(
     metrics: options.metrics,
     onChange: announce.onChange,
   });
-  const reload = (why: string): Promise<ReloadOutcome> =>
-    reloader.reload(why).catch((error: unknown) => {
-      log.error({ err: error, why }, 'corpus reload failed; still answering from the last corpus');
-      return { outcome: 'refused', problems: [String(error)] } as const;
-    });
+  // Never rejects: a reload that fails is logged and counted, and answering goes on (StoryReloader).
+  const reload = (why: string): Promise<ReloadOutcome> => reloader.reload(why);
 
   const watcher: CorpusWatcher | undefined =
     config.corpusWatch !== 'off'

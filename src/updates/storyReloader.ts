@@ -19,7 +19,9 @@ export type ReloadOutcome =
   /** The files hold what the bot already answers from (a save with no edit, a touch). */
   | { readonly outcome: 'unchanged' }
   /** Problems (`file:line: message`, as `npm run corpus:check` prints them) or an unreadable path. */
-  | { readonly outcome: 'refused'; readonly problems: readonly string[] };
+  | { readonly outcome: 'refused'; readonly problems: readonly string[] }
+  /** Something other than the corpus went wrong (a fault of ours, or the machine's): logged. */
+  | { readonly outcome: 'failed'; readonly error: string };
 
 export interface ReloaderOptions {
   readonly directory?: string | undefined;
@@ -38,7 +40,7 @@ export interface ReloaderOptions {
  * run one at a time; asking while one runs queues one more, which reads whatever is saved by then.
  */
 export class StoryReloader {
-  private running: Promise<unknown> = Promise.resolve();
+  private running: Promise<ReloadOutcome | undefined> = Promise.resolve(undefined);
   private queued: Promise<ReloadOutcome> | undefined;
 
   constructor(
@@ -51,11 +53,20 @@ export class StoryReloader {
     if (this.queued) return this.queued;
     const next = this.running.then(() => {
       this.queued = undefined;
-      return this.reloadNow(why);
+      return this.reloadNow(why).catch((error: unknown) => this.failed(why, error));
     });
     this.queued = next;
-    this.running = next.catch(() => undefined);
+    this.running = next;
     return next;
+  }
+
+  private failed(why: string, error: unknown): ReloadOutcome {
+    this.options.metrics?.corpusReloads.inc({ outcome: 'failed' });
+    this.options.logger.error(
+      { err: error, why },
+      'corpus reload failed, still answering from the last corpus',
+    );
+    return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
 
   private async reloadNow(why: string): Promise<ReloadOutcome> {

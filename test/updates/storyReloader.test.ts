@@ -15,7 +15,7 @@ afterEach(async () => {
   corpus = undefined;
 });
 
-async function setUp() {
+async function setUp(buildStory: typeof storyFrom = storyFrom) {
   corpus = await editorCorpus();
   const router = await bootstrap(commands, corpus.dir);
   const log = new MemoryLog();
@@ -23,7 +23,7 @@ async function setUp() {
   const changes: AcceptedReload[] = [];
   const reloader = new StoryReloader(router, {
     directory: corpus.dir,
-    buildStory: storyFrom,
+    buildStory,
     logger: createLogger('debug', log.stream),
     metrics,
     onChange: (change) => changes.push(change),
@@ -83,6 +83,35 @@ describe('StoryReloader', () => {
     const outcome = await reloader.reload('test');
     expect(outcome).toMatchObject({ outcome: 'refused' });
     expect(router.story).toBe(before);
+  });
+
+  it('counts and logs a failure that is not the corpus, keeps answering, and reloads after it', async () => {
+    let broken = true;
+    const {
+      corpus: c,
+      router,
+      log,
+      metrics,
+      reloader,
+    } = await setUp((corpus) => {
+      if (broken) throw new Error('out of memory, say');
+      return storyFrom(corpus);
+    });
+    const before = router.story;
+    await c.addFindings(0);
+    expect(await reloader.reload('test')).toEqual({
+      outcome: 'failed',
+      error: 'out of memory, say',
+    });
+    expect(router.story).toBe(before);
+    const failure = log.lines.find((l) => String(l.msg).startsWith('corpus reload failed'));
+    expect(failure?.level).toBe(50);
+    expect((await metrics.exposition()).text).toMatch(
+      /storybot_corpus_reloads_total\{outcome="failed"\} 1/,
+    );
+    broken = false;
+    expect((await reloader.reload('again')).outcome).toBe('accepted');
+    expect(router.story).not.toBe(before);
   });
 
   it('does nothing for a save that changes nothing', async () => {
