@@ -3,6 +3,9 @@
  * the new one without a restart, an invalid save changes nothing but the log, and the followers'
  * webhook hears once what changed. Each bot is a real process started as `npm start` starts it.
  */
+import { cp, mkdtemp, readdir, rename, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { FakeDiscord, ROUTES } from './support/fakeDiscord.js';
@@ -21,6 +24,7 @@ const AFTER_SETTLING_MS = 3500;
 let fake: FakeDiscord | undefined;
 let corpus: EditorCorpus | undefined;
 let redis: RedisServer | undefined;
+let configMap: string | undefined;
 const running: Spawned[] = [];
 
 afterEach(async () => {
@@ -35,6 +39,8 @@ afterEach(async () => {
   await fake?.close();
   await corpus?.remove();
   await redis?.stop();
+  if (configMap) await rm(configMap, { recursive: true, force: true });
+  configMap = undefined;
   fake = undefined;
   corpus = undefined;
   redis = undefined;
@@ -304,6 +310,41 @@ describe('live corpus: console', () => {
     expect(bot.stdout).not.toContain(FINDINGS.event);
     await corpus.addFindings(10);
     await waitForLines(bot, isReload, 1, 10_000);
+    const shown = bot.stdout.length;
+    bot.child.stdin?.end('/story review-status\n/exit\n');
+    expect(await bot.exited()).toBe(0);
+    expect(bot.stdout.slice(shown)).toContain(FINDINGS.event);
+  }, 45_000);
+
+  it('with CORPUS_WATCH=poll it sees a Kubernetes ConfigMap update, which swaps a symlink', async () => {
+    // As the kubelet lays a ConfigMap volume out: each file → ..data/file, ..data → a dated folder,
+    // and an update swaps ..data to a new folder in one rename (no event on the files' paths).
+    corpus = await editorCorpus();
+    const volume = (configMap = await mkdtemp(path.join(tmpdir(), 'story-bot-configmap-')));
+    const publish = async (version: string): Promise<void> => {
+      await cp(corpus!.dir, path.join(volume, version), { recursive: true });
+      for (const file of await readdir(path.join(volume, version)))
+        await symlink(path.join('..data', file), path.join(volume, file)).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          },
+        );
+      await symlink(version, path.join(volume, '..data_tmp'));
+      await rename(path.join(volume, '..data_tmp'), path.join(volume, '..data'));
+    };
+    // The new source is in the first version already, so the update changes no file's name.
+    await corpus.addFindings(0);
+    await corpus.restoreStory();
+    await publish('..2026_12_01_a');
+    const bot = start({ CORPUS_DIR: volume, CORPUS_WATCH: 'poll' });
+    await waitForLines(bot, isWatching, 1, 10_000);
+    bot.child.stdin?.write('/story review-status\n');
+    await waitForOutput(bot, 'Review status');
+    expect(bot.stdout).not.toContain(FINDINGS.event);
+    await corpus.addFindings(0);
+    await publish('..2026_12_01_b');
+    const [reload] = await waitForLines(bot, isReload, 1, 10_000);
+    expect(reload?.why).toMatch(/^saved: /);
     const shown = bot.stdout.length;
     bot.child.stdin?.end('/story review-status\n/exit\n');
     expect(await bot.exited()).toBe(0);
