@@ -127,6 +127,11 @@ export class QuestionAnswerer {
     const passages = this.candidatePassages(part).map(scoreOf);
     passages.sort(byScore);
     const candidates = [...units, ...passages];
+    // "Is there any deadline for when Covington has to be done": where the story stands answers
+    // a status question only when the sources speak of the things it names; otherwise it is read
+    // as any other question, and the status entry must match its words like any answer.
+    if (part.asksStatus && !this.statusAnswers(part, candidates))
+      return this.answerPart({ ...part, asksStatus: false }, passagesShown);
     const mostSupported = candidates.reduce<Scored | undefined>(
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,
@@ -225,15 +230,22 @@ export class QuestionAnswerer {
       return true;
     // "Is the review still going or have they wrapped it up": where things stand answers a
     // status question whose other words only say how it might stand (verbs, not things).
-    if (
-      part.asksStatus &&
-      candidates.some((c) => c.unit?.reviewField === 'status') &&
-      specific.every((g) => !g.noun || candidates.some((c) => c.strong.has(g)))
-    )
-      return false;
+    if (part.asksStatus && candidates.some((c) => c.unit?.reviewField === 'status')) return false;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
+  }
+
+  /**
+   * Whether where things stand answers a status question: every thing it names (a noun that is
+   * not one of the story's everyday words) is something the sources speak of — "is the review
+   * still going or have they wrapped it up" (its verbs only say how it might stand), not "did any
+   * Microsoft employees quit" or "is there any deadline".
+   */
+  private statusAnswers(part: ReadPart, candidates: readonly Scored[]): boolean {
+    return part.groups
+      .filter((g) => !g.everyday && g.noun)
+      .every((g) => candidates.some((c) => c.strong.has(g)));
   }
 
   /** The names in the question that the story never uses and no candidate matches closely. */

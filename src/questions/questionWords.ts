@@ -52,6 +52,16 @@ export const STATUS_WORDS = words(`
  */
 export const CLOSING_STATUS_WORDS = words('done over finished ended concluded');
 
+/**
+ * Words that start what a word governs — a preposition, a determiner, an object pronoun: after
+ * one of them "over" or "done" is not where things stand ("protest over this", "move everything
+ * over to AWS", "done with it").
+ */
+export const GOVERNED_WORDS = words(`
+  to with for from about at on in into onto by of against
+  this that these those it them him her us me the a an my your his our their any some
+`);
+
 /** Words that ask what happened: "what happened after …", "what did they do". */
 export const EVENT_WORDS = words('happen happened happens happening event events do done doing');
 

@@ -11,6 +11,7 @@ import {
   DOCUMENT_WORDS,
   EVENT_WORDS,
   FRAME_WORDS,
+  GOVERNED_WORDS,
   monthNumber,
   REACTION_WORDS,
   REFERRING_PRONOUNS,
@@ -204,7 +205,9 @@ export class QuestionReader {
       plain.some(
         (w, i) =>
           STATUS_WORDS.has(w) &&
-          (!CLOSING_STATUS_WORDS.has(w) || plain.slice(i + 1).every((x) => FRAME_WORDS.has(x))),
+          (!CLOSING_STATUS_WORDS.has(w) ||
+            (plain.slice(i + 1).every((x) => FRAME_WORDS.has(x)) &&
+              !GOVERNED_WORDS.has(plain[i + 1] ?? ''))),
       ) &&
       kind !== 'who' &&
       kind !== 'when';

@@ -295,6 +295,19 @@ describe('/story ask: words people type', () => {
   it('GIVEN "over" or "done" before what they govern THEN they do not ask where things stand', () => {
     expect(lead(ask('is the review over yet'))?.id).toBe('review:status');
     expect(lead(ask('what were the complaints over the azure deal'))?.id).not.toBe('review:status');
+    // At the end of the question but before what they govern: a preposition, not a state.
+    const protest = ask('did any microsoft employees quit or protest over this?');
+    expect(lead(protest)?.id).not.toBe('review:status');
+    expect(notes(protest)[0]?.notCovered).toBe(true);
+  });
+
+  it('GIVEN a status question about something the sources never speak of THEN where the review stands does not answer it', () => {
+    // "Done" asks where things stand, but a deadline is nothing the sources mention.
+    expect(lead(ask('is there any deadline for when covington has to be done'))?.id).not.toBe(
+      'review:status',
+    );
+    // What the sources do speak of still gets where things stand.
+    expect(lead(ask('is the covington review done yet'))?.id).toBe('review:status');
   });
 });
 
