@@ -93,13 +93,25 @@ export const DOCUMENT_NOUNS = words(
   'article story piece report statement post blog update headline title',
 );
 
-/** Verbs of saying: "what did X say" asks for X's own words. */
-export const SPEECH_WORDS = words(`
+/**
+ * Verbs of saying that an editors' entry naming a party uses for what the party said (a party
+ * whose entry "said" or "announced" something speaks in the story).
+ */
+export const STATEMENT_WORDS = words(`
   say said says saying wrote write writes state stated statement claim claimed claims
   report reported reports respond responded response reply replied replies
   announce announced admit admitted
   comment commented allege alleged think thought
 `);
+
+/**
+ * Verbs of saying: "what did X say", "did they deny it" ask for X's own words. A denial is words,
+ * but "the denial of others" in an entry is not someone speaking.
+ */
+export const SPEECH_WORDS: ReadonlySet<string> = new Set([
+  ...STATEMENT_WORDS,
+  ...words('deny denied denies denying denial'),
+]);
 
 /** Verbs of answering something: "… and how did Microsoft respond" responds to what came before. */
 export const REACTION_WORDS = words(`

@@ -78,6 +78,9 @@ const RELATING_WORDS = new Set([
   'about',
 ]);
 
+/** Pronouns that are the subject of a verb: "did they deny it". */
+const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she']);
+
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
 const AMOUNTS = ['value', 'amount'];
 const TIME_PREPOSITIONS = new Set([
@@ -233,19 +236,26 @@ export class QuestionReader {
     const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
     const sayer =
       saidAt >= 0 && (!speech || saidAt < speech.at)
-        ? groups
-            .filter((g) => g.at < saidAt)
-            .reduce<WordGroup | undefined>(
-              (near, g) => (!near || g.at > near.at ? g : near),
-              undefined,
-            )
+        ? this.sayerBefore(groups, saidAt)
         : speech
-          ? groups.filter((g) => g.at < speech.at).at(-1)
+          ? this.sayerBefore(groups, speech.at)
           : undefined;
-    const speaker = sayer?.partyId;
+    // "… did they deny it": "they" say, and are whoever said in the part before.
+    const sayerReferred =
+      sayer === undefined &&
+      previous !== undefined &&
+      plain.some((w) => SUBJECT_PRONOUNS.has(w)) &&
+      !groups.some((g) => g.partyId !== undefined || g.strangeName);
+    const speaker = sayer?.partyId ?? (sayerReferred ? previous.speaker : undefined);
     // "Has the UN commented": the words of someone the story never names.
-    const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;
-    if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
+    const strangeSpeaker = sayer?.strangeName
+      ? sayer.label
+      : sayerReferred
+        ? previous.strangeSpeaker
+        : undefined;
+    // Not "its August statement", "any response": after a determiner it is a thing, still asked about.
+    const speechNamed = speech !== undefined && DETERMINERS.has(content[speech.at - 1]?.word ?? '');
+    if (speaker !== undefined && !speechNamed) groups = groups.filter((g) => g !== speech);
     // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
     // of answer, not a word the answer must contain.
     const asksAuthor = plain.some((w) => AUTHOR_WORDS.has(w));
@@ -312,6 +322,23 @@ export class QuestionReader {
       before: elliptical ? previous?.before : before,
       corrections,
     };
+  }
+
+  /**
+   * Who says, for a verb of saying at `at`: the nearest group before it — past a verb ("has the
+   * IDF put out any response") and past a noun right after a name ("the IDF spokesperson"), to
+   * the name.
+   */
+  private sayerBefore(groups: readonly WordGroup[], at: number): WordGroup | undefined {
+    const before = groups.filter((g) => g.at < at).sort((a, b) => b.at - a.at);
+    for (const [i, group] of before.entries()) {
+      if (group.partyId !== undefined || group.strangeName) return group;
+      const next = before[i + 1];
+      const afterName = next !== undefined && (next.partyId !== undefined || next.strangeName);
+      const verb = this.lexicon.mainPartOfSpeech(group.label.toLowerCase()) === 'verb';
+      if (!verb && !(group.noun && afterName)) return group;
+    }
+    return undefined;
   }
 
   /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */

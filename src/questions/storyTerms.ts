@@ -1,6 +1,6 @@
 import type { Party } from '../corpus/corpusTypes.js';
 import { analyze, contentTerms, stem } from '../text/analyzer.js';
-import { SPEECH_WORDS } from './questionWords.js';
+import { STATEMENT_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../text/nearWords.js';
 import type { PassageIndex } from '../search/passageIndex.js';
 import { partyPhrases } from '../text/phrases.js';
@@ -112,7 +112,7 @@ export class StoryTerms {
           return (
             unit.kind !== 'party' &&
             features?.partyIds.has(partyId) === true &&
-            [...SPEECH_WORDS].some((word) => features.terms.has(stem(word)))
+            [...STATEMENT_WORDS].some((word) => features.terms.has(stem(word)))
           );
         });
       this.speakers.set(partyId, spoke);

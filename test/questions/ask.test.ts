@@ -182,6 +182,28 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
   });
 
+  it('GIVEN a party no passage quotes, named before a verb or a noun of saying THEN says the sources hold none', () => {
+    const idf = "no passage in them is Israel Defense Forces (IDF)'s own words";
+    // Past the verb of "put out any response", past "spokesperson" after the name.
+    for (const question of [
+      'has the idf put out any response',
+      'what did the idf spokesperson say back to the guardian',
+    ])
+      expect(notes(ask(question))[0]?.text, question).toContain(idf);
+    // "They" deny in a follow-up: whoever said in the part before; a denial is words too.
+    const reply = ask('what did the idf spokesperson say? did they deny it');
+    expect(notes(reply).map((n) => n.notCovered)).toEqual([true, true]);
+    expect(notes(reply)[1]?.text).toContain(idf);
+    expect(quotesShown(reply)).toEqual([]);
+  });
+
+  it('GIVEN a name the story uses right before the verb of saying THEN it says, not a word typed earlier', () => {
+    // "Rulebook" is typed before Microsoft, but Microsoft is who "claims".
+    expect(
+      notes(ask('what ethics rulebook does microsoft claim steers its work around the globe')),
+    ).toEqual([]);
+  });
+
   it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
     expect(
       notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
