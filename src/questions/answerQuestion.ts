@@ -96,8 +96,9 @@ export class QuestionAnswerer {
     let previous: ReadPart | undefined;
     for (const part of asked) {
       const read = this.reader.read(part, previous);
-      parts.push(this.answerPart(read, passagesShown));
-      previous = read;
+      const answered = this.answerPart(read, passagesShown);
+      parts.push(answered);
+      previous = { ...read, answeredBy: this.answeringParties(read, answered) };
     }
     return { question, parts };
   }
@@ -216,6 +217,22 @@ export class QuestionAnswerer {
     };
   }
 
+  /**
+   * The parties an editors' entry answered a "who" part with ("who's the law firm on the
+   * review": Covington & Burling), as groups a later "them" may stand for.
+   */
+  private answeringParties(part: ReadPart, answer: PartAnswer): WordGroup[] | undefined {
+    if (part.kind !== 'who' || !answer.lead) return undefined;
+    const named = new Set(part.groups.map((g) => g.partyId));
+    const parties = answer.lead.partyIds
+      .filter((id) => !named.has(id))
+      .map((id) => ({
+        id,
+        name: this.terms.units.find((u) => u.id === `party:${id}`)?.label ?? id,
+      }));
+    return this.reader.partyGroups(parties);
+  }
+
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
@@ -258,9 +275,13 @@ export class QuestionAnswerer {
   /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
   private answersSomething(part: ReadPart, candidate: Scored): boolean {
     // "What happened in late September": the month it names is one of its own words too.
-    if (candidate.inTime) return true;
+    if (candidate.inTime && part.borrowed === undefined) return true;
     const specific = part.groups.filter((g) => !g.everyday);
-    return (specific.length > 0 ? specific : part.groups).some((g) => candidate.strong.has(g));
+    // What a pronoun stands for is not what the part asks about it ("did any execs get fired over it").
+    // Nor is a verb that means little without its particle ("when did Microsoft bring them in").
+    const own = specific.filter((g) => !part.borrowed?.has(g) && !g.light);
+    const asked = own.length > 0 ? own : specific.length > 0 ? specific : part.groups;
+    return asked.some((g) => candidate.strong.has(g));
   }
 
   /** The words of the question no candidate matched, as typed. */

@@ -3,6 +3,7 @@ import type { QuestionPart } from './questionParts.js';
 import { headNoun, questionKind, type QuestionKind } from './questionKind.js';
 import {
   AFTER_WORDS,
+  AUXILIARIES,
   AUTHOR_NOUNS,
   AUTHOR_WORDS,
   BEFORE_WORDS,
@@ -62,6 +63,14 @@ export interface ReadPart {
   readonly after?: string | undefined;
   readonly before?: string | undefined;
   readonly corrections: readonly Correction[];
+  /**
+   * Groups taken from the part before for a pronoun ("… when did Microsoft bring them in"): they
+   * rank answers, but the part's own words must be what the sources speak of — and so must a
+   * time taken from the part before with them.
+   */
+  readonly borrowed?: ReadonlySet<WordGroup> | undefined;
+  /** The parties that answered a "who" part ("who's the law firm on the review": Covington). */
+  readonly answeredBy?: readonly WordGroup[] | undefined;
 }
 
 /** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */
@@ -77,6 +86,9 @@ const RELATING_WORDS = new Set([
   'at',
   'about',
 ]);
+
+/** Pronouns that stand for something done to: "bring them in", "look into it". */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 
 /** Pronouns that are the subject of a verb: "did they deny it". */
 const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she']);
@@ -262,6 +274,7 @@ export class QuestionReader {
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
+    let borrowed: ReadonlySet<WordGroup> | undefined;
     let referring = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
@@ -287,6 +300,17 @@ export class QuestionReader {
       // named before — a party, or a thing.
       groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined || g.noun)];
       // "What did Microsoft cut off in September, and who announced it": it is of that time too.
+      referring = true;
+    } else if (previous && namesParty && this.refersBackAsObject(plain, groups)) {
+      // "… when did Microsoft bring them in", "… when did Microsoft say it would look into it":
+      // the party named does; what it does it to is what the question named before.
+      const own = new Set(groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
+      // "Them" after "who's the law firm on the review" are the firm that answered it, too.
+      const referred = [...previous.groups, ...(previous.answeredBy ?? [])].filter((g) =>
+        g.partyId !== undefined ? !own.has(g.partyId) : g.noun,
+      );
+      groups = [...groups, ...referred];
+      borrowed = new Set(referred);
       referring = true;
     }
     return {
@@ -321,6 +345,7 @@ export class QuestionReader {
       after: elliptical ? previous?.after : after,
       before: elliptical ? previous?.before : before,
       corrections,
+      borrowed,
     };
   }
 
@@ -339,6 +364,26 @@ export class QuestionReader {
       if (!verb && !(group.noun && afterName)) return group;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a pronoun after the party a part names is the object of what it does ("bring them in",
+   * "look into it"), not its subject again ("Microsoft said it would …").
+   */
+  private refersBackAsObject(plain: readonly string[], groups: readonly WordGroup[]): boolean {
+    const named = Math.min(...groups.filter((g) => g.partyId !== undefined).map((g) => g.at));
+    return plain.some(
+      (w, i) =>
+        i > named &&
+        OBJECT_PRONOUNS.has(w) &&
+        !AUXILIARIES.has(plain[i + 1] ?? '') &&
+        !REFERRING_PRONOUNS.has(plain[i - 1] ?? ''),
+    );
+  }
+
+  /** The groups of parties that answered a part, for a later part to refer to. */
+  partyGroups(parties: readonly { id: string; name: string }[]): WordGroup[] {
+    return parties.map((party) => this.wordGroups.partyGroup(party.id, party.name, -1));
   }
 
   /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */

@@ -249,6 +249,25 @@ describe('/story ask: several parts', () => {
     expect(reply.blocks.filter((b) => b.type === 'part')).toHaveLength(2);
   });
 
+  it('GIVEN a later part whose named party does something to "them" or "it" THEN they are what the part before asked about', () => {
+    // "Them": the firm that answered "who's the law firm"; Microsoft brought them in.
+    const firm = ask("who's the law firm on the review and when did msft bring them in");
+    expect(notes(firm)).toEqual([]);
+    // "It": the Guardian story — not Microsoft, who says "it would".
+    expect(
+      notes(
+        ask(
+          'when did the guardian story come out? and when did microsoft say it would look into it',
+        ),
+      ),
+    ).toEqual([]);
+    // What "it" stands for is no answer to what the part asks about it.
+    const fired = ask(
+      'what did the may statement conclude, and did any msft execs get fired over it',
+    );
+    expect(notes(fired).map((n) => n.notCovered)).toEqual([true]);
+  });
+
   it('GIVEN one part the sources cover and one they do not THEN answers one and abstains on the other', () => {
     const reply = ask('who is covington and what did the white house say');
     expect(lead(reply)?.id).toBe('party:covington');
