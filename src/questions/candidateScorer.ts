@@ -70,7 +70,12 @@ export class CandidateScorer {
     const features = unit
       ? (this.terms.unitFeatures.get(unit.id) as TextFeatures)
       : this.passageFeatures(passage as Passage);
-    const context = passage ? this.contextFeatures(passage) : undefined;
+    // What a passage's sentence before, or a unit's context (the review's subject), says.
+    const context = passage
+      ? this.contextFeatures(passage)
+      : unit
+        ? this.terms.unitContext.get(unit.id)
+        : undefined;
     const matched = new Set<WordGroup>();
     const strong = new Set<WordGroup>();
     let total = 0;
@@ -96,7 +101,9 @@ export class CandidateScorer {
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
-        match = before.weight * W.context;
+        // A unit's context is what it is about ("Microsoft's review"): it ranks it fully, but
+        // proves as little as a sentence before that the unit answers the question.
+        match = before.weight * (unit ? 1 : W.context);
         evidence = before.evidence * W.context;
       }
       if (match === 0 && group === headGroup) {

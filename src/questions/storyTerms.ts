@@ -28,6 +28,8 @@ const PREFIX_CANDIDATES = 400;
 export class StoryTerms {
   readonly parties: PhraseMatcher;
   readonly unitFeatures: ReadonlyMap<string, TextFeatures>;
+  /** The features of a unit's context (`contextText`), for the units that have one. */
+  readonly unitContext: ReadonlyMap<string, TextFeatures>;
   private readonly unitFrequency = new Map<string, number>();
   private readonly unitWords: FuzzyVocabulary;
   private readonly unitWordSet = new Set<string>();
@@ -63,16 +65,21 @@ export class StoryTerms {
     // Party names only: the index's matcher also holds synonym groups.
     this.parties = new PhraseMatcher(partyPhrases(partyList));
     const features = new Map<string, TextFeatures>();
+    const context = new Map<string, TextFeatures>();
     for (const unit of units) {
       // A source unit's text says "an article" or "a statement": "the Guardian piece" finds it.
       const unitText = textFeatures(unit.matchText, this.parties, lemmas);
       features.set(unit.id, unitText);
-      for (const term of unitText.terms)
+      if (unit.contextText !== undefined)
+        context.set(unit.id, textFeatures(unit.contextText, this.parties, lemmas));
+      // How rare a word is counts every word of the unit, its context too.
+      const all = unitWordsOf(unit);
+      for (const term of textFeatures(all, this.parties, lemmas).terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);
-      for (const token of analyze(unit.matchText))
-        if (!token.stop) this.unitWordSet.add(token.word);
+      for (const token of analyze(all)) if (!token.stop) this.unitWordSet.add(token.word);
     }
     this.unitFeatures = features;
+    this.unitContext = context;
     this.unitWords = FuzzyVocabulary.build(this.unitWordSet);
     this.textCount = index.passages.length + units.length;
     this.everydayFrom = Math.max(
@@ -135,10 +142,7 @@ export class StoryTerms {
   usesTogether(words: readonly string[]): boolean {
     if (!this.pairs) {
       const pairs = new Set<string>();
-      const texts = [
-        ...this.index.passages.map((p) => p.text),
-        ...this.units.map((u) => u.matchText),
-      ];
+      const texts = [...this.index.passages.map((p) => p.text), ...this.units.map(unitWordsOf)];
       for (const text of texts) {
         const tokens = analyze(text);
         for (let i = 0; i + 1 < tokens.length; i++)
@@ -273,4 +277,9 @@ export class StoryTerms {
     }
     return this.linkPromptCount;
   }
+}
+
+/** All the words of a unit: its context, then what it is matched against. */
+function unitWordsOf(unit: AnswerUnit): string {
+  return unit.contextText === undefined ? unit.matchText : `${unit.contextText}. ${unit.matchText}`;
 }

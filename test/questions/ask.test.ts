@@ -204,6 +204,16 @@ describe('/story ask: "the sources do not cover this"', () => {
     ).toEqual([]);
   });
 
+  it('GIVEN only what the review is about matches THEN no field of the review answers', () => {
+    // The review's subject (Microsoft, Unit 8200, the Guardian's allegations) is what each of
+    // its fields is about, not what it answers: here nothing answers.
+    const reply = ask('after msft cut them off did 8200 just move everything over to amazon aws?');
+    expect(lead(reply)).toBeUndefined();
+    expect(notes(reply)[0]?.notCovered).toBe(true);
+    // It still ranks them: whose review it is finds who conducts it.
+    expect(lead(ask('is microsoft doing the review itself'))?.id).toBe('review:conducted-by');
+  });
+
   it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
     expect(
       notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
