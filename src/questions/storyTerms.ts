@@ -3,7 +3,7 @@ import { analyze, contentTerms, stem } from '../text/analyzer.js';
 import { STATEMENT_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../text/nearWords.js';
 import type { PassageIndex } from '../search/passageIndex.js';
-import { partyPhrases } from '../text/phrases.js';
+import { PARTY_TOKEN, partyPhrases } from '../text/phrases.js';
 import { PhraseMatcher } from '../text/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
@@ -107,7 +107,9 @@ export class StoryTerms {
 
   /**
    * Whether the sources hold anything the party said: a passage in its words, or an editors'
-   * entry (other than its own) that names it with a verb of saying ("Brad Smith said …").
+   * entry (other than its own) that names it before a verb of saying ("Brad Smith said …") — not
+   * after one ("the Guardian reported that Unit 8200 …", "Microsoft announced a review … by
+   * Covington").
    */
   speaks(partyId: string): boolean {
     let spoke = this.speakers.get(partyId);
@@ -116,10 +118,20 @@ export class StoryTerms {
         this.index.passages.some((passage) => passage.speakerId === partyId) ||
         this.units.some((unit) => {
           const features = this.unitFeatures.get(unit.id);
-          return (
-            unit.kind !== 'party' &&
-            features?.partyIds.has(partyId) === true &&
-            [...STATEMENT_WORDS].some((word) => features.terms.has(stem(word)))
+          if (unit.kind === 'party' || features?.partyIds.has(partyId) !== true) return false;
+          // Every word, "said" too (a stop word for matching), in the same sentence as the name.
+          const text = unit.matchText;
+          const tokens = analyze(text);
+          const named = this.parties
+            .match(tokens)
+            .filter((m) => m.canonical === PARTY_TOKEN + partyId)
+            .map((m) => tokens[m.from]?.start ?? Infinity);
+          return tokens.some(
+            (token) =>
+              STATEMENT_WORDS.has(token.word) &&
+              named.some(
+                (start) => start < token.start && !/[.;]\s/.test(text.slice(start, token.start)),
+              ),
           );
         });
       this.speakers.set(partyId, spoke);

@@ -173,6 +173,15 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
   });
 
+  it('GIVEN a party an editors’ entry names only after a verb of saying THEN it is not one who speaks', () => {
+    // "The Guardian … reported that Unit 8200 used …", "Microsoft says …": Unit 8200 says nothing.
+    expect(notes(ask('what did unit 8200 say'))[0]?.text).toContain(
+      "no passage in them is Unit 8200's own words",
+    );
+    // "Brad Smith said …": named before the verb, he speaks.
+    expect(notes(ask('what did brad smith say'))).toEqual([]);
+  });
+
   it('GIVEN a party who says, then a document of another party THEN asks for the words of the one who says', () => {
     // "say" is the verb of saying, not the later "report": the IDF says, not the Guardian.
     const note = notes(
