@@ -87,6 +87,9 @@ const RELATING_WORDS = new Set([
   'about',
 ]);
 
+/** The auxiliary that makes a following word a verb: "what did the Guardian report". */
+const DO_WORDS = new Set(['do', 'does', 'did']);
+
 /** Pronouns that stand for something done to: "bring them in", "look into it". */
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 
@@ -265,8 +268,18 @@ export class QuestionReader {
       : sayerReferred
         ? previous.strangeSpeaker
         : undefined;
-    // Not "its August statement", "any response": after a determiner it is a thing, still asked about.
-    const speechNamed = speech !== undefined && DETERMINERS.has(content[speech.at - 1]?.word ?? '');
+    // Not "its August statement", "any response" — after a determiner it is a thing, still asked
+    // about — nor "what is in the Guardian report", right after the name with no "do" to make it
+    // a verb ("what did the Guardian report").
+    const afterName =
+      speech !== undefined &&
+      sayer !== undefined &&
+      (sayer.partyId !== undefined || sayer.strangeName) &&
+      groups.every((g) => g === speech || g.at <= sayer.at || g.at > speech.at) &&
+      speech.at - sayer.at <= sayer.label.split(/\s+/).length &&
+      !plain.some((w) => DO_WORDS.has(w));
+    const speechNamed =
+      speech !== undefined && (DETERMINERS.has(content[speech.at - 1]?.word ?? '') || afterName);
     if (speaker !== undefined && !speechNamed) groups = groups.filter((g) => g !== speech);
     // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
     // of answer, not a word the answer must contain.

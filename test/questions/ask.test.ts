@@ -206,6 +206,13 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(quotesShown(reply)).toEqual([]);
   });
 
+  it('GIVEN a noun of saying right after a name THEN it is the document asked about, not a verb', () => {
+    // "The Guardian report" is a thing the question is about; "what did the Guardian report" asks
+    // for its words.
+    expect(notes(ask('what is on page 2 of the guardian report about unit 8200'))).toEqual([]);
+    expect(notes(ask('what did the guardian report about unit 8200'))).toEqual([]);
+  });
+
   it('GIVEN a name the story uses right before the verb of saying THEN it says, not a word typed earlier', () => {
     // "Rulebook" is typed before Microsoft, but Microsoft is who "claims".
     expect(
