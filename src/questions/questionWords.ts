@@ -120,7 +120,7 @@ export const REACTION_WORDS = words(`
 `);
 
 /** A question word for "how many" and "how much". */
-export const QUANTITY_WORDS = words('many much');
+export const QUANTITY_WORDS = words('many much long');
 
 /** Words that place a question in time relative to something else. */
 export const AFTER_WORDS = words('after since following later');

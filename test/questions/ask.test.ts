@@ -230,6 +230,13 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(lead(ask('is microsoft doing the review itself'))?.id).toBe('review:conducted-by');
   });
 
+  it('GIVEN "how long" and no amount of time in the sources THEN abstains', () => {
+    // "How long" asks for an amount, like "how many": a weak relation of "long" is no answer.
+    expect(
+      notes(ask('how long had unit 8200 been on azure before anyone noticed'))[0]?.notCovered,
+    ).toBe(true);
+  });
+
   it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
     expect(
       notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
