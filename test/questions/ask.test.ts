@@ -213,6 +213,13 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(notes(ask('what did the guardian report about unit 8200'))).toEqual([]);
   });
 
+  it('GIVEN a party named "A of B" typed as "B’s A" THEN it is that party', () => {
+    // "Government of Israel": "israel's government" names it, and it is quoted nowhere.
+    expect(notes(ask("has israel's government responded to the report"))[0]?.text).toContain(
+      "no passage in them is Government of Israel's own words",
+    );
+  });
+
   it('GIVEN a name the story uses right before the verb of saying THEN it says, not a word typed earlier', () => {
     // "Rulebook" is typed before Microsoft, but Microsoft is who "claims".
     expect(
