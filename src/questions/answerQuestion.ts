@@ -171,7 +171,9 @@ export class QuestionAnswerer {
       ? units.find((u) => u.unit?.reviewField === 'status')
       : undefined;
     // "Who were the reporters behind …": the byline of the document it asks about leads.
-    const byline = part.asksAuthor ? units.find((u) => u.unit?.kind === 'source') : undefined;
+    // "What was the headline of …": the title of the document it asks about, likewise.
+    const byline =
+      part.asksAuthor || part.asksTitle ? units.find((u) => u.unit?.kind === 'source') : undefined;
     let lead: Scored | undefined =
       status ??
       byline ??

@@ -297,11 +297,11 @@ export class CandidateScorer {
     // "who wrote …" its byline before anyone the question's words also match.
     if (
       part.asksSource &&
-      (part.asksAuthor || part.kind === 'where') &&
+      (part.asksAuthor || part.asksTitle || part.kind === 'where') &&
       unit?.kind === 'source' &&
       this.isDocumentAsked(part, unit)
     )
-      fit += part.asksAuthor ? 2 : 1;
+      fit += part.asksAuthor || part.asksTitle ? 2 : 1;
     // A source's metadata answers questions about documents, not about what happened.
     if (
       unit?.kind === 'source' &&
@@ -328,7 +328,8 @@ export class CandidateScorer {
     const document = this.documents.get(unit.documentId ?? '');
     if (!document) return false;
     const named = part.groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId]));
-    if (named.length === 0) return part.asksAuthor && document.author !== undefined;
+    if (named.length === 0)
+      return (part.asksAuthor && document.author !== undefined) || part.asksTitle;
     let publishers = this.publishers.get(document.id);
     if (!publishers) {
       publishers = textFeatures(document.publisher, this.terms.parties, this.terms.lemmas).partyIds;

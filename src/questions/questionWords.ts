@@ -75,6 +75,9 @@ export const AUTHOR_NOUNS = words(`
   writer writers author authors byline reporter reporters journalist journalists
 `);
 
+/** Words that ask what a document is called: "what was the headline of the Guardian story". */
+export const TITLE_WORDS = words('headline headlines title titled');
+
 /** Words that ask who wrote a document. */
 export const AUTHOR_WORDS = new Set([...AUTHOR_NOUNS, ...words('wrote written write writes')]);
 

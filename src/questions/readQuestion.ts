@@ -9,6 +9,7 @@ import {
   BEFORE_WORDS,
   CLOSING_STATUS_WORDS,
   DETERMINERS,
+  DOCUMENT_NOUNS,
   DOCUMENT_WORDS,
   EVENT_WORDS,
   FRAME_WORDS,
@@ -18,6 +19,7 @@ import {
   REFERRING_PRONOUNS,
   SPEECH_WORDS,
   STATUS_WORDS,
+  TITLE_WORDS,
   WH_WORDS,
 } from './questionWords.js';
 import type { Correction } from '../search/query.js';
@@ -53,6 +55,8 @@ export interface ReadPart {
   readonly asksSource: boolean;
   /** Asks who wrote a document ("who were the reporters behind …"). */
   readonly asksAuthor: boolean;
+  /** Asks what a document is called ("what was the headline of the Guardian story"). */
+  readonly asksTitle: boolean;
   /** Asks for an amount: "how many …", "the price of …". */
   readonly expectsNumber: boolean;
   /** Asks for a date: "when …", "what year …". */
@@ -284,6 +288,10 @@ export class QuestionReader {
     // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
     // of answer, not a word the answer must contain.
     const asksAuthor = plain.some((w) => AUTHOR_WORDS.has(w));
+    // Of a document it names ("the headline of the Guardian story"), not "Brad Smith's title".
+    const asksTitle =
+      plain.some((w) => TITLE_WORDS.has(w)) &&
+      plain.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w));
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
@@ -339,6 +347,7 @@ export class QuestionReader {
       strangeSpeaker: asksWords ? strangeSpeaker : undefined,
       asksSource,
       asksAuthor,
+      asksTitle,
       expectsNumber: kind === 'quantity' || this.asksAmount(plain),
       expectsDate:
         kind === 'when' ||

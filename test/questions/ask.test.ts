@@ -82,6 +82,13 @@ describe('/story ask: the editors’ knowledge answers', () => {
     );
   });
 
+  it('GIVEN the headline of a document THEN answers from the source’s metadata', () => {
+    // Not the review's announcement, whose entry says the review "started".
+    expect(lead(ask('what was the headline of the guardian story that started it all'))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
+  });
+
   it('GIVEN where a document was posted THEN answers from its address', () => {
     expect(lead(ask('what website was the september update posted on'))?.id).toBe(
       'source:microsoft-2025-09-25-update',
