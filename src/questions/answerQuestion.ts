@@ -96,8 +96,9 @@ export class QuestionAnswerer {
     let previous: ReadPart | undefined;
     for (const part of asked) {
       const read = this.reader.read(part, previous);
-      parts.push(this.answerPart(read, passagesShown));
-      previous = read;
+      const answered = this.answerPart(read, passagesShown);
+      parts.push(answered);
+      previous = { ...read, answeredBy: this.answeringParties(read, answered) };
     }
     return { question, parts };
   }
@@ -127,6 +128,11 @@ export class QuestionAnswerer {
     const passages = this.candidatePassages(part).map(scoreOf);
     passages.sort(byScore);
     const candidates = [...units, ...passages];
+    // "Is there any deadline for when Covington has to be done": where the story stands answers
+    // a status question only when the sources speak of the things it names; otherwise it is read
+    // as any other question, and the status entry must match its words like any answer.
+    if (part.asksStatus && !this.statusAnswers(part, candidates))
+      return this.answerPart({ ...part, asksStatus: false }, passagesShown);
     const mostSupported = candidates.reduce<Scored | undefined>(
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,
@@ -165,7 +171,9 @@ export class QuestionAnswerer {
       ? units.find((u) => u.unit?.reviewField === 'status')
       : undefined;
     // "Who were the reporters behind …": the byline of the document it asks about leads.
-    const byline = part.asksAuthor ? units.find((u) => u.unit?.kind === 'source') : undefined;
+    // "What was the headline of …": the title of the document it asks about, likewise.
+    const byline =
+      part.asksAuthor || part.asksTitle ? units.find((u) => u.unit?.kind === 'source') : undefined;
     let lead: Scored | undefined =
       status ??
       byline ??
@@ -211,6 +219,22 @@ export class QuestionAnswerer {
     };
   }
 
+  /**
+   * The parties an editors' entry answered a "who" part with ("who's the law firm on the
+   * review": Covington & Burling), as groups a later "them" may stand for.
+   */
+  private answeringParties(part: ReadPart, answer: PartAnswer): WordGroup[] | undefined {
+    if (part.kind !== 'who' || !answer.lead) return undefined;
+    const named = new Set(part.groups.map((g) => g.partyId));
+    const parties = answer.lead.partyIds
+      .filter((id) => !named.has(id))
+      .map((id) => ({
+        id,
+        name: this.terms.units.find((u) => u.id === `party:${id}`)?.label ?? id,
+      }));
+    return this.reader.partyGroups(parties);
+  }
+
   /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
   private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
     if (best.support <= W.minCoverage) return true;
@@ -225,15 +249,22 @@ export class QuestionAnswerer {
       return true;
     // "Is the review still going or have they wrapped it up": where things stand answers a
     // status question whose other words only say how it might stand (verbs, not things).
-    if (
-      part.asksStatus &&
-      candidates.some((c) => c.unit?.reviewField === 'status') &&
-      specific.every((g) => !g.noun || candidates.some((c) => c.strong.has(g)))
-    )
-      return false;
+    if (part.asksStatus && candidates.some((c) => c.unit?.reviewField === 'status')) return false;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
+  }
+
+  /**
+   * Whether where things stand answers a status question: every thing it names (a noun that is
+   * not one of the story's everyday words) is something the sources speak of — "is the review
+   * still going or have they wrapped it up" (its verbs only say how it might stand), not "did any
+   * Microsoft employees quit" or "is there any deadline".
+   */
+  private statusAnswers(part: ReadPart, candidates: readonly Scored[]): boolean {
+    return part.groups
+      .filter((g) => !g.everyday && g.noun)
+      .every((g) => candidates.some((c) => c.strong.has(g)));
   }
 
   /** The names in the question that the story never uses and no candidate matches closely. */
@@ -246,9 +277,13 @@ export class QuestionAnswerer {
   /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
   private answersSomething(part: ReadPart, candidate: Scored): boolean {
     // "What happened in late September": the month it names is one of its own words too.
-    if (candidate.inTime) return true;
+    if (candidate.inTime && part.borrowed === undefined) return true;
     const specific = part.groups.filter((g) => !g.everyday);
-    return (specific.length > 0 ? specific : part.groups).some((g) => candidate.strong.has(g));
+    // What a pronoun stands for is not what the part asks about it ("did any execs get fired over it").
+    // Nor is a verb that means little without its particle ("when did Microsoft bring them in").
+    const own = specific.filter((g) => !part.borrowed?.has(g) && !g.light);
+    const asked = own.length > 0 ? own : specific.length > 0 ? specific : part.groups;
+    return asked.some((g) => candidate.strong.has(g));
   }
 
   /** The words of the question no candidate matched, as typed. */

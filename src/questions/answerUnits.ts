@@ -22,6 +22,12 @@ export interface AnswerUnit {
   readonly citations: readonly Citation[];
   /** What a question is matched against: the label, the text, and names that stand for it. */
   readonly matchText: string;
+  /**
+   * What the unit is about, said once for several units (the review's subject for each of its
+   * fields): matched like the sentence before a passage, at less weight — it tells what "it" is,
+   * but it is not what the unit answers.
+   */
+  readonly contextText?: string | undefined;
   /** YYYY-MM-DD or YYYY-MM, for units that happened or were published on a date. */
   readonly date?: string | undefined;
   /** The party a party unit is, or the parties a review field names. */
@@ -101,7 +107,8 @@ export function answerUnits(corpus: Corpus): AnswerUnit[] {
     label: `Review · ${REVIEW_LABELS[field]}`,
     text: fact.text,
     citations: fact.citations,
-    matchText: `${review.subject}. ${REVIEW_FIELD_MEANINGS[field]} ${fact.text}`,
+    matchText: `${REVIEW_FIELD_MEANINGS[field]} ${fact.text}`,
+    contextText: review.subject,
     partyIds: [],
     reviewField: field,
     tags: ['review'],

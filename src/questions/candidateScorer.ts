@@ -70,7 +70,12 @@ export class CandidateScorer {
     const features = unit
       ? (this.terms.unitFeatures.get(unit.id) as TextFeatures)
       : this.passageFeatures(passage as Passage);
-    const context = passage ? this.contextFeatures(passage) : undefined;
+    // What a passage's sentence before, or a unit's context (the review's subject), says.
+    const context = passage
+      ? this.contextFeatures(passage)
+      : unit
+        ? this.terms.unitContext.get(unit.id)
+        : undefined;
     const matched = new Set<WordGroup>();
     const strong = new Set<WordGroup>();
     let total = 0;
@@ -96,7 +101,9 @@ export class CandidateScorer {
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
-        match = before.weight * W.context;
+        // A unit's context is what it is about ("Microsoft's review"): it ranks it fully, but
+        // proves as little as a sentence before that the unit answers the question.
+        match = before.weight * (unit ? 1 : W.context);
         evidence = before.evidence * W.context;
       }
       if (match === 0 && group === headGroup) {
@@ -290,11 +297,11 @@ export class CandidateScorer {
     // "who wrote …" its byline before anyone the question's words also match.
     if (
       part.asksSource &&
-      (part.asksAuthor || part.kind === 'where') &&
+      (part.asksAuthor || part.asksTitle || part.kind === 'where') &&
       unit?.kind === 'source' &&
       this.isDocumentAsked(part, unit)
     )
-      fit += part.asksAuthor ? 2 : 1;
+      fit += part.asksAuthor || part.asksTitle ? 2 : 1;
     // A source's metadata answers questions about documents, not about what happened.
     if (
       unit?.kind === 'source' &&
@@ -321,7 +328,8 @@ export class CandidateScorer {
     const document = this.documents.get(unit.documentId ?? '');
     if (!document) return false;
     const named = part.groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId]));
-    if (named.length === 0) return part.asksAuthor && document.author !== undefined;
+    if (named.length === 0)
+      return (part.asksAuthor && document.author !== undefined) || part.asksTitle;
     let publishers = this.publishers.get(document.id);
     if (!publishers) {
       publishers = textFeatures(document.publisher, this.terms.parties, this.terms.lemmas).partyIds;

@@ -52,6 +52,16 @@ export const STATUS_WORDS = words(`
  */
 export const CLOSING_STATUS_WORDS = words('done over finished ended concluded');
 
+/**
+ * Words that start what a word governs — a preposition, a determiner, an object pronoun: after
+ * one of them "over" or "done" is not where things stand ("protest over this", "move everything
+ * over to AWS", "done with it").
+ */
+export const GOVERNED_WORDS = words(`
+  to with for from about at on in into onto by of against
+  this that these those it them him her us me the a an my your his our their any some
+`);
+
 /** Words that ask what happened: "what happened after …", "what did they do". */
 export const EVENT_WORDS = words('happen happened happens happening event events do done doing');
 
@@ -64,6 +74,9 @@ export const REASON_WORDS = words(
 export const AUTHOR_NOUNS = words(`
   writer writers author authors byline reporter reporters journalist journalists
 `);
+
+/** Words that ask what a document is called: "what was the headline of the Guardian story". */
+export const TITLE_WORDS = words('headline headlines title titled');
 
 /** Words that ask who wrote a document. */
 export const AUTHOR_WORDS = new Set([...AUTHOR_NOUNS, ...words('wrote written write writes')]);
@@ -83,13 +96,25 @@ export const DOCUMENT_NOUNS = words(
   'article story piece report statement post blog update headline title',
 );
 
-/** Verbs of saying: "what did X say" asks for X's own words. */
-export const SPEECH_WORDS = words(`
+/**
+ * Verbs of saying that an editors' entry naming a party uses for what the party said (a party
+ * whose entry "said" or "announced" something speaks in the story).
+ */
+export const STATEMENT_WORDS = words(`
   say said says saying wrote write writes state stated statement claim claimed claims
   report reported reports respond responded response reply replied replies
   announce announced admit admitted
   comment commented allege alleged think thought
 `);
+
+/**
+ * Verbs of saying: "what did X say", "did they deny it" ask for X's own words. A denial is words,
+ * but "the denial of others" in an entry is not someone speaking.
+ */
+export const SPEECH_WORDS: ReadonlySet<string> = new Set([
+  ...STATEMENT_WORDS,
+  ...words('deny denied denies denying denial'),
+]);
 
 /** Verbs of answering something: "… and how did Microsoft respond" responds to what came before. */
 export const REACTION_WORDS = words(`
@@ -98,7 +123,7 @@ export const REACTION_WORDS = words(`
 `);
 
 /** A question word for "how many" and "how much". */
-export const QUANTITY_WORDS = words('many much');
+export const QUANTITY_WORDS = words('many much long');
 
 /** Words that place a question in time relative to something else. */
 export const AFTER_WORDS = words('after since following later');

@@ -3,19 +3,23 @@ import type { QuestionPart } from './questionParts.js';
 import { headNoun, questionKind, type QuestionKind } from './questionKind.js';
 import {
   AFTER_WORDS,
+  AUXILIARIES,
   AUTHOR_NOUNS,
   AUTHOR_WORDS,
   BEFORE_WORDS,
   CLOSING_STATUS_WORDS,
   DETERMINERS,
+  DOCUMENT_NOUNS,
   DOCUMENT_WORDS,
   EVENT_WORDS,
   FRAME_WORDS,
+  GOVERNED_WORDS,
   monthNumber,
   REACTION_WORDS,
   REFERRING_PRONOUNS,
   SPEECH_WORDS,
   STATUS_WORDS,
+  TITLE_WORDS,
   WH_WORDS,
 } from './questionWords.js';
 import type { Correction } from '../search/query.js';
@@ -51,6 +55,8 @@ export interface ReadPart {
   readonly asksSource: boolean;
   /** Asks who wrote a document ("who were the reporters behind …"). */
   readonly asksAuthor: boolean;
+  /** Asks what a document is called ("what was the headline of the Guardian story"). */
+  readonly asksTitle: boolean;
   /** Asks for an amount: "how many …", "the price of …". */
   readonly expectsNumber: boolean;
   /** Asks for a date: "when …", "what year …". */
@@ -61,6 +67,14 @@ export interface ReadPart {
   readonly after?: string | undefined;
   readonly before?: string | undefined;
   readonly corrections: readonly Correction[];
+  /**
+   * Groups taken from the part before for a pronoun ("… when did Microsoft bring them in"): they
+   * rank answers, but the part's own words must be what the sources speak of — and so must a
+   * time taken from the part before with them.
+   */
+  readonly borrowed?: ReadonlySet<WordGroup> | undefined;
+  /** The parties that answered a "who" part ("who's the law firm on the review": Covington). */
+  readonly answeredBy?: readonly WordGroup[] | undefined;
 }
 
 /** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */
@@ -76,6 +90,15 @@ const RELATING_WORDS = new Set([
   'at',
   'about',
 ]);
+
+/** The auxiliary that makes a following word a verb: "what did the Guardian report". */
+const DO_WORDS = new Set(['do', 'does', 'did']);
+
+/** Pronouns that stand for something done to: "bring them in", "look into it". */
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
+
+/** Pronouns that are the subject of a verb: "did they deny it". */
+const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she']);
 
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
 const AMOUNTS = ['value', 'amount'];
@@ -204,7 +227,9 @@ export class QuestionReader {
       plain.some(
         (w, i) =>
           STATUS_WORDS.has(w) &&
-          (!CLOSING_STATUS_WORDS.has(w) || plain.slice(i + 1).every((x) => FRAME_WORDS.has(x))),
+          (!CLOSING_STATUS_WORDS.has(w) ||
+            (plain.slice(i + 1).every((x) => FRAME_WORDS.has(x)) &&
+              !GOVERNED_WORDS.has(plain[i + 1] ?? ''))),
       ) &&
       kind !== 'who' &&
       kind !== 'when';
@@ -230,25 +255,47 @@ export class QuestionReader {
     const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
     const sayer =
       saidAt >= 0 && (!speech || saidAt < speech.at)
-        ? groups
-            .filter((g) => g.at < saidAt)
-            .reduce<WordGroup | undefined>(
-              (near, g) => (!near || g.at > near.at ? g : near),
-              undefined,
-            )
+        ? this.sayerBefore(groups, saidAt)
         : speech
-          ? groups.filter((g) => g.at < speech.at).at(-1)
+          ? this.sayerBefore(groups, speech.at)
           : undefined;
-    const speaker = sayer?.partyId;
+    // "… did they deny it": "they" say, and are whoever said in the part before.
+    const sayerReferred =
+      sayer === undefined &&
+      previous !== undefined &&
+      plain.some((w) => SUBJECT_PRONOUNS.has(w)) &&
+      !groups.some((g) => g.partyId !== undefined || g.strangeName);
+    const speaker = sayer?.partyId ?? (sayerReferred ? previous.speaker : undefined);
     // "Has the UN commented": the words of someone the story never names.
-    const strangeSpeaker = sayer?.strangeName ? sayer.label : undefined;
-    if (speaker !== undefined) groups = groups.filter((g) => g !== speech);
+    const strangeSpeaker = sayer?.strangeName
+      ? sayer.label
+      : sayerReferred
+        ? previous.strangeSpeaker
+        : undefined;
+    // Not "its August statement", "any response" — after a determiner it is a thing, still asked
+    // about — nor "what is in the Guardian report", right after the name with no "do" to make it
+    // a verb ("what did the Guardian report").
+    const afterName =
+      speech !== undefined &&
+      sayer !== undefined &&
+      (sayer.partyId !== undefined || sayer.strangeName) &&
+      groups.every((g) => g === speech || g.at <= sayer.at || g.at > speech.at) &&
+      speech.at - sayer.at <= sayer.label.split(/\s+/).length &&
+      !plain.some((w) => DO_WORDS.has(w));
+    const speechNamed =
+      speech !== undefined && (DETERMINERS.has(content[speech.at - 1]?.word ?? '') || afterName);
+    if (speaker !== undefined && !speechNamed) groups = groups.filter((g) => g !== speech);
     // "Who were the reporters on the Guardian piece": asks for a byline; "reporters" is the kind
     // of answer, not a word the answer must contain.
     const asksAuthor = plain.some((w) => AUTHOR_WORDS.has(w));
+    // Of a document it names ("the headline of the Guardian story"), not "Brad Smith's title".
+    const asksTitle =
+      plain.some((w) => TITLE_WORDS.has(w)) &&
+      plain.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w));
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
+    let borrowed: ReadonlySet<WordGroup> | undefined;
     let referring = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
@@ -275,6 +322,17 @@ export class QuestionReader {
       groups = [...groups, ...previous.groups.filter((g) => g.partyId !== undefined || g.noun)];
       // "What did Microsoft cut off in September, and who announced it": it is of that time too.
       referring = true;
+    } else if (previous && namesParty && this.refersBackAsObject(plain, groups)) {
+      // "… when did Microsoft bring them in", "… when did Microsoft say it would look into it":
+      // the party named does; what it does it to is what the question named before.
+      const own = new Set(groups.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
+      // "Them" after "who's the law firm on the review" are the firm that answered it, too.
+      const referred = [...previous.groups, ...(previous.answeredBy ?? [])].filter((g) =>
+        g.partyId !== undefined ? !own.has(g.partyId) : g.noun,
+      );
+      groups = [...groups, ...referred];
+      borrowed = new Set(referred);
+      referring = true;
     }
     return {
       text: part.text,
@@ -289,6 +347,7 @@ export class QuestionReader {
       strangeSpeaker: asksWords ? strangeSpeaker : undefined,
       asksSource,
       asksAuthor,
+      asksTitle,
       expectsNumber: kind === 'quantity' || this.asksAmount(plain),
       expectsDate:
         kind === 'when' ||
@@ -308,7 +367,45 @@ export class QuestionReader {
       after: elliptical ? previous?.after : after,
       before: elliptical ? previous?.before : before,
       corrections,
+      borrowed,
     };
+  }
+
+  /**
+   * Who says, for a verb of saying at `at`: the nearest group before it — past a verb ("has the
+   * IDF put out any response") and past a noun right after a name ("the IDF spokesperson"), to
+   * the name.
+   */
+  private sayerBefore(groups: readonly WordGroup[], at: number): WordGroup | undefined {
+    const before = groups.filter((g) => g.at < at).sort((a, b) => b.at - a.at);
+    for (const [i, group] of before.entries()) {
+      if (group.partyId !== undefined || group.strangeName) return group;
+      const next = before[i + 1];
+      const afterName = next !== undefined && (next.partyId !== undefined || next.strangeName);
+      const verb = this.lexicon.mainPartOfSpeech(group.label.toLowerCase()) === 'verb';
+      if (!verb && !(group.noun && afterName)) return group;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether a pronoun after the party a part names is the object of what it does ("bring them in",
+   * "look into it"), not its subject again ("Microsoft said it would …").
+   */
+  private refersBackAsObject(plain: readonly string[], groups: readonly WordGroup[]): boolean {
+    const named = Math.min(...groups.filter((g) => g.partyId !== undefined).map((g) => g.at));
+    return plain.some(
+      (w, i) =>
+        i > named &&
+        OBJECT_PRONOUNS.has(w) &&
+        !AUXILIARIES.has(plain[i + 1] ?? '') &&
+        !REFERRING_PRONOUNS.has(plain[i - 1] ?? ''),
+    );
+  }
+
+  /** The groups of parties that answered a part, for a later part to refer to. */
+  partyGroups(parties: readonly { id: string; name: string }[]): WordGroup[] {
+    return parties.map((party) => this.wordGroups.partyGroup(party.id, party.name, -1));
   }
 
   /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */

@@ -1,9 +1,9 @@
 import type { Party } from '../corpus/corpusTypes.js';
 import { analyze, contentTerms, stem } from '../text/analyzer.js';
-import { SPEECH_WORDS } from './questionWords.js';
+import { STATEMENT_WORDS } from './questionWords.js';
 import { editDistance, FuzzyVocabulary } from '../text/nearWords.js';
 import type { PassageIndex } from '../search/passageIndex.js';
-import { partyPhrases } from '../text/phrases.js';
+import { PARTY_TOKEN, partyPhrases } from '../text/phrases.js';
 import { PhraseMatcher } from '../text/phrases.js';
 import type { AnswerUnit } from './answerUnits.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
@@ -28,6 +28,8 @@ const PREFIX_CANDIDATES = 400;
 export class StoryTerms {
   readonly parties: PhraseMatcher;
   readonly unitFeatures: ReadonlyMap<string, TextFeatures>;
+  /** The features of a unit's context (`contextText`), for the units that have one. */
+  readonly unitContext: ReadonlyMap<string, TextFeatures>;
   private readonly unitFrequency = new Map<string, number>();
   private readonly unitWords: FuzzyVocabulary;
   private readonly unitWordSet = new Set<string>();
@@ -63,16 +65,21 @@ export class StoryTerms {
     // Party names only: the index's matcher also holds synonym groups.
     this.parties = new PhraseMatcher(partyPhrases(partyList));
     const features = new Map<string, TextFeatures>();
+    const context = new Map<string, TextFeatures>();
     for (const unit of units) {
       // A source unit's text says "an article" or "a statement": "the Guardian piece" finds it.
       const unitText = textFeatures(unit.matchText, this.parties, lemmas);
       features.set(unit.id, unitText);
-      for (const term of unitText.terms)
+      if (unit.contextText !== undefined)
+        context.set(unit.id, textFeatures(unit.contextText, this.parties, lemmas));
+      // How rare a word is counts every word of the unit, its context too.
+      const all = unitWordsOf(unit);
+      for (const term of textFeatures(all, this.parties, lemmas).terms)
         this.unitFrequency.set(term, (this.unitFrequency.get(term) ?? 0) + 1);
-      for (const token of analyze(unit.matchText))
-        if (!token.stop) this.unitWordSet.add(token.word);
+      for (const token of analyze(all)) if (!token.stop) this.unitWordSet.add(token.word);
     }
     this.unitFeatures = features;
+    this.unitContext = context;
     this.unitWords = FuzzyVocabulary.build(this.unitWordSet);
     this.textCount = index.passages.length + units.length;
     this.everydayFrom = Math.max(
@@ -100,7 +107,9 @@ export class StoryTerms {
 
   /**
    * Whether the sources hold anything the party said: a passage in its words, or an editors'
-   * entry (other than its own) that names it with a verb of saying ("Brad Smith said …").
+   * entry (other than its own) that names it before a verb of saying ("Brad Smith said …") — not
+   * after one ("the Guardian reported that Unit 8200 …", "Microsoft announced a review … by
+   * Covington").
    */
   speaks(partyId: string): boolean {
     let spoke = this.speakers.get(partyId);
@@ -109,10 +118,20 @@ export class StoryTerms {
         this.index.passages.some((passage) => passage.speakerId === partyId) ||
         this.units.some((unit) => {
           const features = this.unitFeatures.get(unit.id);
-          return (
-            unit.kind !== 'party' &&
-            features?.partyIds.has(partyId) === true &&
-            [...SPEECH_WORDS].some((word) => features.terms.has(stem(word)))
+          if (unit.kind === 'party' || features?.partyIds.has(partyId) !== true) return false;
+          // Every word, "said" too (a stop word for matching), in the same sentence as the name.
+          const text = unit.matchText;
+          const tokens = analyze(text);
+          const named = this.parties
+            .match(tokens)
+            .filter((m) => m.canonical === PARTY_TOKEN + partyId)
+            .map((m) => tokens[m.from]?.start ?? Infinity);
+          return tokens.some(
+            (token) =>
+              STATEMENT_WORDS.has(token.word) &&
+              named.some(
+                (start) => start < token.start && !/[.;]\s/.test(text.slice(start, token.start)),
+              ),
           );
         });
       this.speakers.set(partyId, spoke);
@@ -135,10 +154,7 @@ export class StoryTerms {
   usesTogether(words: readonly string[]): boolean {
     if (!this.pairs) {
       const pairs = new Set<string>();
-      const texts = [
-        ...this.index.passages.map((p) => p.text),
-        ...this.units.map((u) => u.matchText),
-      ];
+      const texts = [...this.index.passages.map((p) => p.text), ...this.units.map(unitWordsOf)];
       for (const text of texts) {
         const tokens = analyze(text);
         for (let i = 0; i + 1 < tokens.length; i++)
@@ -273,4 +289,9 @@ export class StoryTerms {
     }
     return this.linkPromptCount;
   }
+}
+
+/** All the words of a unit: its context, then what it is matched against. */
+function unitWordsOf(unit: AnswerUnit): string {
+  return unit.contextText === undefined ? unit.matchText : `${unit.contextText}. ${unit.matchText}`;
 }

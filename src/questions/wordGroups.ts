@@ -55,6 +55,8 @@ export interface WordGroup {
   readonly strangeName: boolean;
   /** Where in the part it stands (word index), to tell a subject from an object. */
   readonly at: number;
+  /** A common verb that means little without its particle ("bring", "look", "get"). */
+  readonly light?: boolean | undefined;
 }
 
 /** Words that complete a phrasal verb: "cut off", "carry out", "look into". */
@@ -130,17 +132,7 @@ export class WordGroups {
         .map((i) => typedOf(tokens[i]?.start ?? 0))
         .filter((v, i, a) => a.indexOf(v) === i)
         .join(' ');
-      groups.push({
-        label,
-        alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
-        partyId: term.slice(PARTY_TOKEN.length),
-        kin: this.terms.kin(term.slice(PARTY_TOKEN.length)),
-        weight: this.terms.idf(term),
-        everyday: this.terms.isEveryday(term),
-        noun: true,
-        strangeName: false,
-        at: match.from,
-      });
+      groups.push(this.partyGroup(term.slice(PARTY_TOKEN.length), label, match.from));
     }
     // The analyzer's stop words are for passages; a question's own frame words are fewer.
     const content = (i: number): boolean => {
@@ -208,6 +200,22 @@ export class WordGroups {
     return groups;
   }
 
+  /** The group of a party, as named by `label` at `at`. */
+  partyGroup(partyId: string, label: string, at: number): WordGroup {
+    const term = PARTY_TOKEN + partyId;
+    return {
+      label,
+      alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
+      partyId,
+      kin: this.terms.kin(partyId),
+      weight: this.terms.idf(term),
+      everyday: this.terms.isEveryday(term),
+      noun: true,
+      strangeName: false,
+      at,
+    };
+  }
+
   /**
    * A phrase of the question that is one thing: an editors' synonym ("carry out"), or an English
    * phrase WordNet knows ("white house", "cut off") whose words the story does not use together.
@@ -254,7 +262,12 @@ export class WordGroups {
       if (this.groupCache.size >= GROUP_CACHE_LIMIT) this.groupCache.clear();
       this.groupCache.set(key, group);
     }
-    return { ...group, label: typed, at };
+    return {
+      ...group,
+      label: typed,
+      at,
+      light: words.length === 1 && PHRASAL_VERBS.has(words[0] ?? ''),
+    };
   }
 
   private newWordGroup(

@@ -111,8 +111,19 @@ function phraseEntry(phrase: string, canonical: string): PhraseEntry[] {
 /** The name and aliases of every party, as phrase entries on stems (`@party:<id>`). */
 export function partyPhrases(parties: readonly NamedParty[]): PhraseEntry[] {
   return parties.flatMap((party) =>
-    [party.name, ...party.aliases].flatMap((name) => phraseEntry(name, PARTY_TOKEN + party.id)),
+    [party.name, ...party.aliases]
+      .flatMap((name) => [name, ...possessiveForm(name)])
+      .flatMap((name) => phraseEntry(name, PARTY_TOKEN + party.id)),
   );
+}
+
+/**
+ * "Government of Israel" is also "Israel's government" (read as "israel government"): a name of
+ * the form "A of B", with nothing else in it, said the other way round.
+ */
+function possessiveForm(name: string): string[] {
+  const parts = /^(\p{L}+) of (\p{L}+)$/iu.exec(name.trim());
+  return parts ? [`${parts[2]} ${parts[1]}`] : [];
 }
 
 /** Alias phrases of every party and every synonym group, as phrase entries on stems. */

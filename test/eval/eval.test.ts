@@ -62,30 +62,30 @@ describe('evaluation set', () => {
     // The last five at what they score now: floors against losing ground, not targets.
     {
       file: 'questions-blind-5.yaml',
-      hits: 0.73,
-      precision: 0.55,
-      recall: 0.71,
-    },
-    {
-      file: 'questions-blind-6.yaml',
-      hits: 0.77,
-      precision: 0.42,
-      recall: 0.5,
-    },
-    {
-      file: 'questions-blind-7.yaml',
       hits: 0.75,
-      precision: 0.85,
+      precision: 0.66,
       recall: 0.85,
     },
     {
-      file: 'questions-blind-8.yaml',
-      hits: 0.77,
+      file: 'questions-blind-6.yaml',
+      hits: 0.82,
       precision: 0.5,
-      recall: 0.57,
+      recall: 0.66,
+    },
+    {
+      file: 'questions-blind-7.yaml',
+      hits: 0.82,
+      precision: 0.99,
+      recall: 0.99,
+    },
+    {
+      file: 'questions-blind-8.yaml',
+      hits: 0.84,
+      precision: 0.7,
+      recall: 0.99,
     },
     // Held back (its misses are never printed): the judge of the next round of changes.
-    { file: 'questions-blind-9.yaml', hits: 0.73, precision: 0.37, recall: 0.42 },
+    { file: 'questions-blind-9.yaml', hits: 0.75, precision: 0.44, recall: 0.57 },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',
     async (floor) => {

@@ -82,6 +82,13 @@ describe('/story ask: the editors’ knowledge answers', () => {
     );
   });
 
+  it('GIVEN the headline of a document THEN answers from the source’s metadata', () => {
+    // Not the review's announcement, whose entry says the review "started".
+    expect(lead(ask('what was the headline of the guardian story that started it all'))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
+  });
+
   it('GIVEN where a document was posted THEN answers from its address', () => {
     expect(lead(ask('what website was the september update posted on'))?.id).toBe(
       'source:microsoft-2025-09-25-update',
@@ -173,6 +180,15 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
   });
 
+  it('GIVEN a party an editors’ entry names only after a verb of saying THEN it is not one who speaks', () => {
+    // "The Guardian … reported that Unit 8200 used …", "Microsoft says …": Unit 8200 says nothing.
+    expect(notes(ask('what did unit 8200 say'))[0]?.text).toContain(
+      "no passage in them is Unit 8200's own words",
+    );
+    // "Brad Smith said …": named before the verb, he speaks.
+    expect(notes(ask('what did brad smith say'))).toEqual([]);
+  });
+
   it('GIVEN a party who says, then a document of another party THEN asks for the words of the one who says', () => {
     // "say" is the verb of saying, not the later "report": the IDF says, not the Guardian.
     const note = notes(
@@ -180,6 +196,59 @@ describe('/story ask: "the sources do not cover this"', () => {
     )[0];
     expect(note?.notCovered).toBe(true);
     expect(note?.text).toContain("no passage in them is Israel Defense Forces (IDF)'s own words");
+  });
+
+  it('GIVEN a party no passage quotes, named before a verb or a noun of saying THEN says the sources hold none', () => {
+    const idf = "no passage in them is Israel Defense Forces (IDF)'s own words";
+    // Past the verb of "put out any response", past "spokesperson" after the name.
+    for (const question of [
+      'has the idf put out any response',
+      'what did the idf spokesperson say back to the guardian',
+    ])
+      expect(notes(ask(question))[0]?.text, question).toContain(idf);
+    // "They" deny in a follow-up: whoever said in the part before; a denial is words too.
+    const reply = ask('what did the idf spokesperson say? did they deny it');
+    expect(notes(reply).map((n) => n.notCovered)).toEqual([true, true]);
+    expect(notes(reply)[1]?.text).toContain(idf);
+    expect(quotesShown(reply)).toEqual([]);
+  });
+
+  it('GIVEN a noun of saying right after a name THEN it is the document asked about, not a verb', () => {
+    // "The Guardian report" is a thing the question is about; "what did the Guardian report" asks
+    // for its words.
+    expect(notes(ask('what is on page 2 of the guardian report about unit 8200'))).toEqual([]);
+    expect(notes(ask('what did the guardian report about unit 8200'))).toEqual([]);
+  });
+
+  it('GIVEN a party named "A of B" typed as "B’s A" THEN it is that party', () => {
+    // "Government of Israel": "israel's government" names it, and it is quoted nowhere.
+    expect(notes(ask("has israel's government responded to the report"))[0]?.text).toContain(
+      "no passage in them is Government of Israel's own words",
+    );
+  });
+
+  it('GIVEN a name the story uses right before the verb of saying THEN it says, not a word typed earlier', () => {
+    // "Rulebook" is typed before Microsoft, but Microsoft is who "claims".
+    expect(
+      notes(ask('what ethics rulebook does microsoft claim steers its work around the globe')),
+    ).toEqual([]);
+  });
+
+  it('GIVEN only what the review is about matches THEN no field of the review answers', () => {
+    // The review's subject (Microsoft, Unit 8200, the Guardian's allegations) is what each of
+    // its fields is about, not what it answers: here nothing answers.
+    const reply = ask('after msft cut them off did 8200 just move everything over to amazon aws?');
+    expect(lead(reply)).toBeUndefined();
+    expect(notes(reply)[0]?.notCovered).toBe(true);
+    // It still ranks them: whose review it is finds who conducts it.
+    expect(lead(ask('is microsoft doing the review itself'))?.id).toBe('review:conducted-by');
+  });
+
+  it('GIVEN "how long" and no amount of time in the sources THEN abstains', () => {
+    // "How long" asks for an amount, like "how many": a weak relation of "long" is no answer.
+    expect(
+      notes(ask('how long had unit 8200 been on azure before anyone noticed'))[0]?.notCovered,
+    ).toBe(true);
   });
 
   it('GIVEN "how much" and no amount in the sources THEN abstains', () => {
@@ -225,6 +294,25 @@ describe('/story ask: several parts', () => {
     const ids = quotesShown(reply).map((q) => q.id);
     expect(ids).toContain('fox28-microsoft-azure-review:2.1');
     expect(reply.blocks.filter((b) => b.type === 'part')).toHaveLength(2);
+  });
+
+  it('GIVEN a later part whose named party does something to "them" or "it" THEN they are what the part before asked about', () => {
+    // "Them": the firm that answered "who's the law firm"; Microsoft brought them in.
+    const firm = ask("who's the law firm on the review and when did msft bring them in");
+    expect(notes(firm)).toEqual([]);
+    // "It": the Guardian story — not Microsoft, who says "it would".
+    expect(
+      notes(
+        ask(
+          'when did the guardian story come out? and when did microsoft say it would look into it',
+        ),
+      ),
+    ).toEqual([]);
+    // What "it" stands for is no answer to what the part asks about it.
+    const fired = ask(
+      'what did the may statement conclude, and did any msft execs get fired over it',
+    );
+    expect(notes(fired).map((n) => n.notCovered)).toEqual([true]);
   });
 
   it('GIVEN one part the sources cover and one they do not THEN answers one and abstains on the other', () => {
@@ -295,6 +383,19 @@ describe('/story ask: words people type', () => {
   it('GIVEN "over" or "done" before what they govern THEN they do not ask where things stand', () => {
     expect(lead(ask('is the review over yet'))?.id).toBe('review:status');
     expect(lead(ask('what were the complaints over the azure deal'))?.id).not.toBe('review:status');
+    // At the end of the question but before what they govern: a preposition, not a state.
+    const protest = ask('did any microsoft employees quit or protest over this?');
+    expect(lead(protest)?.id).not.toBe('review:status');
+    expect(notes(protest)[0]?.notCovered).toBe(true);
+  });
+
+  it('GIVEN a status question about something the sources never speak of THEN where the review stands does not answer it', () => {
+    // "Done" asks where things stand, but a deadline is nothing the sources mention.
+    expect(lead(ask('is there any deadline for when covington has to be done'))?.id).not.toBe(
+      'review:status',
+    );
+    // What the sources do speak of still gets where things stand.
+    expect(lead(ask('is the covington review done yet'))?.id).toBe('review:status');
   });
 });
 
