@@ -43,7 +43,9 @@ console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCas
 
 // The newest blind sets are held back: their figures are shown, their questions are not, so they
 // can judge the next round of changes honestly.
-const heldBack: readonly string[] = BLIND_QUESTION_FILES.slice(-HELD_BACK_SETS);
+// (slice(-0) would be every set, so none is held back when HELD_BACK_SETS is 0.)
+const heldBack: readonly string[] =
+  HELD_BACK_SETS > 0 ? BLIND_QUESTION_FILES.slice(-HELD_BACK_SETS) : [];
 const sets: [name: string, cases: Case[], heldBack?: boolean][] = flags.questions
   ? [[flags.questions, loadQuestions(pathToFileURL(flags.questions))]]
   : [
