@@ -236,9 +236,10 @@ export class StoryTerms {
       if (this.isStoryWord(swapped)) found.add(swapped);
     }
     // Two letters left out of a long word ("survelance") escape the deletion index: compare it
-    // with the story's words that begin as it does.
+    // with the story's words that begin as it does — in two letters, since the third may be one
+    // left out ("anouncment").
     if (found.size === 0 && word.length >= MIN_TWICE_MISSPELLED) {
-      const prefix = word.slice(0, 3);
+      const prefix = word.slice(0, 2);
       const candidates = [
         ...this.index.completions(prefix, PREFIX_CANDIDATES),
         ...[...this.unitWordSet].filter((w) => w.startsWith(prefix)),

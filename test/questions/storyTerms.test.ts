@@ -29,3 +29,10 @@ describe('StoryTerms: the words the sources answer with', () => {
     expect(terms.idf(terms.termOf('surveillance'))).toBeLessThan(terms.rareIdf);
   });
 });
+
+describe('StoryTerms: corrections', () => {
+  it('GIVEN a long word with two letters left out, one of them its third ("anouncment") THEN it is corrected to the story word', () => {
+    expect(terms.corrections('anouncment')[0]).toBe('announcement');
+    expect(terms.corrections('survelance')[0]).toBe('surveillance');
+  });
+});
