@@ -295,7 +295,13 @@ export class QuestionReader {
     const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
     if (asksAuthor && topic.length > 0) groups = topic;
     let elliptical = false;
-    let borrowed: ReadonlySet<WordGroup> | undefined;
+    // "Did the stock take a hit when the Guardian story dropped": a "when" clause that does not
+    // ask when says at what time; what it names ranks answers, but the rest of the question must
+    // be what the sources speak of (as with words a pronoun borrows from the part before).
+    const whenAt = kind === 'when' ? -1 : content.findIndex((w, i) => i > 0 && w.word === 'when');
+    const timeClause = whenAt < 0 ? [] : groups.filter((g) => g.at > whenAt);
+    let borrowed: ReadonlySet<WordGroup> | undefined =
+      timeClause.length > 0 ? new Set(timeClause) : undefined;
     let referring = false;
     const namesParty = groups.some((g) => g.partyId !== undefined);
     // A bare question word ("… and when?") asks about the previous part's subject.
@@ -331,7 +337,7 @@ export class QuestionReader {
         g.partyId !== undefined ? !own.has(g.partyId) : g.noun,
       );
       groups = [...groups, ...referred];
-      borrowed = new Set(referred);
+      borrowed = new Set([...(borrowed ?? []), ...referred]);
       referring = true;
     }
     return {

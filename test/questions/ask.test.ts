@@ -244,6 +244,17 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(lead(ask('is microsoft doing the review itself'))?.id).toBe('review:conducted-by');
   });
 
+  it('GIVEN a "when" clause in a question that does not ask when THEN it says at what time, and the rest must be matched', () => {
+    // The Guardian's story is what the clause names, not what the question asks about.
+    const reply = ask('did microsoft apologise when the guardian published its story');
+    expect(notes(reply)[0]?.notCovered).toBe(true);
+    expect(quotesShown(reply)).toEqual([]);
+    // What the rest asks about is in the sources: answered.
+    expect(lead(ask('did microsoft promise anything when it announced the review'))?.id).toBe(
+      'review:promised',
+    );
+  });
+
   it('GIVEN "how long" and no amount of time in the sources THEN abstains', () => {
     // "How long" asks for an amount, like "how many": a weak relation of "long" is no answer.
     expect(
