@@ -30,7 +30,10 @@ export function questionParts(question: string): QuestionPart[] {
   }
   sentences.push({ start: from, end: question.length });
 
-  for (const sentence of sentences) {
+  // "Lawyer here.", "… ? palestinian families, rights groups, anyone": a sentence that asks
+  // nothing beside one that does is a remark about the asker or the question, not a question.
+  const asking = sentences.filter((sentence) => asks(question, sentence));
+  for (const sentence of asking.length > 0 ? asking : sentences) {
     let partStart = sentence.start;
     const text = question.slice(sentence.start, sentence.end);
     for (const joint of text.matchAll(JOINER)) {
@@ -56,11 +59,29 @@ export function questionParts(question: string): QuestionPart[] {
   return parts.length > 0 ? parts : [{ text: question.trim(), start: 0 }];
 }
 
+/**
+ * Whether a sentence asks something: it ends with a question mark, uses a question word, or
+ * starts with an auxiliary ("is it over") or a verb of asking ("tell me who runs it").
+ */
+function asks(question: string, sentence: { start: number; end: number }): boolean {
+  if (question.slice(sentence.end).trimStart().startsWith('?')) return true;
+  const words = (question.slice(sentence.start, sentence.end).match(/[\p{L}'’]+/gu) ?? []).map(
+    questionWord,
+  );
+  const first = words.find((w) => !LEADING_WORDS.has(w)) ?? '';
+  return words.some((w) => WH_WORDS.has(w)) || AUXILIARIES.has(first) || ASKING_VERBS.has(first);
+}
+
 /** "what's", "whats", "who’s" → what, who: the question word a contraction starts with. */
 function questionWord(word: string): string {
   const plain = word.toLowerCase().replace(/['’](?:s|re|ll|d|ve)$/, '');
   return WH_WORDS.has(plain.replace(/s$/, '')) ? plain.replace(/s$/, '') : plain;
 }
+
+/** Verbs that ask in the imperative: "tell me …", "explain …". */
+const ASKING_VERBS = new Set(['tell', 'show', 'give', 'explain', 'describe', 'list']);
+/** Words a question may start with before what asks: "and so is it …", "ok tell me …". */
+const LEADING_WORDS = new Set(['and', 'also', 'plus', 'so', 'ok', 'okay', 'but', 'then', 'now']);
 
 /** "… ? and what …": the part starts after its joining word. */
 const LEADING_JOINER = /^\s*(?:(?:and|also|plus|so|&|\+)\s+)+/i;

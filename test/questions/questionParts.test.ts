@@ -12,6 +12,22 @@ describe('questionParts', () => {
     expect(texts('who runs it; when is it due')).toEqual(['who runs it', 'when is it due']);
   });
 
+  it('leaves out a sentence that asks nothing beside one that does: a remark, not a question', () => {
+    expect(texts('journalist here. who wrote the guardian piece?')).toEqual([
+      'who wrote the guardian piece',
+    ]);
+    expect(texts('did anyone resign over it? engineers, managers, execs')).toEqual([
+      'did anyone resign over it',
+    ]);
+    // A question without its question mark, and a request, still ask.
+    expect(texts('i read the article. tell me who runs the review')).toEqual([
+      'tell me who runs the review',
+    ]);
+    expect(texts('who runs it. when is it due')).toEqual(['who runs it', 'when is it due']);
+    // A message that asks nothing is read whole, as before.
+    expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
+  });
+
   it('splits at "and", "also", "+" or a comma before a new question', () => {
     expect(texts('who is running it and when will we know?')).toEqual([
       'who is running it',
