@@ -68,9 +68,9 @@ describe('evaluation set', () => {
     },
     {
       file: 'questions-blind-6.yaml',
-      hits: 0.82,
-      precision: 0.5,
-      recall: 0.66,
+      hits: 0.84,
+      precision: 0.55,
+      recall: 0.83,
     },
     {
       file: 'questions-blind-7.yaml',
@@ -84,8 +84,8 @@ describe('evaluation set', () => {
       precision: 0.7,
       recall: 0.99,
     },
-    // Held back (its misses are never printed): the judge of the next round of changes.
-    { file: 'questions-blind-9.yaml', hits: 0.75, precision: 0.44, recall: 0.57 },
+    // Held back until the sixth round, which read its misses: no longer unseen.
+    { file: 'questions-blind-9.yaml', hits: 0.82, precision: 0.59, recall: 0.85 },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',
     async (floor) => {
