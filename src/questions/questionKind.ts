@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { STOP_WORDS } from '../text/analyzer.js';
 import { AUXILIARIES, FILLERS, FRAME_WORDS, QUANTITY_WORDS, WH_WORDS } from './questionWords.js';
+import type { WordGroup } from './wordGroups.js';
 
 export type QuestionKind =
   | 'who'
@@ -15,6 +16,20 @@ export type QuestionKind =
   | 'what';
 
 const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself']);
+
+/** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */
+const RELATING_WORDS = new Set([
+  'of',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'in',
+  'on',
+  'at',
+  'about',
+]);
 
 /** The kind of answer a question asks for, from its frame (`mayDefine` false: never "define"). */
 export function questionKind(all: readonly string[], mayDefine = true): QuestionKind {
@@ -95,4 +110,45 @@ export function headNoun(words: readonly string[], lexicon: Lexicon): string | u
   if (phrase.length === 0) return undefined;
   const whole = phrase.join(' ');
   return phrase.length > 1 && lexicon.isWord(whole) ? whole : phrase.at(-1);
+}
+
+/**
+ * The kind of a read part, from its frame and the groups of its words, and the groups that are its
+ * topic: of a definition, only what is defined.
+ */
+export function partKind(
+  plain: readonly string[],
+  read: readonly WordGroup[],
+  head: string | undefined,
+): { kind: QuestionKind; groups: readonly WordGroup[] } {
+  const kindAsked = questionKind(plain);
+  let groups = read;
+  // "Is the Guardian a UK paper (or what)?": whether a party is a kind of thing is answered by
+  // what the party is, its entry; the words after "a" are the kind asked about, not a topic.
+  // Not "is the ministry a client of Microsoft", a relation to another.
+  const article = plain.findIndex((w) => w === 'a' || w === 'an');
+  const named = groups.filter((g) => g.partyId !== undefined);
+  const isA =
+    kindAsked === 'yes-no' &&
+    ['is', 'was', 'are', 'were'].includes(plain[0] ?? '') &&
+    article > 1 &&
+    named.length === 1 &&
+    groups.every((g) => (g.partyId !== undefined) === g.at < article) &&
+    !plain.slice(article + 1).some((w) => RELATING_WORDS.has(w));
+  if (isA) groups = named;
+  // "Who is Brad Smith" defines a party or a name; "who is Microsoft's client in Israel" asks
+  // who stands in a relation, and is a "who" question.
+  const subject = groups.filter((g) => g.label.toLowerCase() !== head);
+  const parties = new Set(subject.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
+  const definesOne =
+    (parties.size === 1 && subject.every((g) => g.partyId !== undefined)) ||
+    (parties.size === 0 && subject.length <= 2);
+  const kind = isA
+    ? 'define'
+    : kindAsked === 'define' && !definesOne
+      ? questionKind(plain, false)
+      : kindAsked;
+  // "What kind of outlet is +972": the answer is the party's role; "outlet" is its kind.
+  if (kind === 'define' && subject.length > 0) groups = subject;
+  return { kind, groups };
 }
