@@ -58,6 +58,20 @@ export function partTime(plain: readonly string[], lexicon: Lexicon): PartTime {
   return { months, years, after, before, timeWords };
 }
 
+/**
+ * The seasons as the months they span ("back in the spring": March to May). The story's places
+ * are in the northern hemisphere, as are most of its readers.
+ */
+const SEASONS: Readonly<Record<string, readonly number[]>> = {
+  spring: [3, 4, 5],
+  summer: [6, 7, 8],
+  autumn: [9, 10, 11],
+  fall: [9, 10, 11],
+  winter: [12, 1, 2],
+};
+/** Words before "spring" or "fall" that make it a season, not a verb ("did shares fall"). */
+const SEASON_CUES = new Set(['last', 'next', 'early', 'late', 'mid']);
+
 /** The months and years named, their words added to `timeWords`. */
 function monthsAndYears(
   plain: readonly string[],
@@ -73,7 +87,20 @@ function monthsAndYears(
         TIME_PREPOSITIONS.has(plain[i - 1] ?? '') ||
         DETERMINERS.has(plain[i - 1] ?? '') ||
         /^\d/.test(plain[i + 1] ?? ''));
-    if (isMonth) {
+    const season = SEASONS[word];
+    if (
+      season !== undefined &&
+      (word === 'summer' ||
+        word === 'autumn' ||
+        word === 'winter' ||
+        TIME_PREPOSITIONS.has(plain[i - 1] ?? '') ||
+        DETERMINERS.has(plain[i - 1] ?? '') ||
+        SEASON_CUES.has(plain[i - 1] ?? '') ||
+        /^\d/.test(plain[i + 1] ?? ''))
+    ) {
+      months.push(...season);
+      timeWords.add(i);
+    } else if (isMonth) {
       months.push(month);
       timeWords.add(i);
       // "late September", "early May": where in the month is not a topic.

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { sharedLexicon } from '../../src/lexicon/lexicon.js';
+import { partTime } from '../../src/questions/questionTime.js';
+
+const words = (text: string): string[] => text.split(' ');
+
+describe('partTime: when a part speaks of', () => {
+  it('GIVEN a season THEN the months it spans, and the season is no topic', () => {
+    const spring = partTime(
+      words('back in the spring did microsoft clear itself'),
+      sharedLexicon(),
+    );
+    expect(spring.months).toEqual([3, 4, 5]);
+    expect(spring.timeWords.has(3)).toBe(true);
+    expect(partTime(words('what was that spring statement about'), sharedLexicon()).months).toEqual(
+      [3, 4, 5],
+    );
+    expect(partTime(words('what happened last summer'), sharedLexicon()).months).toEqual([6, 7, 8]);
+  });
+
+  it('GIVEN "spring" or "fall" as a verb THEN no season', () => {
+    expect(partTime(words('did the shares fall'), sharedLexicon()).months).toEqual([]);
+    expect(partTime(words('did they spring into action'), sharedLexicon()).months).toEqual([]);
+  });
+});
