@@ -42,6 +42,9 @@ export function questionParts(question: string): QuestionPart[] {
       // Only a new question starts a new part; "a, b and c" lists stay in one.
       if (!WH_WORDS.has(firstWord) && !AUXILIARIES.has(firstWord)) continue;
       const at = sentence.start + joint.index;
+      // "Back in the spring, what did …": what comes before asks nothing; it is part of the
+      // question that follows, not a question of its own.
+      if (!asks(question, { start: partStart, end: at }, false)) continue;
       if (question.slice(partStart, at).trim()) {
         push(parts, question, partStart, at);
         partStart = at + joint[0].length;
@@ -63,8 +66,12 @@ export function questionParts(question: string): QuestionPart[] {
  * Whether a sentence asks something: it ends with a question mark, uses a question word, or
  * starts with an auxiliary ("is it over") or a verb of asking ("tell me who runs it").
  */
-function asks(question: string, sentence: { start: number; end: number }): boolean {
-  if (question.slice(sentence.end).trimStart().startsWith('?')) return true;
+function asks(
+  question: string,
+  sentence: { start: number; end: number },
+  byQuestionMark = true,
+): boolean {
+  if (byQuestionMark && question.slice(sentence.end).trimStart().startsWith('?')) return true;
   const words = (question.slice(sentence.start, sentence.end).match(/[\p{L}'’]+/gu) ?? []).map(
     questionWord,
   );

@@ -28,6 +28,16 @@ describe('questionParts', () => {
     expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
   });
 
+  it('keeps what asks nothing before a comma with the question that follows it', () => {
+    expect(texts('back in the spring, what did microsoft conclude')).toEqual([
+      'back in the spring, what did microsoft conclude',
+    ]);
+    expect(texts('for my essay, who runs the review, and when is it due')).toEqual([
+      'for my essay, who runs the review',
+      'when is it due',
+    ]);
+  });
+
   it('splits at "and", "also", "+" or a comma before a new question', () => {
     expect(texts('who is running it and when will we know?')).toEqual([
       'who is running it',
