@@ -1,6 +1,13 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { STOP_WORDS } from '../text/analyzer.js';
-import { AUXILIARIES, FILLERS, FRAME_WORDS, QUANTITY_WORDS, WH_WORDS } from './questionWords.js';
+import {
+  AUXILIARIES,
+  DETERMINERS,
+  FILLERS,
+  FRAME_WORDS,
+  QUANTITY_WORDS,
+  WH_WORDS,
+} from './questionWords.js';
 import type { WordGroup } from './wordGroups.js';
 
 export type QuestionKind =
@@ -16,6 +23,19 @@ export type QuestionKind =
   | 'what';
 
 const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself']);
+
+/** After these the verb is bare: "did Microsoft clear itself" — the reflexive is its object. */
+const DO_FORMS = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+const OBJECT_PRONOUNS = new Set(['it', 'this', 'that', 'them', 'everything', 'all']);
+
+/**
+ * Whether the word before a reflexive at `at` reads as a bare verb in a "do" question: not an
+ * object ("did they do it themselves", "run the review itself" — a noun after a determiner).
+ */
+function bareVerbBefore(words: readonly string[], at: number): boolean {
+  const before = words[at - 1] ?? '';
+  return !OBJECT_PRONOUNS.has(before) && !DETERMINERS.has(words[at - 2] ?? '');
+}
 
 /** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */
 const RELATING_WORDS = new Set([
@@ -42,7 +62,11 @@ export function questionKind(all: readonly string[], mayDefine = true): Question
     // "Is Microsoft doing the review itself?" asks who does it: the answer names someone.
     // Not "did it investigate itself", where the reflexive is what was done to.
     const emphatic = words.some(
-      (w, i) => i > first + 1 && REFLEXIVES.has(w) && !/(?:ed|ing)$/.test(words[i - 1] ?? ''),
+      (w, i) =>
+        i > first + 1 &&
+        REFLEXIVES.has(w) &&
+        !/(?:ed|ing)$/.test(words[i - 1] ?? '') &&
+        !(DO_FORMS.has(word) && bareVerbBefore(words, i)),
     );
     if (emphatic) return 'who';
     // "is it done", "did microsoft": a yes/no question, unless a question word comes first.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sharedLexicon } from '../../src/lexicon/lexicon.js';
+import { questionKind } from '../../src/questions/questionKind.js';
 import { partTime } from '../../src/questions/questionTime.js';
 
 const words = (text: string): string[] => text.split(' ');
@@ -21,5 +22,20 @@ describe('partTime: when a part speaks of', () => {
   it('GIVEN "spring" or "fall" as a verb THEN no season', () => {
     expect(partTime(words('did the shares fall'), sharedLexicon()).months).toEqual([]);
     expect(partTime(words('did they spring into action'), sharedLexicon()).months).toEqual([]);
+  });
+});
+
+describe('questionKind: a reflexive', () => {
+  it('GIVEN a reflexive right after the bare verb of a "did" question THEN it is the object: yes/no', () => {
+    expect(questionKind(words('back in the spring did microsoft basically clear itself'))).toBe(
+      'yes-no',
+    );
+    expect(questionKind(words('did microsoft investigate itself'))).toBe('yes-no');
+  });
+
+  it('GIVEN an emphatic reflexive after the object THEN it asks who', () => {
+    expect(questionKind(words('did microsoft run the review itself'))).toBe('who');
+    expect(questionKind(words('did they do it themselves'))).toBe('who');
+    expect(questionKind(words('is microsoft doing the review itself'))).toBe('who');
   });
 });
