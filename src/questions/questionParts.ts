@@ -42,9 +42,11 @@ export function questionParts(question: string): QuestionPart[] {
       // Only a new question starts a new part; "a, b and c" lists stay in one.
       if (!WH_WORDS.has(firstWord) && !AUXILIARIES.has(firstWord)) continue;
       const at = sentence.start + joint.index;
-      // "Back in the spring, what did …": what comes before asks nothing; it is part of the
-      // question that follows, not a question of its own.
-      if (!asks(question, { start: partStart, end: at }, false)) continue;
+      // "Back in the spring, what did …": a short phrase before that asks nothing is part of the
+      // question that follows, not a question of its own. A clause ("i saw on reddit that
+      // microsoft cut off unit 8200, is that true") is what the next part asks about: apart.
+      const before = { start: partStart, end: at };
+      if (!asks(question, before, false) && wordCount(question, before) <= FRAMING_WORDS) continue;
       if (question.slice(partStart, at).trim()) {
         push(parts, question, partStart, at);
         partStart = at + joint[0].length;
@@ -83,6 +85,13 @@ function asks(
 function questionWord(word: string): string {
   const plain = word.toLowerCase().replace(/['’](?:s|re|ll|d|ve)$/, '');
   return WH_WORDS.has(plain.replace(/s$/, '')) ? plain.replace(/s$/, '') : plain;
+}
+
+/** At most this many words before a comma frame a question rather than state something. */
+const FRAMING_WORDS = 4;
+
+function wordCount(question: string, span: { start: number; end: number }): number {
+  return (question.slice(span.start, span.end).match(/[\p{L}\p{N}'’]+/gu) ?? []).length;
 }
 
 /** Verbs that ask in the imperative: "tell me …", "explain …". */

@@ -36,6 +36,11 @@ describe('questionParts', () => {
       'for my essay, who runs the review',
       'when is it due',
     ]);
+    // A statement before it is what the next part asks about, apart.
+    expect(texts('i saw on reddit that microsoft cut off unit 8200, is that true')).toEqual([
+      'i saw on reddit that microsoft cut off unit 8200',
+      'is that true',
+    ]);
   });
 
   it('splits at "and", "also", "+" or a comma before a new question', () => {
