@@ -28,19 +28,23 @@ describe('questionParts', () => {
     expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
   });
 
-  it('keeps what asks nothing before a comma with the question that follows it', () => {
-    expect(texts('back in the spring, what did microsoft conclude')).toEqual([
-      'back in the spring, what did microsoft conclude',
-    ]);
-    expect(texts('for my essay, who runs the review, and when is it due')).toEqual([
-      'for my essay, who runs the review',
-      'when is it due',
-    ]);
-    // A statement before it is what the next part asks about, apart.
-    expect(texts('i saw on reddit that microsoft cut off unit 8200, is that true')).toEqual([
-      'i saw on reddit that microsoft cut off unit 8200',
-      'is that true',
-    ]);
+  it('keeps a short phrase that asks nothing before a comma with the question after it', () => {
+    // A statement before the comma is what the next part asks about: a part of its own.
+    const cases: [string, string[]][] = [
+      [
+        'back in the spring, what did microsoft conclude',
+        ['back in the spring, what did microsoft conclude'],
+      ],
+      [
+        'for my essay, who runs the review, and when is it due',
+        ['for my essay, who runs the review', 'when is it due'],
+      ],
+      [
+        'i saw on reddit that microsoft cut off unit 8200, is that true',
+        ['i saw on reddit that microsoft cut off unit 8200', 'is that true'],
+      ],
+    ];
+    for (const [question, parts] of cases) expect(texts(question), question).toEqual(parts);
   });
 
   it('splits at "and", "also", "+" or a comma before a new question', () => {
