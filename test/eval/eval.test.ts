@@ -88,6 +88,8 @@ describe('evaluation set', () => {
     { file: 'questions-blind-9.yaml', hits: 0.82, precision: 0.59, recall: 0.85 },
     // Its misses were read by the seventh round (printed locally only): no longer unseen.
     { file: 'questions-blind-10.yaml', hits: 0.75, precision: 0.75, recall: 0.42 },
+    // Held back (its misses are never printed): the judge of the next round of changes.
+    { file: 'questions-blind-11.yaml', hits: 0.77, precision: 0.71, recall: 0.71 },
   ])(
     'answers the questions written blind in $file, and abstains where the sources are silent',
     async (floor) => {
