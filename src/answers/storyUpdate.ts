@@ -13,7 +13,7 @@ import { sourceView } from './views.js';
  */
 const MOST_CHANGES_SHOWN = 6;
 
-const REVIEW_LABELS: Record<ReviewField, MessageKey> = {
+const REVIEW_LABEL_KEYS: Record<ReviewField, MessageKey> = {
   subject: 'update.review.subject',
   announced: 'update.review.announced',
   conductedBy: 'update.review.conductedBy',
@@ -38,7 +38,7 @@ export function storyUpdate(story: Story, diff: CorpusDiff, locale?: string): Re
     ...diff.reviewChanges.map((change) =>
       cited(
         `review:${change.field}`,
-        t(REVIEW_LABELS[change.field]),
+        t(REVIEW_LABEL_KEYS[change.field]),
         change.fact ?? { text: change.after, citations: [] },
       ),
     ),

@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../corpus/loadCorpus.js';
+import { loadCorpus, repositoryPath } from '../corpus/loadCorpus.js';
 import type { CommandModule } from './commandTypes.js';
 import { CommandRouter } from './router.js';
 import { createStory, type Story } from '../story/story.js';
 import type { Corpus } from '../corpus/corpusTypes.js';
 
 /** Search indexes of large corpora are kept here between runs (git-ignored). */
-// The repository's root: two folders up, three when compiled to dist/src/bot/ (`npm start`).
-const ROOT = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
-export const INDEX_CACHE_DIR = fileURLToPath(new URL(`${ROOT}.cache/index/`, import.meta.url));
+export const INDEX_CACHE_DIR = repositoryPath('.cache/index/');
 
 /**
  * Loads and checks the corpus, builds the index and the command router: what every mode starts

@@ -58,7 +58,7 @@ export const CHECK_THRESHOLDS = {
   maxWords: 200,
 } as const;
 
-const ELLIPSIS = /\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.{3,})\s*/u;
+const ELLIPSIS_PATTERN = /\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.{3,})\s*/u;
 
 interface IndexedSource {
   readonly document: SourceDocument;
@@ -201,7 +201,7 @@ function nearest(index: CheckIndex, quote: readonly string[]): Candidate | undef
 
 export function checkQuotation(story: Story, quoted: string): QuoteCheck {
   const index = checkIndex(story);
-  const fragmentsText = quoted.split(ELLIPSIS).filter((f) => words(f).length > 0);
+  const fragmentsText = quoted.split(ELLIPSIS_PATTERN).filter((f) => words(f).length > 0);
   const fragments = fragmentsText.map((f) => words(f).map((w) => w.word));
   const exact = findVerbatim(index, fragments);
   if (exact) {

@@ -9,7 +9,7 @@ export interface StatedNumber {
   readonly end: number;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   january: 1,
   february: 2,
   march: 3,
@@ -42,7 +42,7 @@ const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
 /** Months that are also everyday words. */
 const COMMON_WORDS: ReadonlySet<string> = new Set(['may', 'march', 'august', 'mar', 'jan']);
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries([
+const NUMBER_WORD_VALUES: Readonly<Record<string, number>> = Object.fromEntries([
   ['zero', 0],
   ['one', 1],
   ['two', 2],
@@ -92,7 +92,10 @@ const TOKEN = /\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|\p{L}+/gu;
 
 function numberWord(word: string): number | undefined {
   // "millions", "hundreds": the plural of a number word is that number's order of magnitude.
-  return NUMBER_WORDS[word] ?? (word.endsWith('s') ? NUMBER_WORDS[word.slice(0, -1)] : undefined);
+  return (
+    NUMBER_WORD_VALUES[word] ??
+    (word.endsWith('s') ? NUMBER_WORD_VALUES[word.slice(0, -1)] : undefined)
+  );
 }
 
 export function numbersIn(text: string): StatedNumber[] {
@@ -107,7 +110,7 @@ export function numbersIn(text: string): StatedNumber[] {
       return;
     }
     const word = raw.toLowerCase();
-    const month = MONTHS[word] ?? MONTH_ABBREVIATIONS[word];
+    const month = MONTH_NUMBERS[word] ?? MONTH_ABBREVIATIONS[word];
     // "may", "march" and "august" are words too: those are months when capitalised or next to a number.
     const nextToDigits = [tokens[i - 1], tokens[i + 1]].some((t) => /^\d/.test(t?.[0] ?? ''));
     if (month !== undefined && (!COMMON_WORDS.has(word) || /^\p{Lu}/u.test(raw) || nextToDigits)) {

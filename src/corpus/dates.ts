@@ -1,6 +1,6 @@
 import type { PublishedDate } from './corpusTypes.js';
 
-const MONTHS = [
+const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -18,7 +18,7 @@ const MONTHS = [
 /** "2025-08-15" → "August 15, 2025"; "2023-10" → "October 2023". */
 export function formatDate(date: string): string {
   const [year, month, day] = date.split('-');
-  const monthName = MONTHS[Number(month) - 1] ?? month ?? '';
+  const monthName = MONTH_NAMES[Number(month) - 1] ?? month ?? '';
   return day === undefined ? `${monthName} ${year}` : `${monthName} ${Number(day)}, ${year}`;
 }
 

@@ -12,10 +12,15 @@ import type { Corpus } from './corpusTypes.js';
 import { CorpusLocationError } from './problems.js';
 import { decodeUtf8 } from './utf8.js';
 
+/** A path inside the repository, from src/ or from the compiled dist/src/ (`npm start`). */
+export function repositoryPath(relative: string): string {
+  // Two folders up from src/corpus/, three when compiled to dist/src/corpus/.
+  const root = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
+  return fileURLToPath(new URL(`${root}${relative}`, import.meta.url));
+}
+
 /** The corpus shipped with the bot. */
-// Two folders up from src/corpus/, three when compiled to dist/src/corpus/ (`npm start`).
-const ROOT = import.meta.url.includes('/dist/src/') ? '../../../' : '../../';
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL(`${ROOT}corpus/`, import.meta.url));
+export const DEFAULT_CORPUS_DIR = repositoryPath('corpus/');
 
 /** Why a path could not be read, in words (the code stays for searching). */
 function unreadable(shown: string, error: unknown, isDirectory: boolean): CorpusLocationError {

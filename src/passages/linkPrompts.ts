@@ -16,7 +16,7 @@ export function isLinkPrompt(sentence: string): boolean {
 
 const ARTICLE_WORDS =
   /\b(?:article|investigation|investigative|report|reporting|story|piece|coverage)\b/i;
-const STATEMENT_WORDS = /\b(?:statement|response|announcement|update|blog|post)\b/i;
+const STATEMENT_NOUN_PATTERN = /\b(?:statement|response|announcement|update|blog|post)\b/i;
 
 /**
  * The document a link prompt of `from` points to: one published before it whose publisher the
@@ -45,7 +45,7 @@ export function linkTarget(
       return otherAt < 0 || otherAt >= at;
     });
     const kindFits =
-      document.kind === 'article' ? ARTICLE_WORDS.test(text) : STATEMENT_WORDS.test(text);
+      document.kind === 'article' ? ARTICLE_WORDS.test(text) : STATEMENT_NOUN_PATTERN.test(text);
     const score = (firstNamed ? 2 : 1) + (kindFits ? 1 : 0);
     if (!best || score > best.score || (score === best.score && date > best.date))
       best = { id: document.id, score, date };

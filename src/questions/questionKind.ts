@@ -26,7 +26,7 @@ const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself']);
 
 /** After these the verb is bare: "did Microsoft clear itself" — the reflexive is its object. */
 const DO_FORMS = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
-const OBJECT_PRONOUNS = new Set(['it', 'this', 'that', 'them', 'everything', 'all']);
+const OBJECTS_BEFORE_A_REFLEXIVE = new Set(['it', 'this', 'that', 'them', 'everything', 'all']);
 
 /**
  * Whether the word before a reflexive at `at` reads as a bare verb in a "do" question: not an
@@ -34,7 +34,7 @@ const OBJECT_PRONOUNS = new Set(['it', 'this', 'that', 'them', 'everything', 'al
  */
 function bareVerbBefore(words: readonly string[], at: number): boolean {
   const before = words[at - 1] ?? '';
-  return !OBJECT_PRONOUNS.has(before) && !DETERMINERS.has(words[at - 2] ?? '');
+  return !OBJECTS_BEFORE_A_REFLEXIVE.has(before) && !DETERMINERS.has(words[at - 2] ?? '');
 }
 
 /** Prepositions that make "is X a Y of Z" a relation of X to Z rather than what X is. */

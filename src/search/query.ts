@@ -46,7 +46,7 @@ export interface QueryPlan {
 }
 
 /** Words that ask for someone's own words ("what did Microsoft say"). */
-const SPEECH_WORDS = new Set(
+const WORDS_ASKING_FOR_WORDS = new Set(
   (
     'say said says saying wrote write writes state stated statement claim claimed claims quote ' +
     'words announce announced respond response'
@@ -151,7 +151,7 @@ export function planQuery(
   }
 
   const words = new Set(tokens.map((t) => t.word));
-  const asksForWords = [...words].some((w) => SPEECH_WORDS.has(w));
+  const asksForWords = [...words].some((w) => WORDS_ASKING_FOR_WORDS.has(w));
   return {
     groups,
     phrases,
