@@ -24,7 +24,7 @@ import {
   BLIND_QUESTION_FILES,
   blindQuestionsUrl,
   evaluateQuestions,
-  HELD_BACK_SETS,
+  heldBackFiles,
   loadQuestions,
   overall,
   type Case,
@@ -43,9 +43,7 @@ console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCas
 
 // The newest blind sets are held back: their figures are shown, their questions are not, so they
 // can judge the next round of changes honestly.
-// (slice(-0) would be every set, so none is held back when HELD_BACK_SETS is 0.)
-const heldBack: readonly string[] =
-  HELD_BACK_SETS > 0 ? BLIND_QUESTION_FILES.slice(-HELD_BACK_SETS) : [];
+const heldBack = heldBackFiles();
 const sets: [name: string, cases: Case[], heldBack?: boolean][] = flags.questions
   ? [[flags.questions, loadQuestions(pathToFileURL(flags.questions))]]
   : [
