@@ -4,7 +4,7 @@ import { diffCorpus, type CorpusDiff } from '../../src/corpus/corpusDiff.js';
 import type { TimelineEvent } from '../../src/corpus/corpusTypes.js';
 import { corpusDiffJson, formatCorpusDiff } from '../../src/terminal/corpusDiffReport.js';
 import { editFile, replaceOnce, seedFiles } from '../support/seed.js';
-import { REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
+import { REUTERS_ADDED, REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
 
 /** The shipped corpus, and the same after an editor's day: a source, an event, a status, a party. */
 async function edited(): Promise<CorpusDiff> {
@@ -88,15 +88,7 @@ describe('corpusDiffJson', () => {
   it('GIVEN an editor’s day THEN gives each entry by what names it', async () => {
     const json = corpusDiffJson(await edited());
     expect(json).toMatchObject({
-      addedDocuments: [
-        {
-          id: 'reuters-2025-10-01',
-          title: 'Microsoft review update',
-          publisher: 'Reuters',
-          published: 'October 1, 2025',
-          url: 'https://www.reuters.com/example',
-        },
-      ],
+      addedDocuments: [REUTERS_ADDED],
       addedEvents: [{ date: '2025-10-01', text: 'Reuters reported the review would end soon.' }],
       reviewChanges: [{ field: 'status', after: 'Concluded.' }],
       addedParties: [{ id: 'reuters', name: 'Reuters', role: 'News agency.' }],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
+import { REUTERS_ADDED, REUTERS_DOCUMENT, STATUS_TEXT } from '../support/corpusEdits.js';
 
 /**
  * `npm run corpus:diff` as editors run it: the compiled CLI (`pretest:e2e` builds dist/) against a
@@ -154,15 +154,7 @@ describe.concurrent('npm run corpus:diff', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const diff = JSON.parse(result.stdout) as { reviewChanges: { after: string }[] };
     expect(diff).toMatchObject({
-      addedDocuments: [
-        {
-          id: 'reuters-2025-10-01',
-          title: 'Microsoft review update',
-          publisher: 'Reuters',
-          published: 'October 1, 2025',
-          url: 'https://www.reuters.com/example',
-        },
-      ],
+      addedDocuments: [REUTERS_ADDED],
       addedEvents: [
         { date: '2025-10-01', text: 'Reuters reported that the review had concluded.' },
       ],

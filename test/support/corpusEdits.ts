@@ -12,6 +12,15 @@ completeness: reference
 ---
 `;
 
+/** That document as corpus:diff reports it added (`--json`). */
+export const REUTERS_ADDED = {
+  id: 'reuters-2025-10-01',
+  title: 'Microsoft review update',
+  publisher: 'Reuters',
+  published: 'October 1, 2025',
+  url: 'https://www.reuters.com/example',
+} as const;
+
 /** The review status's text as story.yaml holds it, to be replaced. */
 export const STATUS_TEXT = `    text: >-
       Ongoing. On September 25, 2025 Microsoft said it had stopped and disabled a set of services for
