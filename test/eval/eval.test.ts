@@ -63,8 +63,11 @@ const BLIND_FLOORS = [
   { file: 'questions-blind-9.yaml', hits: 0.82, precision: 0.59, recall: 0.85 },
   // Its misses were read by the seventh round (printed locally only): no longer unseen.
   { file: 'questions-blind-10.yaml', hits: 0.75, precision: 0.75, recall: 0.42 },
-  // Held back (its misses are never printed): the judge of the next round of changes.
+  // Held back until the eighth round, which read its misses: no longer unseen.
   { file: 'questions-blind-11.yaml', hits: 0.77, precision: 0.71, recall: 0.71 },
+  // Held back (their misses are never printed): the judges of the next round of changes.
+  { file: 'questions-blind-12.yaml', hits: 0.84, precision: 0.6, recall: 0.6 },
+  { file: 'questions-blind-13.yaml', hits: 0.75, precision: 0.6, recall: 0.5 },
 ];
 
 /** The public evaluation sets as ranking regression tests. */
@@ -96,9 +99,9 @@ describe('evaluation set', () => {
     expect(report.abstention.recall).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('has a floor for every blind set, and holds back the newest (none when told none)', () => {
+  it('has a floor for every blind set, and holds back the newest two (none when told none)', () => {
     expect(BLIND_FLOORS.map((floor) => floor.file)).toEqual(BLIND_QUESTION_FILES);
-    expect(heldBackFiles()).toEqual(BLIND_QUESTION_FILES.slice(-1));
+    expect(heldBackFiles()).toEqual(BLIND_QUESTION_FILES.slice(-2));
     expect(heldBackFiles(0)).toEqual([]);
   });
 
