@@ -37,7 +37,12 @@ export type Relation =
   /** A word of its first sense's definition: "pay" → money, goods, services. */
   | 'gloss'
   /** Its opposite: "allow" → forbid, prohibit (a yes/no question is often answered by a no). */
-  | 'antonym';
+  | 'antonym'
+  /**
+   * A place within the place it names, or that an adjective of it pertains to: "Europe", "the
+   * EU", "European" → Netherlands. A text that names the part says where, inside the whole.
+   */
+  | 'place';
 
 export interface RelatedWord {
   /** Lowercase; collocations have spaces ("law firm", "cut off"). */
@@ -62,7 +67,17 @@ const NARROWER_SENSES = 3;
  */
 const MAX_NARROWER_SYNSETS = 24;
 /** WordNet's lexicographer files: where a noun sense belongs. */
-const LEX_FILE = { location: 15, person: 18, group: 14 } as const;
+const LEX_FILE = { location: 15, person: 18, group: 14, object: 17 } as const;
+/** The lexicographer files of wholes whose parts may be places: places, groups (the EU), objects (Europe). */
+const PLACE_WHOLES: ReadonlySet<number> = new Set([
+  LEX_FILE.location,
+  LEX_FILE.group,
+  LEX_FILE.object,
+]);
+/** Pointers to a synset's parts and members ("Europe" → Netherlands, "EU" → its member states). */
+const PART_POINTERS = new Set(['%p', '%m']);
+/** An adjective's pointer to the noun it pertains to ("European" → Europe). */
+const PERTAINYM = '\\';
 
 const RELATION_OF_POINTER: Readonly<Record<string, Relation>> = {
   '+': 'derived',
@@ -150,9 +165,14 @@ export class Lexicon {
       .some((synset) => synset.pointers.some((pointer) => pointer.symbol === '@i'));
   }
 
-  /** Whether the word's first senses name a place ("Netherlands", "Gaza"). */
-  isPlace(word: string): boolean {
-    return this.senses(word, 'noun').some((synset) => synset.lexFile === LEX_FILE.location);
+  /**
+   * Whether the word's first senses name a place ("Netherlands", "Gaza"); with `commonest`, one
+   * of that many commonest ("country", "region", not "part", whose fifth sense is a region).
+   */
+  isPlace(word: string, commonest = SENSES_FOLLOWED): boolean {
+    return this.senses(word, 'noun')
+      .slice(0, commonest)
+      .some((synset) => synset.lexFile === LEX_FILE.location);
   }
 
   /** Whether one of the word's first senses is a kind or instance of `category` ("Netherlands" → country). */
@@ -246,10 +266,41 @@ export class Lexicon {
         for (const related of words) if (related) add(related, relation, sense);
       }
     }
+    // Whatever the word is used as: "a European region" is read as a noun, but is Europe's.
+    for (const place of this.placesWithin(word)) add(place, 'place', 0);
     const result = [...found.values()];
     if (this.relatedCache.size >= CACHE_LIMIT) this.relatedCache.clear();
     this.relatedCache.set(key, result);
     return result;
+  }
+
+  /**
+   * The places within the place the word names ("Europe", "EU"), or that its adjective sense
+   * pertains to ("European"): WordNet's parts and members that are themselves places. Only a
+   * place's, and only places: parts of other things ("car" → wheel) are not where they are.
+   */
+  private placesWithin(word: string): string[] {
+    const wholes: Synset[] = [];
+    for (const synset of this.senses(word)) {
+      if (synset.pos === 'noun') wholes.push(synset);
+      else if (synset.pos === 'adj')
+        for (const pointer of synset.pointers)
+          if (pointer.symbol === PERTAINYM) {
+            const noun = this.database.synset(pointer.pos, pointer.offset);
+            if (noun) wholes.push(noun);
+          }
+    }
+    const places: string[] = [];
+    for (const whole of wholes) {
+      // The EU is a group in WordNet and Europe a natural object; their parts are places.
+      if (!PLACE_WHOLES.has(whole.lexFile)) continue;
+      for (const pointer of whole.pointers) {
+        if (!PART_POINTERS.has(pointer.symbol)) continue;
+        const part = this.database.synset(pointer.pos, pointer.offset);
+        if (part?.lexFile === LEX_FILE.location) places.push(...part.words);
+      }
+    }
+    return places;
   }
 
   /**

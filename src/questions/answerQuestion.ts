@@ -174,9 +174,12 @@ export class QuestionAnswerer {
     // "What was the headline of …": the title of the document it asks about, likewise.
     const byline =
       part.asksAuthor || part.asksTitle ? units.find((u) => u.unit?.kind === 'source') : undefined;
+    // "Were the recordings on servers in Europe?": the entry that says where leads.
+    const place = units.find((u) => u.placed);
     let lead: Scored | undefined =
       status ??
       byline ??
+      place ??
       (bestUnit && (!bestPassage || bestUnit.score >= bestPassage.score - W.unitLead)
         ? bestUnit
         : undefined);

@@ -4,6 +4,7 @@ import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Passage } from '../passages/passageTypes.js';
 import type { SearchHit } from '../search/searchEngine.js';
 import type { AnswerUnit } from './answerUnits.js';
+import { PLACE_SENSES } from './questionPlace.js';
 import type { ReadPart } from './readQuestion.js';
 import type { StoryTerms } from './storyTerms.js';
 import { textFeatures, type TextFeatures } from './textFeatures.js';
@@ -38,6 +39,8 @@ export interface Scored {
   readonly dateNear: boolean;
   /** Falls in the month or year the question names. */
   readonly inTime: boolean;
+  /** Names a place within one the question asks whether something was in ("… in Europe?"). */
+  readonly placed: boolean;
 }
 
 const FEATURE_CACHE_LIMIT = 20_000;
@@ -84,6 +87,8 @@ export class CandidateScorer {
     let supported = 0;
     /** How well a name of the "which X" kind answers (an everyday one, "Israel", little). */
     let headMatched = 0;
+    /** Names a place within one the question asks whether something was in. */
+    let placed = false;
     const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
     for (const group of part.groups) {
       const share = group.everyday ? W.everyday : 1;
@@ -91,13 +96,13 @@ export class CandidateScorer {
       supportTotal += group.weight * share;
       // The noun of "which X" asks for a kind of X: the word itself or a name of that kind
       // near the question's other words, not a word related to X ("state" for "country").
-      let { weight: match, evidence } = this.groupMatch(
-        group,
-        features,
-        unit,
-        passage,
-        group === headGroup,
-      );
+      const found = this.groupMatch(group, features, unit, passage, group === headGroup);
+      let { weight: match, evidence } = found;
+      // Where it was, within where the question asks: the answer itself.
+      if (found.relation === 'place' && part.places.has(group)) {
+        placed = true;
+        evidence = 1;
+      }
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
@@ -144,11 +149,18 @@ export class CandidateScorer {
       part.kind === 'define' &&
       unit?.kind === 'party' &&
       part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
-    if (status || defined) support = Math.max(support, 1);
+    // "Were the recordings on servers in Europe?": a text that says where, within it, answers.
+    // So does "in the Netherlands" for "which country …", the place a "which" asks for.
+    const placeNamed =
+      placed ||
+      (headMatched === 1 &&
+        part.head !== undefined &&
+        this.lexicon.isPlace(part.head, PLACE_SENSES));
+    if (status || defined || placeNamed) support = Math.max(support, 1);
     let score = coverage;
     // Of passages that match as much, one that has every word of the question answers it.
     if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
-    score += this.kindFit(part, features, unit, passage) * W.kindFit;
+    score += (this.kindFit(part, features, unit, passage) + (placed ? 1 : 0)) * W.kindFit;
     score += headMatched * W.headFit;
     score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
     if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
@@ -167,7 +179,18 @@ export class CandidateScorer {
     const about = topical.length === 0 ? matched : new Set(topical.filter((g) => strong.has(g)));
     const dateNear =
       part.expectsDate && (dated || this.near(part, features, features.dates, about));
-    return { ...item, coverage, support, score, matched, strong, amountNear, dateNear, inTime };
+    return {
+      ...item,
+      coverage,
+      support,
+      score,
+      matched,
+      strong,
+      amountNear,
+      dateNear,
+      inTime,
+      placed,
+    };
   }
 
   /**
@@ -225,7 +248,7 @@ export class CandidateScorer {
     unit: AnswerUnit | undefined,
     passage: Passage | undefined,
     literal = false,
-  ): { weight: number; evidence: number } {
+  ): { weight: number; evidence: number; relation?: Alternative['relation'] } {
     if (group.partyId !== undefined) {
       if (features.partyIds.has(group.partyId) || unit?.partyIds.includes(group.partyId))
         return { weight: 1, evidence: 1 };
@@ -235,18 +258,22 @@ export class CandidateScorer {
       return { weight: 0, evidence: 0 };
     }
     const { single, phrases } = byTerm(group.alternatives, literal);
-    let best = { weight: 0, evidence: 0 };
+    let best: Alternative | undefined;
     // A group has dozens of alternatives and a text dozens of terms: look the text's terms up.
     for (const term of features.terms) {
       const alternative = single.get(term);
-      if (alternative && alternative.weight > best.weight)
-        best = { weight: alternative.weight, evidence: alternative.evidence };
+      if (alternative && alternative.weight > (best?.weight ?? 0)) best = alternative;
     }
     for (const alternative of phrases) {
-      if (alternative.weight > best.weight && alternative.terms.every((t) => features.terms.has(t)))
-        best = { weight: alternative.weight, evidence: alternative.evidence };
+      if (
+        alternative.weight > (best?.weight ?? 0) &&
+        alternative.terms.every((t) => features.terms.has(t))
+      )
+        best = alternative;
     }
-    return best;
+    return best
+      ? { weight: best.weight, evidence: best.evidence, relation: best.relation }
+      : { weight: 0, evidence: 0 };
   }
 
   /** 0–2: how well the candidate is the kind of answer the question asks for. */

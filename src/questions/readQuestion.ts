@@ -4,6 +4,7 @@ import { partAsks, withoutAuthorNouns } from './questionAsks.js';
 import { headNoun, partKind, type QuestionKind } from './questionKind.js';
 import type { QuestionPart } from './questionParts.js';
 import { whoseWords } from './questionSpeaker.js';
+import { placesAsked } from './questionPlace.js';
 import { partTime } from './questionTime.js';
 import { referringBack } from './referringBack.js';
 import { standardWords } from './standardWords.js';
@@ -56,6 +57,8 @@ export interface ReadPart {
    * time taken from the part before with them.
    */
   readonly borrowed?: ReadonlySet<WordGroup> | undefined;
+  /** Places it asks whether something was in ("… on servers in Europe?"): see `placesAsked`. */
+  readonly places: ReadonlySet<WordGroup>;
   /** The parties that answered a "who" part ("who's the law firm on the review": Covington). */
   readonly answeredBy?: readonly WordGroup[] | undefined;
 }
@@ -104,6 +107,7 @@ export class QuestionReader {
       before: referred.before,
       corrections,
       borrowed: referred.borrowed,
+      places: placesAsked(content, referred.groups, kind, head, this.lexicon),
     };
   }
 

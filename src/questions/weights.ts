@@ -15,6 +15,7 @@ export const QUESTION_WEIGHTS = {
     narrower: 0.4,
     gloss: 0.3,
     antonym: 0.4,
+    place: 0.6,
   } satisfies Record<Relation, number>,
   /** What a match through each relation counts as evidence that the sources cover the word. */
   evidence: {
@@ -25,6 +26,9 @@ export const QUESTION_WEIGHTS = {
     narrower: 0.25,
     gloss: 0.1,
     antonym: 0.4,
+    // A place within another proves the sources speak of it only where the question asks
+    // where something was ("in Europe?"), not who acted ("has the EU opened an inquiry").
+    place: 0.1,
   } satisfies Record<Relation, number>,
   /**
    * A related word counts this share by the rank of the sense it came through: the commonest

@@ -320,6 +320,10 @@ export class WordGroups {
       add(contentTerms(form), form, 1, 'self');
       withEditorsSynonyms(contentTerms(form), 1, 1);
     }
+    // A name the story writes only apart ("united states": Unit 8200, "states") is not its word.
+    const apartName =
+      words.length > 1 && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
+    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t)) && !apartName;
     for (const source of forms.length > 0 ? forms : [phrase]) {
       for (const related of this.lexicon.related(source, pos)) {
         if (
@@ -327,6 +331,9 @@ export class WordGroups {
           (FRAME_WORDS.has(related.word) || STOP_WORDS.has(related.word))
         )
           continue;
+        // A place the story names ("Israel") is matched as itself: its parts (Gaza) are other
+        // places. One it never names ("Europe") may be where it says something was, by a part.
+        if (related.relation === 'place' && known) continue;
         const rarer = QUESTION_WEIGHTS.senseShare[related.sense] ?? 0.5;
         const weight = QUESTION_WEIGHTS.relation[related.relation] * rarer;
         const evidence = QUESTION_WEIGHTS.evidence[related.relation] * rarer;
@@ -338,10 +345,6 @@ export class WordGroups {
     }
     // "paying" → customer ("someone who pays for goods or services"): a story word whose
     // definition uses the question's word says it in other words.
-    // A name the story writes only apart ("united states": Unit 8200, "states") is not its word.
-    const apartName =
-      words.length > 1 && this.lexicon.isName(phrase) && !this.terms.usesTogether(words);
-    const known = terms.length > 0 && terms.every((t) => this.terms.isKnown(t)) && !apartName;
     if (!known)
       for (const source of forms.length > 0 ? forms : [phrase])
         for (const definer of this.definersOf(source))

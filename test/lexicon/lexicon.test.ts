@@ -91,6 +91,28 @@ describe('Lexicon', () => {
       expect(lexicon.areOpposites(a, b), `${a}/${b}`).toBe(false);
   });
 
+  it('relates a place to the places within it, and an adjective to the places of the place it is of', () => {
+    const places = (word: string): string[] =>
+      lexicon
+        .related(word)
+        .filter((r) => r.relation === 'place')
+        .map((r) => r.word);
+    expect(places('europe')).toContain('netherlands'); // a part of the continent
+    expect(places('eu')).toContain('netherlands'); // a member of the union
+    expect(places('european')).toContain('netherlands'); // "a European region"
+    expect(places('israel')).toContain('gaza strip');
+    // Parts of things that are not places are not where anything is.
+    expect(places('car')).toEqual([]);
+    expect(places('lawyer')).toEqual([]);
+  });
+
+  it('tells a word whose commonest senses are places from one that only has a rare one', () => {
+    expect(lexicon.isPlace('country', 2)).toBe(true);
+    expect(lexicon.isPlace('region', 2)).toBe(true);
+    expect(lexicon.isPlace('part')).toBe(true); // its fifth sense: a region
+    expect(lexicon.isPlace('part', 2)).toBe(false);
+  });
+
   it('reads a word as the part of speech it is used as, when asked', () => {
     expect(related('piece')).toContain('unite'); // the verb "to piece together"
     expect(lexicon.related('piece', 'noun').map((r) => r.word)).not.toContain('unite');

@@ -103,6 +103,36 @@ describe('/story ask: the editors’ knowledge answers', () => {
   });
 });
 
+describe('/story ask: where something was', () => {
+  it('GIVEN whether something was in a place the sources never name THEN leads with the entry that names a place within it', () => {
+    for (const question of [
+      'were the recordings kept on servers in europe or in israel?',
+      'was the data in a european azure region',
+      'which country was the data kept in',
+    ])
+      expect(lead(ask(question))?.id, question).toBe('timeline:2025-09-25');
+  });
+
+  it('GIVEN the place the editors name changed THEN the answer follows it, with no code change', async () => {
+    const files = editFile(await seedFiles(), 'story.yaml', (text) =>
+      replaceOnce(text, 'storage capacity in the Netherlands', 'storage capacity in Ireland'),
+    );
+    const edited = routerFor(files);
+    expect(lead(ask('was the data in a european azure region', edited))?.id).toBe(
+      'timeline:2025-09-25',
+    );
+    expect(lead(ask('was the data stored somewhere in asia', edited))?.id).not.toBe(
+      'timeline:2025-09-25',
+    );
+  });
+
+  it('GIVEN such a place as who acted, not where THEN it is no place asked about', () => {
+    const reply = ask('did the eu fine microsoft over this');
+    expect(lead(reply)).toBeUndefined();
+    expect(quotesShown(reply)).toEqual([]);
+  });
+});
+
 describe('/story ask: an entry an editor adds is answerable with no code change', () => {
   it('GIVEN a new timeline event and a new party THEN questions about them lead with them', async () => {
     const files = editFile(await seedFiles(), 'story.yaml', (text) =>
