@@ -15,7 +15,8 @@ export const AUXILIARIES = words(`
 
 /**
  * Words that carry no topic in a question: pronouns, determiners, auxiliaries, fillers and verbs
- * of asking. A question made of nothing else asks about the story as a whole.
+ * of asking. A question made of nothing else asks about the story as a whole. Not "already":
+ * what was so before is something texts say ("Israel already intercepted calls …").
  */
 export const FRAME_WORDS = words(`
   a an the and or but if of to in on at by for from with as into onto about than then so
@@ -26,7 +27,7 @@ export const FRAME_WORDS = words(`
   myself yourself himself herself itself ourselves themselves
   any some such very just also too more most other own same only both each all every
   anyone anybody anything someone somebody something everyone everything one ones
-  actually really ever still yet already now currently exactly even much many lot lots
+  actually really ever still yet now currently exactly even much many lot lots
   kind sort type thing things stuff way bit
   tell show give explain say said says mean means know knew known think thought
   please thanks hey hi hello ok okay yeah yes no not

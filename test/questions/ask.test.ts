@@ -63,6 +63,18 @@ describe('/story ask: the editors’ knowledge answers', () => {
     expect(first?.highlights.length).toBe(1);
   });
 
+  it('GIVEN what was "already" so THEN the passage that says what already was answers first', () => {
+    // The article: "Israel already intercepted calls … but Azure allowed Unit 8200 to store …".
+    for (const question of [
+      'if israel could already tap the phones what did it need microsoft for',
+      'israel could already listen to gaza calls, so why microsoft',
+    ]) {
+      const reply = ask(question);
+      expect(lead(reply), question).toBeUndefined();
+      expect(quotesShown(reply)[0]?.id, question).toBe('fox28-microsoft-azure-review:4.1');
+    }
+  });
+
   it('GIVEN a question the passages answer best THEN shows passages, best first, without a lead', () => {
     const reply = ask('what did microsoft say about rescuing hostages');
     expect(quotesShown(reply)[0]?.id).toBe('microsoft-2025-05-15-statement:1.2');
