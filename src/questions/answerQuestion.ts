@@ -163,7 +163,10 @@ export class QuestionAnswerer {
       s !== undefined && s.support > W.minCoverage;
     // The best unit leads only if it answers; a weaker unit that happens to match more of the
     // question's everyday words does not.
-    const bestUnit = answering(units[0]) ? units[0] : undefined;
+    // Nor does one that matches only through its context, the review's subject ("what was
+    // Microsoft accused of": not who conducts the review of the accusations).
+    const bestUnit =
+      answering(units[0]) && this.answersInOwnWords(part, units[0]) ? units[0] : undefined;
     const bestPassage = passages.find(answering) ?? passages[0];
     // "Is it over yet?", "where does the review stand?": where the story stands leads, whatever
     // else the question's words match.
@@ -274,6 +277,21 @@ export class QuestionAnswerer {
   private strangeNames(part: ReadPart, candidates: readonly Scored[]): WordGroup[] {
     return part.groups.filter(
       (g) => g.strangeName && !g.everyday && !candidates.some((c) => c.strong.has(g)),
+    );
+  }
+
+  /**
+   * Whether an editors' unit answers in its own words: one of the part's own words (not an
+   * everyday one, not one a pronoun stands for) in its text, not only in its context; or its
+   * time, or what it is (where things stand, a party asked about, the place asked).
+   */
+  private answersInOwnWords(part: ReadPart, unit: Scored): boolean {
+    const own = part.groups.filter((g) => !g.everyday && !part.borrowed?.has(g));
+    return (
+      own.length === 0 ||
+      unit.inTime ||
+      unit.answersByKind ||
+      own.some((g) => unit.ownStrong.has(g))
     );
   }
 

@@ -41,6 +41,10 @@ export interface Scored {
   readonly inTime: boolean;
   /** Names a place within one the question asks whether something was in ("… in Europe?"). */
   readonly placed: boolean;
+  /** The groups its own words match closely, not its context's (the review's subject). */
+  readonly ownStrong: ReadonlySet<WordGroup>;
+  /** Answers by what it is, whatever its words: where things stand, who a party is, where. */
+  readonly answersByKind: boolean;
 }
 
 const FEATURE_CACHE_LIMIT = 20_000;
@@ -81,6 +85,7 @@ export class CandidateScorer {
         : undefined;
     const matched = new Set<WordGroup>();
     const strong = new Set<WordGroup>();
+    const ownStrong = new Set<WordGroup>();
     let total = 0;
     let gained = 0;
     let supportTotal = 0;
@@ -103,6 +108,7 @@ export class CandidateScorer {
         placed = true;
         evidence = 1;
       }
+      if (evidence >= W.strongEvidence) ownStrong.add(group);
       // The sentence before, in the same paragraph, says what "this help" or "it" is.
       if (match === 0 && context) {
         const before = this.groupMatch(group, context, undefined, undefined);
@@ -114,6 +120,7 @@ export class CandidateScorer {
       if (match === 0 && group === headGroup) {
         match = evidence = this.headMatch(part, features);
         headMatched = match;
+        if (evidence >= W.strongEvidence) ownStrong.add(group);
       }
       if (evidence >= W.strongEvidence) strong.add(group);
       if (match > 0) {
@@ -156,7 +163,8 @@ export class CandidateScorer {
       (headMatched === 1 &&
         part.head !== undefined &&
         this.lexicon.isPlace(part.head, PLACE_SENSES));
-    if (status || defined || placeNamed) support = Math.max(support, 1);
+    const answersByKind = status || defined || placeNamed;
+    if (answersByKind) support = Math.max(support, 1);
     let score = coverage;
     // Of passages that match as much, one that has every word of the question answers it.
     if (part.groups.length > 1 && matched.size === part.groups.length) score += W.complete;
@@ -190,6 +198,8 @@ export class CandidateScorer {
       dateNear,
       inTime,
       placed,
+      ownStrong,
+      answersByKind,
     };
   }
 

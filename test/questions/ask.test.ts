@@ -75,6 +75,19 @@ describe('/story ask: the editors’ knowledge answers', () => {
     }
   });
 
+  it('GIVEN words a review field matches only through the review’s subject THEN that field does not lead', () => {
+    // Every review field is about "the Guardian's allegations about Unit 8200's use of Azure";
+    // who conducts the review or what was promised is no answer to what the allegations are.
+    for (const question of [
+      'what is unit 8200 accused of',
+      "what are the guardian's allegations",
+    ]) {
+      const reply = ask(question);
+      expect(lead(reply), question).toBeUndefined();
+      expect(quotesShown(reply)[0]?.text, question).toMatch(/allegations|claim/);
+    }
+  });
+
   it('GIVEN a question the passages answer best THEN shows passages, best first, without a lead', () => {
     const reply = ask('what did microsoft say about rescuing hostages');
     expect(quotesShown(reply)[0]?.id).toBe('microsoft-2025-05-15-statement:1.2');
