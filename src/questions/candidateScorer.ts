@@ -158,11 +158,7 @@ export class CandidateScorer {
       part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
     // "Were the recordings on servers in Europe?": a text that says where, within it, answers.
     // So does "in the Netherlands" for "which country …", the place a "which" asks for.
-    const placeNamed =
-      placed ||
-      (headMatched === 1 &&
-        part.head !== undefined &&
-        this.lexicon.isPlace(part.head, PLACE_SENSES));
+    const placeNamed = placed || (headMatched === 1 && this.namesPlaceAsked(part, features));
     const answersByKind = status || defined || placeNamed;
     if (answersByKind) support = Math.max(support, 1);
     let score = coverage;
@@ -208,17 +204,37 @@ export class CandidateScorer {
    * ("Azure storage capacity in the Netherlands" for "which country was the data stored in").
    */
   private headMatch(part: ReadPart, features: TextFeatures): number {
+    return this.headNames(part, features).reduce((best, name) => Math.max(best, name.match), 0);
+  }
+
+  /**
+   * The names of the "which X" kind near the question's other words, and how well each answers
+   * (a name the story uses everywhere, "Israel", little).
+   */
+  private headNames(
+    part: ReadPart,
+    features: TextFeatures,
+  ): { readonly word: string; readonly match: number }[] {
     const head = part.head as string;
     const near = this.matchedPositions(part, features);
-    let best = 0;
-    for (const name of features.names) {
-      if (!near.some((at) => Math.abs(at - name.at) <= NEAR)) continue;
-      if (!this.lexicon.isKindOf(name.word, head)) continue;
-      // A name the story uses everywhere ("Israel") is rarely the news an answer brings.
+    return features.names.flatMap((name) => {
+      if (!near.some((at) => Math.abs(at - name.at) <= NEAR)) return [];
+      if (!this.lexicon.isKindOf(name.word, head)) return [];
       const everyday = this.terms.isEveryday(this.terms.termOf(name.word));
-      best = Math.max(best, everyday ? W.everyday : 1);
-    }
-    return best;
+      return [{ word: name.word, match: everyday ? W.everyday : 1 }];
+    });
+  }
+
+  /**
+   * Whether the text names the place a "which country", "which region" asks for: a place, of
+   * that kind, not one the story uses everywhere — not any name of a "which site" ("news site").
+   */
+  private namesPlaceAsked(part: ReadPart, features: TextFeatures): boolean {
+    if (part.head === undefined || !this.lexicon.isPlace(part.head, PLACE_SENSES)) return false;
+    return this.headNames(part, features).some(
+      // A place in its commonest sense: "Netherlands", not "Rights" (a right side, rarely).
+      (name) => name.match === 1 && this.lexicon.isPlace(name.word, 1),
+    );
   }
 
   /** Where the text has words the question matched (any way). */

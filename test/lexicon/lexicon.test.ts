@@ -111,6 +111,9 @@ describe('Lexicon', () => {
     expect(lexicon.isPlace('region', 2)).toBe(true);
     expect(lexicon.isPlace('part')).toBe(true); // its fifth sense: a region
     expect(lexicon.isPlace('part', 2)).toBe(false);
+    expect(lexicon.isPlace('netherlands', 1)).toBe(true);
+    expect(lexicon.isPlace('rights')).toBe(true); // "the right", a side
+    expect(lexicon.isPlace('rights', 1)).toBe(false); // "Human Rights Commitments" names none
   });
 
   it('reads a word as the part of speech it is used as, when asked', () => {
