@@ -65,9 +65,11 @@ const BLIND_FLOORS = [
   { file: 'questions-blind-10.yaml', hits: 0.8, precision: 0.75, recall: 0.42 },
   // Held back until the eighth round, which read its misses: no longer unseen.
   { file: 'questions-blind-11.yaml', hits: 0.82, precision: 0.83, recall: 0.71 },
-  // Held back (their misses are never printed): the judges of the next round of changes.
+  // Judged the eighth round; its misses were read after: no longer unseen.
   { file: 'questions-blind-12.yaml', hits: 0.84, precision: 0.6, recall: 0.6 },
+  // Held back (their misses are never printed): the judges of the next round of changes.
   { file: 'questions-blind-13.yaml', hits: 0.75, precision: 0.6, recall: 0.5 },
+  { file: 'questions-blind-14.yaml', hits: 0.73, precision: 0.99, recall: 0.42 },
 ];
 
 /** The public evaluation sets as ranking regression tests. */

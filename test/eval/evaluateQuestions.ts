@@ -47,7 +47,7 @@ export type QuestionCase = z.infer<typeof QuestionCase>;
  */
 export const BLIND_QUESTION_FILES: readonly string[] = [
   'questions-blind.yaml',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `questions-blind-${n}.yaml`),
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `questions-blind-${n}.yaml`),
 ];
 /** How many of the newest blind sets nobody working on the answers has read. */
 export const HELD_BACK_SETS = 2;
