@@ -250,7 +250,11 @@ export class QuestionAnswerer {
     const strange = this.strangeNames(part, candidates);
     if (strange.length > 0 && weightOf(strange) >= W.strangeNames * weightOf(specific)) return true;
     // "How much …", "what year …": no amount, no date anywhere near what it asks about.
-    if (part.expectsNumber && !candidates.some((c) => c.amountNear)) return true;
+    if (
+      part.expectsNumber &&
+      !candidates.some((c) => c.amountNear && this.answersSomething(part, c))
+    )
+      return true;
     if (part.expectsDate && !candidates.some((c) => c.dateNear && this.answersSomething(part, c)))
       return true;
     // "Is the review still going or have they wrapped it up": where things stand answers a

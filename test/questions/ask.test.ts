@@ -321,6 +321,14 @@ describe('/story ask: "the sources do not cover this"', () => {
     expect(
       notes(ask('how much is microsoft paid by the israeli ministry of defense'))[0]?.notCovered,
     ).toBe(true);
+    // An amount near only the story's everyday words ("millions of calls … Microsoft") is none.
+    expect(
+      notes(
+        ask(
+          'how much money microsoft is losing because they stopped services for the israel ministry',
+        ),
+      )[0]?.notCovered,
+    ).toBe(true);
   });
 
   it('GIVEN real questions in other words THEN does not abstain', () => {
