@@ -100,13 +100,16 @@ function notCoveredNote(story: Story, part: PartAnswer, t: Translate): Block {
   const silentName = silent
     ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name
     : undefined;
+  const missing = part.notCovered?.missing;
   const what = silentName
     ? t('ask.notCovered.silent', { name: silentName })
-    : unmatched.length > 0
-      ? t('ask.notCovered.unmatched', {
-          words: unmatched.map((w) => `“${echo(w)}”`).join(', '),
-        })
-      : t('ask.notCovered.thin');
+    : missing
+      ? t(missing === 'amount' ? 'ask.notCovered.noAmount' : 'ask.notCovered.noDate')
+      : unmatched.length > 0
+        ? t('ask.notCovered.unmatched', {
+            words: unmatched.map((w) => `“${echo(w)}”`).join(', '),
+          })
+        : t('ask.notCovered.thin');
   const parties = story.corpus.knowledge.parties
     .slice(0, 4)
     .map((p) => p.name)

@@ -36,7 +36,12 @@ export interface PartAnswer {
    * party whose words it asks for when no passage is theirs.
    */
   readonly notCovered?:
-    | { readonly unmatched: readonly string[]; readonly silentParty?: string | undefined }
+    | {
+        readonly unmatched: readonly string[];
+        readonly silentParty?: string | undefined;
+        /** It asks "how much" or "what year", and no amount or date stands near what it asks about. */
+        readonly missing?: 'amount' | 'date' | undefined;
+      }
     | undefined;
   /** Typo corrections the shown answer rests on. */
   readonly corrections: readonly Correction[];
@@ -140,10 +145,12 @@ export class QuestionAnswerer {
     // "What did the IDF say": no passage is the IDF's words, whatever else matches.
     const silentParty =
       part.speaker !== undefined && !this.terms.speaks(part.speaker) ? part.speaker : undefined;
+    const missing = mostSupported ? this.missingAnswer(part, candidates) : undefined;
     if (
       !mostSupported ||
       silentParty !== undefined ||
       part.strangeSpeaker !== undefined ||
+      missing !== undefined ||
       this.notCovered(part, candidates, mostSupported)
     ) {
       return {
@@ -152,8 +159,11 @@ export class QuestionAnswerer {
         notCovered: {
           unmatched: part.strangeSpeaker
             ? [part.strangeSpeaker]
-            : this.unmatchedWords(part, candidates),
+            : missing
+              ? []
+              : this.unmatchedWords(part, candidates),
           silentParty,
+          missing,
         },
         corrections: [],
       };
@@ -249,20 +259,26 @@ export class QuestionAnswerer {
     const specific = part.groups.filter((g) => !g.everyday);
     const strange = this.strangeNames(part, candidates);
     if (strange.length > 0 && weightOf(strange) >= W.strangeNames * weightOf(specific)) return true;
-    // "How much …", "what year …": no amount, no date anywhere near what it asks about.
-    if (
-      part.expectsNumber &&
-      !candidates.some((c) => c.amountNear && this.answersSomething(part, c))
-    )
-      return true;
-    if (part.expectsDate && !candidates.some((c) => c.dateNear && this.answersSomething(part, c)))
-      return true;
     // "Is the review still going or have they wrapped it up": where things stand answers a
     // status question whose other words only say how it might stand (verbs, not things).
     if (part.asksStatus && candidates.some((c) => c.unit?.reviewField === 'status')) return false;
     // Something in the sources must match one of the question's own words — not only the
     // story's everyday words, and not only through a loose relation.
     return !candidates.some((c) => this.answersSomething(part, c));
+  }
+
+  /**
+   * What a "how much" or "what year" part asks for that no candidate gives near one of the
+   * question's own words: an amount, a date. Undefined when one does, or it asks for neither.
+   */
+  private missingAnswer(
+    part: ReadPart,
+    candidates: readonly Scored[],
+  ): 'amount' | 'date' | undefined {
+    const near = (c: Scored, found: boolean): boolean => found && this.answersSomething(part, c);
+    if (part.expectsNumber && !candidates.some((c) => near(c, c.amountNear))) return 'amount';
+    if (part.expectsDate && !candidates.some((c) => near(c, c.dateNear))) return 'date';
+    return undefined;
   }
 
   /**
@@ -311,17 +327,18 @@ export class QuestionAnswerer {
     return asked.some((g) => candidate.strong.has(g));
   }
 
-  /** The words of the question no candidate matched, as typed. */
+  /**
+   * The words of the question, as typed, that no candidate matches closely (itself, a form of it,
+   * a synonym): what the reply says nothing in the sources mentions. None when each is there and
+   * the sources still do not answer it (the reply says that instead).
+   */
   private unmatchedWords(part: ReadPart, scored: readonly Scored[]): string[] {
-    const matchedAnywhere = new Set<WordGroup>();
-    for (const s of scored) for (const g of s.matched) matchedAnywhere.add(g);
     const strange = this.strangeNames(part, scored);
     if (strange.length > 0) return [...new Set(strange.map((g) => g.label))];
-    const unmatched = part.groups.filter((g) => !matchedAnywhere.has(g) && !g.everyday);
-    const words = (unmatched.length > 0 ? unmatched : part.groups.filter((g) => !g.everyday)).map(
-      (g) => g.label,
-    );
-    return [...new Set(words)];
+    const found = new Set<WordGroup>();
+    for (const s of scored) for (const g of s.strong) found.add(g);
+    const unmatched = part.groups.filter((g) => !found.has(g) && !g.everyday);
+    return [...new Set(unmatched.map((g) => g.label))];
   }
 
   /** The date of the dated unit that best matches "… after <words>". */

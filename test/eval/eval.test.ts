@@ -10,6 +10,7 @@ import {
   overall,
 } from './evaluateQuestions.js';
 import { storyQuestionRanker, storyRankers } from './storyRankers.js';
+import { contentTerms } from '../../src/text/analyzer.js';
 import { seedRouter } from '../support/seed.js';
 
 // Floors of the sets written blind, at the figures the code reached (see README, Tests and
@@ -105,6 +106,40 @@ describe('evaluation set', () => {
     expect(BLIND_FLOORS.map((floor) => floor.file)).toEqual(BLIND_QUESTION_FILES);
     expect(heldBackFiles()).toEqual(BLIND_QUESTION_FILES.slice(-2));
     expect(heldBackFiles(0)).toEqual([]);
+  });
+
+  // "Nothing in them mentions X" must be true of every X it names, on every question it abstains on.
+  it('says nothing mentions only words the sources do not hold, on every question it abstains on', async () => {
+    const router = await seedRouter();
+    // What an answer can quote or lead with: the passages and the editors' entries.
+    const { passages, units } = router.story;
+    const corpusTerms = new Set(
+      [...passages.map((p) => p.text), ...units.map((u) => u.matchText)].flatMap(contentTerms),
+    );
+    const questions = [
+      ...loadQuestions(),
+      ...BLIND_QUESTION_FILES.filter((f) => !heldBackFiles().includes(f)).flatMap((f) =>
+        loadQuestions(blindQuestionsUrl(f)),
+      ),
+    ];
+    let named = 0;
+    for (const { q } of questions) {
+      const reply = router.run({ name: 'story', subcommand: 'ask', options: { question: q } });
+      for (const block of reply.blocks) {
+        if (block.type !== 'note' || !block.notCovered) continue;
+        const said = /nothing in them mentions (.*?)\. They are about/.exec(block.text)?.[1];
+        for (const [, word = ''] of said?.matchAll(/“([^”]*)”/g) ?? []) {
+          const terms = contentTerms(word);
+          if (terms.length === 0) continue; // "the US": a name of stop words
+          named++;
+          expect(
+            terms.every((term) => corpusTerms.has(term)),
+            `${q}: ${word}`,
+          ).toBe(false);
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(20);
   });
 
   it.each(BLIND_FLOORS)(
