@@ -52,6 +52,15 @@ export interface QuestionAnswer {
   readonly parts: readonly PartAnswer[];
 }
 
+/** How a part was read, what it was answered with, and the candidates, best first (`explain`). */
+export interface PartExplanation {
+  readonly read: ReadPart;
+  readonly answer: PartAnswer;
+  readonly ranked: readonly Scored[];
+}
+
+type PartObserver = (read: ReadPart, answer: PartAnswer, ranked: readonly Scored[]) => void;
+
 /** Passages gathered from the search for each question part (its candidates). */
 const CANDIDATES = 30;
 /** Words handed to the search for candidates (the user's, then related ones). */
@@ -93,7 +102,17 @@ export class QuestionAnswerer {
     return answer;
   }
 
-  private answerAnew(question: string): QuestionAnswer {
+  /**
+   * How each part of a question was read and ranked, and what answered it (`npm run cli --
+   * --explain`): why the bot answered as it did, and which words found nothing. Not remembered.
+   */
+  explain(question: string): PartExplanation[] {
+    const explained: PartExplanation[] = [];
+    this.answerAnew(question, (read, answer, ranked) => explained.push({ read, answer, ranked }));
+    return explained;
+  }
+
+  private answerAnew(question: string, observe?: PartObserver): QuestionAnswer {
     const asked = questionParts(question);
     // A several-part question shows fewer passages for each part: one reply holds them all.
     const passagesShown = asked.length > 1 ? PASSAGES_SHOWN.perPart : PASSAGES_SHOWN.single;
@@ -101,14 +120,30 @@ export class QuestionAnswerer {
     let previous: ReadPart | undefined;
     for (const part of asked) {
       const read = this.reader.read(part, previous);
-      const answered = this.answerPart(read, passagesShown);
+      const answered = this.answerPart(read, passagesShown, observe);
       parts.push(answered);
       previous = { ...read, answeredBy: this.answeringParties(read, answered) };
     }
     return { question, parts };
   }
 
-  private answerPart(part: ReadPart, passagesShown: number): PartAnswer {
+  /** `answerPartFrom`, telling `observe` (if any) what it ranked. */
+  private answerPart(part: ReadPart, passagesShown: number, observe?: PartObserver): PartAnswer {
+    let ranked: readonly Scored[] = [];
+    const answer = this.answerPartFrom(part, passagesShown, (candidates) => (ranked = candidates));
+    observe?.(
+      answer.question,
+      answer,
+      [...ranked].sort((a, b) => b.score - a.score),
+    );
+    return answer;
+  }
+
+  private answerPartFrom(
+    part: ReadPart,
+    passagesShown: number,
+    rank: (candidates: readonly Scored[]) => void,
+  ): PartAnswer {
     const after = part.after !== undefined ? this.anchorDate(part.after) : undefined;
     const before = part.before !== undefined ? this.anchorDate(part.before) : undefined;
     const scoreOf = (item: Candidate): Scored => this.scorer.score(part, item, { after, before });
@@ -116,6 +151,7 @@ export class QuestionAnswerer {
     const units = this.terms.units.map((unit) => scoreOf({ unit }));
     const byScore = (a: Scored, b: Scored): number => b.score - a.score;
     units.sort(byScore);
+    rank(units);
 
     if (part.groups.length === 0) {
       // Nothing to match ("what's the latest?", "what happened in September?"): the editors'
@@ -133,11 +169,12 @@ export class QuestionAnswerer {
     const passages = this.candidatePassages(part).map(scoreOf);
     passages.sort(byScore);
     const candidates = [...units, ...passages];
+    rank(candidates);
     // "Is there any deadline for when Covington has to be done": where the story stands answers
     // a status question only when the sources speak of the things it names; otherwise it is read
     // as any other question, and the status entry must match its words like any answer.
     if (part.asksStatus && !this.statusAnswers(part, candidates))
-      return this.answerPart({ ...part, asksStatus: false }, passagesShown);
+      return this.answerPartFrom({ ...part, asksStatus: false }, passagesShown, rank);
     const mostSupported = candidates.reduce<Scored | undefined>(
       (best, s) => (!best || s.support > best.support ? s : best),
       undefined,

@@ -2,6 +2,7 @@
  * `npm run cli -- "<command as typed in Discord>" [--json] [--locale de]`: prints the reply (the
  * bot's own words in that Discord locale's language; quotes stay English). With --json and no
  * command, reads one command per line from stdin and writes one JSON object per line, in order.
+ * With --explain "<question>", prints how `/story ask` read and answered it instead.
  * stdout carries only replies; logs go to stderr. Exits 1 when any reply is an error (an unknown
  * command, a missing option, "slow down"), 2 on a misused flag.
  */
@@ -12,6 +13,7 @@ import { bootstrap } from '../bot/bootstrap.js';
 import { CorpusError, CorpusLocationError } from '../corpus/problems.js';
 import { renderTerminal } from './terminalRenderer.js';
 import { helpReply, helpText } from './console.js';
+import { formatExplanation } from './explainReport.js';
 import { jsonResult } from './jsonResult.js';
 
 const usage = `Usage:
@@ -19,7 +21,8 @@ const usage = `Usage:
   npm run cli -- --json "/story review-status"        print {command, ok, response, passages}
   printf '/story timeline\\n' | npm run cli -- --json  one JSON object per input line
   npm run cli -- --locale de "/story review-status"  the bot's own words in German
-Options: --json, --locale <Discord locale: de, fr, es-ES, es-419, tr…>,
+  npm run cli -- --explain "who runs the review"     how /story ask reads and answers it
+Options: --json, --explain, --locale <Discord locale: de, fr, es-ES, es-419, tr…>,
   --corpus <dir> (default: CORPUS_DIR, else corpus/), --help
 Exit code: 0; 1 when a reply is an error; 2 on a misused flag.`;
 
@@ -37,6 +40,7 @@ function parse() {
   return parseArgs({
     options: {
       json: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       corpus: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -65,6 +69,16 @@ try {
   else if (error instanceof CorpusError) console.error(error.message);
   else throw error;
   process.exit(1);
+}
+
+if (values.explain) {
+  const question = positionals.join(' ').trim();
+  if (question === '' || values.json) {
+    console.error(`--explain takes a question (and no --json)\n\n${usage}`);
+    process.exit(2);
+  }
+  console.log(formatExplanation(question, router.story.questions.explain(question)));
+  process.exit(0);
 }
 
 const fingerprint = router.story.corpus.fingerprint;

@@ -126,6 +126,19 @@ describe.concurrent('npm run cli, exit code and help', () => {
   });
 });
 
+describe('npm run cli -- --explain', () => {
+  it('prints how a question was read and answered, exit 0; with no question, the usage, exit 2', async () => {
+    const { stdout } = await run('node', [...CLI, '--explain', 'who runs the review'], {
+      timeout: TIMEOUT,
+    });
+    expect(stdout).toMatch(/^Question: who runs the review\n\nPart 1 of 1: "who runs the review"/);
+    expect(stdout).toContain('Answer: leads with review:conducted-by');
+    const bare = await outcome(['src/terminal/cliMain.ts', '--explain']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--explain takes a question[\s\S]*Usage:/);
+  });
+});
+
 describe('npm run cli, misused', () => {
   it('names an unknown flag and shows the usage, exit code 2', async () => {
     const failed = await run('node', [...CLI, '--verbose'], { timeout: TIMEOUT }).catch(
