@@ -5,6 +5,7 @@ import {
   type FactBlock,
   type NoteBlock,
   type PartBlock,
+  type QuoteView,
   type Reply,
 } from '../../src/reply/model.js';
 import { renderTerminal } from '../../src/terminal/terminalRenderer.js';
@@ -21,6 +22,12 @@ const lead = (reply: Reply): FactBlock | undefined =>
   reply.blocks.find((b): b is FactBlock => b.type === 'fact');
 const notes = (reply: Reply): NoteBlock[] =>
   reply.blocks.filter((b): b is NoteBlock => b.type === 'note');
+/** The first passage of the reply to `question`, which no editors' entry may lead. */
+const firstPassageUnled = (question: string): QuoteView | undefined => {
+  const reply = ask(question);
+  expect(lead(reply), question).toBeUndefined();
+  return quotesShown(reply)[0];
+};
 
 describe('/story ask: the editors’ knowledge answers', () => {
   it('GIVEN who a person is THEN leads with their party entry, in the editors’ words, cited', () => {
@@ -68,24 +75,15 @@ describe('/story ask: the editors’ knowledge answers', () => {
     for (const question of [
       'if israel could already tap the phones what did it need microsoft for',
       'israel could already listen to gaza calls, so why microsoft',
-    ]) {
-      const reply = ask(question);
-      expect(lead(reply), question).toBeUndefined();
-      expect(quotesShown(reply)[0]?.id, question).toBe('fox28-microsoft-azure-review:4.1');
-    }
+    ])
+      expect(firstPassageUnled(question)?.id, question).toBe('fox28-microsoft-azure-review:4.1');
   });
 
   it('GIVEN words a review field matches only through the review’s subject THEN that field does not lead', () => {
     // Every review field is about "the Guardian's allegations about Unit 8200's use of Azure";
     // who conducts the review or what was promised is no answer to what the allegations are.
-    for (const question of [
-      'what is unit 8200 accused of',
-      "what are the guardian's allegations",
-    ]) {
-      const reply = ask(question);
-      expect(lead(reply), question).toBeUndefined();
-      expect(quotesShown(reply)[0]?.text, question).toMatch(/allegations|claim/);
-    }
+    for (const question of ['what is unit 8200 accused of', "what are the guardian's allegations"])
+      expect(firstPassageUnled(question)?.text, question).toMatch(/allegations|claim/);
   });
 
   it('GIVEN a question the passages answer best THEN shows passages, best first, without a lead', () => {
