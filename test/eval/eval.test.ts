@@ -67,7 +67,7 @@ const BLIND_FLOORS = [
   // Held back until the eighth round, which read its misses: no longer unseen.
   { file: 'questions-blind-11.yaml', hits: 0.82, precision: 0.83, recall: 0.71 },
   // Judged the eighth round; its misses were read after: no longer unseen.
-  { file: 'questions-blind-12.yaml', hits: 0.84, precision: 0.6, recall: 0.6 },
+  { file: 'questions-blind-12.yaml', hits: 0.86, precision: 0.66, recall: 0.8 },
   // Held back (their misses are never printed): the judges of the next round of changes.
   { file: 'questions-blind-13.yaml', hits: 0.75, precision: 0.6, recall: 0.5 },
   { file: 'questions-blind-14.yaml', hits: 0.73, precision: 0.99, recall: 0.42 },
