@@ -101,14 +101,14 @@ function notCoveredNote(story: Story, part: PartAnswer, t: Translate): Block {
     ? story.corpus.knowledge.parties.find((p) => p.id === silent)?.name
     : undefined;
   const missing = part.notCovered?.missing;
+  // What is true of the sources, most telling first: whose words they lack, the words they
+  // lack, the amount or date they lack, or that nothing in them answers it.
   const what = silentName
     ? t('ask.notCovered.silent', { name: silentName })
-    : missing
-      ? t(missing === 'amount' ? 'ask.notCovered.noAmount' : 'ask.notCovered.noDate')
-      : unmatched.length > 0
-        ? t('ask.notCovered.unmatched', {
-            words: unmatched.map((w) => `“${echo(w)}”`).join(', '),
-          })
+    : unmatched.length > 0
+      ? t('ask.notCovered.unmatched', { words: unmatched.map((w) => `“${echo(w)}”`).join(', ') })
+      : missing
+        ? t(missing === 'amount' ? 'ask.notCovered.noAmount' : 'ask.notCovered.noDate')
         : t('ask.notCovered.thin');
   const parties = story.corpus.knowledge.parties
     .slice(0, 4)

@@ -39,7 +39,10 @@ export interface PartAnswer {
     | {
         readonly unmatched: readonly string[];
         readonly silentParty?: string | undefined;
-        /** It asks "how much" or "what year", and no amount or date stands near what it asks about. */
+        /**
+         * It asks "how much" or "what year", and no amount or date stands near what it asks
+         * about (said when every word it asks about is in the sources).
+         */
         readonly missing?: 'amount' | 'date' | undefined;
       }
     | undefined;
@@ -196,9 +199,7 @@ export class QuestionAnswerer {
         notCovered: {
           unmatched: part.strangeSpeaker
             ? [part.strangeSpeaker]
-            : missing
-              ? []
-              : this.unmatchedWords(part, candidates),
+            : this.unmatchedWords(part, candidates),
           silentParty,
           missing,
         },

@@ -84,14 +84,13 @@ function describeCandidate(scored: Scored): string {
 function describeAnswer({ answer }: PartExplanation): string {
   const covered = answer.notCovered;
   if (covered) {
-    const why = covered.silentParty
-      ? `no passage is ${covered.silentParty}'s words`
-      : covered.missing
-        ? `no ${covered.missing} near what it asks about`
-        : covered.unmatched.length > 0
-          ? `nothing matches ${covered.unmatched.map((w) => `“${w}”`).join(', ')}`
-          : 'what matches does not answer it';
-    return `not covered (${why})`;
+    const why = [
+      covered.silentParty && `no passage is ${covered.silentParty}'s words`,
+      covered.unmatched.length > 0 &&
+        `nothing matches ${covered.unmatched.map((w) => `“${w}”`).join(', ')}`,
+      covered.missing && `no ${covered.missing} near what it asks about`,
+    ].filter((reason): reason is string => typeof reason === 'string');
+    return `not covered (${why.join('; ') || 'what matches does not answer it'})`;
   }
   const passages = answer.passages.map((p) => p.passage.id);
   const lead = answer.lead ? `leads with ${answer.lead.id}` : 'no editors’ entry leads';
