@@ -94,7 +94,8 @@ export class CandidateScorer {
     let headMatched = 0;
     /** Names a place within one the question asks whether something was in. */
     let placed = false;
-    const headGroup = part.groups.find((g) => g.label.toLowerCase() === part.head);
+    // The group of the "which X" noun as read: "which contry" asks for a country too.
+    const headGroup = part.groups.find((g) => g.word === part.head);
     for (const group of part.groups) {
       const share = group.everyday ? W.everyday : 1;
       total += group.weight;

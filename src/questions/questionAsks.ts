@@ -85,7 +85,7 @@ export function partAsks(plain: readonly string[], kind: QuestionKind, lexicon: 
  * Guardian piece" — "reporters" is the kind of answer, not a word the answer must contain.
  */
 export function withoutAuthorNouns(groups: readonly WordGroup[]): readonly WordGroup[] {
-  const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.label.toLowerCase()));
+  const topic = groups.filter((g) => !AUTHOR_NOUNS.has(g.word));
   return topic.length > 0 ? topic : groups;
 }
 

@@ -162,7 +162,7 @@ export function partKind(
   if (isA) groups = named;
   // "Who is Brad Smith" defines a party or a name; "who is Microsoft's client in Israel" asks
   // who stands in a relation, and is a "who" question.
-  const subject = groups.filter((g) => g.label.toLowerCase() !== head);
+  const subject = groups.filter((g) => g.word !== head);
   const parties = new Set(subject.flatMap((g) => (g.partyId === undefined ? [] : [g.partyId])));
   const definesOne =
     (parties.size === 1 && subject.every((g) => g.partyId !== undefined)) ||

@@ -42,7 +42,7 @@ export function whoseWords(
   // groups: when one comes before any other word of saying, who says is the nearest word
   // before it ("what did the IDF say … about the Guardian report": the IDF, not the Guardian).
   // A group ("report", "statement") may be a noun ("the Guardian report"): as before.
-  const speech = groups.find((g) => SPEECH_WORDS.has(g.label.toLowerCase()));
+  const speech = groups.find((g) => SPEECH_WORDS.has(g.word));
   const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
   const sayer =
     saidAt >= 0 && (!speech || saidAt < speech.at)
@@ -109,7 +109,7 @@ function sayerBefore(
     if (group.partyId !== undefined || group.strangeName) return group;
     const next = before[i + 1];
     const afterName = next !== undefined && (next.partyId !== undefined || next.strangeName);
-    const verb = lexicon.mainPartOfSpeech(group.label.toLowerCase()) === 'verb';
+    const verb = lexicon.mainPartOfSpeech(group.word) === 'verb';
     if (!verb && !(group.noun && afterName)) return group;
   }
   return undefined;

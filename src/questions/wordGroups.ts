@@ -40,6 +40,8 @@ export interface Alternative {
 export interface WordGroup {
   /** The user's words, as typed. */
   readonly label: string;
+  /** The same words as read: standard forms, a typo corrected ("country" for "contry"). */
+  readonly word: string;
   readonly alternatives: readonly Alternative[];
   /** A party the words name: it matches texts that name the party (or are its words). */
   readonly partyId?: string | undefined;
@@ -93,7 +95,7 @@ const GROUP_CACHE_LIMIT = 20_000;
 const MAX_DEFINERS = 3;
 
 export class WordGroups {
-  private readonly groupCache = new Map<string, Omit<WordGroup, 'label' | 'at'>>();
+  private readonly groupCache = new Map<string, Omit<WordGroup, 'label' | 'word' | 'at'>>();
   /** By a word's dictionary form, the story's words whose definitions use it. */
   private definers: ReadonlyMap<string, readonly string[]> | undefined;
 
@@ -205,6 +207,7 @@ export class WordGroups {
     const term = PARTY_TOKEN + partyId;
     return {
       label,
+      word: label.toLowerCase(),
       alternatives: [{ terms: [term], words: label, weight: 1, evidence: 1, relation: 'self' }],
       partyId,
       kin: this.terms.kin(partyId),
@@ -265,6 +268,7 @@ export class WordGroups {
     return {
       ...group,
       label: typed,
+      word: phrase,
       at,
       light: words.length === 1 && PHRASAL_VERBS.has(words[0] ?? ''),
     };
@@ -277,7 +281,7 @@ export class WordGroups {
     isHead: boolean,
     phrase: string,
     pos: PartOfSpeech | undefined,
-  ): Omit<WordGroup, 'label' | 'at'> {
+  ): Omit<WordGroup, 'label' | 'word' | 'at'> {
     const alternatives: Alternative[] = [];
     const add = (
       altTerms: readonly string[],

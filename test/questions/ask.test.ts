@@ -132,6 +132,8 @@ describe('/story ask: where something was', () => {
       'were the recordings kept on servers in europe or in israel?',
       'was the data in a european azure region',
       'which country was the data kept in',
+      // The noun of "which X" as read, a typo corrected.
+      'which contry were the servers in',
     ])
       expect(lead(ask(question))?.id, question).toBe('timeline:2025-09-25');
   });
