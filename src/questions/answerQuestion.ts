@@ -4,7 +4,12 @@ import type { Passage } from '../passages/passageTypes.js';
 import type { SearchEngine, SearchHit } from '../search/searchEngine.js';
 import type { Span } from '../text/sentences.js';
 import type { AnswerUnit } from './answerUnits.js';
-import { CandidateScorer, type Candidate, type Scored } from './candidateScorer.js';
+import {
+  CandidateScorer,
+  groupsNothingMatches,
+  type Candidate,
+  type Scored,
+} from './candidateScorer.js';
 import { questionParts } from './questionParts.js';
 import { QuestionReader, type ReadPart } from './readQuestion.js';
 import type { Correction } from '../search/query.js';
@@ -373,10 +378,7 @@ export class QuestionAnswerer {
   private unmatchedWords(part: ReadPart, scored: readonly Scored[]): string[] {
     const strange = this.strangeNames(part, scored);
     if (strange.length > 0) return [...new Set(strange.map((g) => g.label))];
-    const found = new Set<WordGroup>();
-    for (const s of scored) for (const g of s.strong) found.add(g);
-    const unmatched = part.groups.filter((g) => !found.has(g) && !g.everyday);
-    return [...new Set(unmatched.map((g) => g.label))];
+    return [...new Set(groupsNothingMatches(part.groups, scored).map((g) => g.label))];
   }
 
   /** The date of the dated unit that best matches "… after <words>". */

@@ -47,6 +47,19 @@ export interface Scored {
   readonly answersByKind: boolean;
 }
 
+/**
+ * The groups, not the story's everyday words, that no candidate matches closely (itself, a form
+ * of it, a synonym): what "nothing in the sources mentions" may be said of.
+ */
+export function groupsNothingMatches(
+  groups: readonly WordGroup[],
+  scored: readonly Scored[],
+): WordGroup[] {
+  const found = new Set<WordGroup>();
+  for (const s of scored) for (const g of s.strong) found.add(g);
+  return groups.filter((g) => !found.has(g) && !g.everyday);
+}
+
 const FEATURE_CACHE_LIMIT = 20_000;
 /** How near (in words) an answer ("which X", "how much") must stand to the question's other words. */
 const NEAR = 6;
@@ -92,6 +105,8 @@ export class CandidateScorer {
     let supported = 0;
     /** How well a name of the "which X" kind answers (an everyday one, "Israel", little). */
     let headMatched = 0;
+    /** Its names of the "which X" kind, when the noun itself is not in it. */
+    let headNamed: readonly { readonly word: string; readonly match: number }[] = [];
     /** Names a place within one the question asks whether something was in. */
     let placed = false;
     // The group of the "which X" noun as read: "which contry" asks for a country too.
@@ -119,7 +134,8 @@ export class CandidateScorer {
         evidence = before.evidence * W.context;
       }
       if (match === 0 && group === headGroup) {
-        match = evidence = this.headMatch(part, features);
+        headNamed = this.headNames(part, features);
+        match = evidence = Math.max(0, ...headNamed.map((name) => name.match));
         headMatched = match;
         if (evidence >= W.strongEvidence) ownStrong.add(group);
       }
@@ -159,7 +175,7 @@ export class CandidateScorer {
       part.groups.some((g) => g.partyId !== undefined && unit.partyIds.includes(g.partyId));
     // "Were the recordings on servers in Europe?": a text that says where, within it, answers.
     // So does "in the Netherlands" for "which country …", the place a "which" asks for.
-    const placeNamed = placed || (headMatched === 1 && this.namesPlaceAsked(part, features));
+    const placeNamed = placed || this.namesPlaceAsked(part, headNamed);
     const answersByKind = status || defined || placeNamed;
     if (answersByKind) support = Math.max(support, 1);
     let score = coverage;
@@ -205,16 +221,9 @@ export class CandidateScorer {
   }
 
   /**
-   * Whether the text names a kind of the "which X" noun near the words the question matched
-   * ("Azure storage capacity in the Netherlands" for "which country was the data stored in").
-   */
-  private headMatch(part: ReadPart, features: TextFeatures): number {
-    return this.headNames(part, features).reduce((best, name) => Math.max(best, name.match), 0);
-  }
-
-  /**
-   * The names of the "which X" kind near the question's other words, and how well each answers
-   * (a name the story uses everywhere, "Israel", little).
+   * The names of the "which X" kind near the words the question matched ("Azure storage capacity
+   * in the Netherlands" for "which country was the data stored in"), and how well each answers (a
+   * name the story uses everywhere, "Israel", little).
    */
   private headNames(
     part: ReadPart,
@@ -234,9 +243,13 @@ export class CandidateScorer {
    * Whether the text names the place a "which country", "which region" asks for: a place, of
    * that kind, not one the story uses everywhere — not any name of a "which site" ("news site").
    */
-  private namesPlaceAsked(part: ReadPart, features: TextFeatures): boolean {
+  private namesPlaceAsked(
+    part: ReadPart,
+    headNamed: readonly { readonly word: string; readonly match: number }[],
+  ): boolean {
+    if (headNamed.length === 0) return false;
     if (part.head === undefined || !this.lexicon.isPlace(part.head, PLACE_SENSES)) return false;
-    return this.headNames(part, features).some(
+    return headNamed.some(
       // A place in its commonest sense: "Netherlands", not "Rights" (a right side, rarely).
       (name) => name.match === 1 && this.lexicon.isPlace(name.word, 1),
     );

@@ -1,5 +1,5 @@
 import type { PartExplanation } from '../questions/answerQuestion.js';
-import type { Scored } from '../questions/candidateScorer.js';
+import { groupsNothingMatches, type Scored } from '../questions/candidateScorer.js';
 import type { WordGroup } from '../questions/wordGroups.js';
 
 /**
@@ -28,10 +28,8 @@ export function formatExplanation(question: string, parts: readonly PartExplanat
     for (const scored of ranked.slice(0, SHOWN_CANDIDATES))
       lines.push(`    ${describeCandidate(scored)}`);
     lines.push(`  Answer: ${describeAnswer(part)}`);
-    const close = new Set(ranked.flatMap((s) => [...s.strong]));
-    for (const group of read.groups)
-      if (!group.everyday && !close.has(group) && !read.borrowed?.has(group))
-        nothingFound.add(group.label);
+    for (const group of groupsNothingMatches(read.groups, ranked))
+      if (!read.borrowed?.has(group)) nothingFound.add(group.label);
   });
   if (nothingFound.size > 0)
     lines.push(
