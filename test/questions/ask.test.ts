@@ -259,6 +259,8 @@ describe('/story ask: "the sources do not cover this"', () => {
     for (const question of [
       'has the idf put out any response',
       'what did the idf spokesperson say back to the guardian',
+      // A noun of saying misspelled is one all the same, as read.
+      'has the idf put out any statment',
     ])
       expect(notes(ask(question))[0]?.text, question).toContain(idf);
     // "They" deny in a follow-up: whoever said in the part before; a denial is words too.

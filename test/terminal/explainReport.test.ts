@@ -28,6 +28,14 @@ describe('npm run cli -- --explain', () => {
     expect(text).toContain('add the word to a group under `synonyms:` in story.yaml');
   });
 
+  it('GIVEN a noun for authors misspelled THEN it is read as one: the kind of answer, not a word to match', () => {
+    const [part] = router.story.questions.explain(
+      'who are the journalsts behind the guardian investigation',
+    );
+    expect(part?.read.asksAuthor).toBe(true);
+    expect(part?.read.groups.map((g) => g.word)).not.toContain('journalists');
+  });
+
   it('GIVEN every word found THEN names none', () => {
     expect(explain('who is brad smith')).not.toContain('Nothing in the sources matches closely');
   });
