@@ -42,20 +42,24 @@ const QuestionsFile = z.strictObject({ questions: z.array(QuestionCase) });
 export type QuestionCase = z.infer<typeof QuestionCase>;
 
 /**
- * The sets written blind (see their headers), oldest first. The newest are the judges of the next
- * round of changes: `npm run eval` shows their figures but not their misses (see HELD_BACK_SETS).
+ * The sets written blind (see their headers), oldest first. Those nobody working on the answers
+ * has read are the judges of the next round of changes (see HELD_BACK_FILES).
  */
 export const BLIND_QUESTION_FILES: readonly string[] = [
   'questions-blind.yaml',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `questions-blind-${n}.yaml`),
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => `questions-blind-${n}.yaml`),
 ];
-/** How many of the newest blind sets nobody working on the answers has read. */
-export const HELD_BACK_SETS = 2;
 
-/** The newest `count` blind sets, whose misses are not printed (none for 0: not `slice(-0)`). */
-export function heldBackFiles(count = HELD_BACK_SETS): readonly string[] {
-  return count > 0 ? BLIND_QUESTION_FILES.slice(-count) : [];
-}
+/**
+ * The blind sets nobody working on the answers has read: `npm run eval` shows their figures but
+ * never their misses. A set leaves this list, for good, when its misses are read.
+ */
+export const HELD_BACK_FILES: readonly string[] = [
+  'questions-blind-13.yaml',
+  'questions-blind-14.yaml',
+  'questions-blind-15.yaml',
+  'questions-blind-16.yaml',
+];
 
 export function blindQuestionsUrl(file: string): URL {
   return new URL(`./${file}`, import.meta.url);

@@ -24,7 +24,7 @@ import {
   BLIND_QUESTION_FILES,
   blindQuestionsUrl,
   evaluateQuestions,
-  heldBackFiles,
+  HELD_BACK_FILES,
   loadQuestions,
   overall,
   type Case,
@@ -43,7 +43,7 @@ console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCas
 
 // The newest blind sets are held back: their figures are shown, their questions are not, so they
 // can judge the next round of changes honestly.
-const heldBack = heldBackFiles();
+const heldBack = HELD_BACK_FILES;
 const sets: [name: string, cases: Case[], heldBack?: boolean][] = flags.questions
   ? [[flags.questions, loadQuestions(pathToFileURL(flags.questions))]]
   : [
