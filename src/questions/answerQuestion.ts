@@ -10,7 +10,7 @@ import {
   type Candidate,
   type Scored,
 } from './candidateScorer.js';
-import { questionParts } from './questionParts.js';
+import { questionParts, type QuestionPart } from './questionParts.js';
 import { QuestionReader, type ReadPart } from './readQuestion.js';
 import type { Correction } from '../search/query.js';
 import type { StoryTerms } from './storyTerms.js';
@@ -127,12 +127,22 @@ export class QuestionAnswerer {
     const parts: PartAnswer[] = [];
     let previous: ReadPart | undefined;
     for (const part of asked) {
-      const read = this.reader.read(part, previous);
+      const read = this.readInContext(part, previous);
       const answered = this.answerPart(read, passagesShown, observe);
       parts.push(answered);
       previous = { ...read, answeredBy: this.answeringParties(read, answered) };
     }
     return { question, parts };
+  }
+
+  /**
+   * A part as read after the part before it; one that names nothing of its own after a remark
+   * ("microsoft said … . when did they say this?") is of what the remark names.
+   */
+  private readInContext(part: QuestionPart, previous: ReadPart | undefined): ReadPart {
+    const read = this.reader.read(part, previous);
+    if (read.groups.length > 0 || previous !== undefined || part.remark === undefined) return read;
+    return this.reader.read(part, this.reader.read(part.remark));
   }
 
   /** `answerPartFrom`, telling `observe` (if any) what it ranked. */

@@ -12,6 +12,12 @@ export interface QuestionPart {
   readonly text: string;
   /** Offset of the part in the whole question. */
   readonly start: number;
+  /**
+   * The remark just before it, a sentence that asks nothing ("microsoft said israel did not use
+   * its technology to harm civilians. when did they say this?"): what a part that names nothing
+   * of its own refers to.
+   */
+  readonly remark?: QuestionPart | undefined;
 }
 
 /** More parts than this are answered as one: a reply has room for a few answers, not a list. */
@@ -34,6 +40,9 @@ export function questionParts(question: string): QuestionPart[] {
   // nothing beside one that does is a remark about the asker or the question, not a question.
   const asking = sentences.filter((sentence) => asks(question, sentence));
   for (const sentence of asking.length > 0 ? asking : sentences) {
+    const before = sentences[sentences.indexOf(sentence) - 1];
+    const remark = before && !asking.includes(before) ? partOf(question, before) : undefined;
+    const firstPart = parts.length;
     let partStart = sentence.start;
     const text = question.slice(sentence.start, sentence.end);
     for (const joint of text.matchAll(JOINER)) {
@@ -45,14 +54,17 @@ export function questionParts(question: string): QuestionPart[] {
       // "Back in the spring, what did …": a short phrase before that asks nothing is part of the
       // question that follows, not a question of its own. A clause ("i saw on reddit that
       // microsoft cut off unit 8200, is that true") is what the next part asks about: apart.
-      const before = { start: partStart, end: at };
-      if (!asks(question, before, false) && wordCount(question, before) <= FRAMING_WORDS) continue;
+      const framing = { start: partStart, end: at };
+      if (!asks(question, framing, false) && wordCount(question, framing) <= FRAMING_WORDS)
+        continue;
       if (question.slice(partStart, at).trim()) {
         push(parts, question, partStart, at);
         partStart = at + joint[0].length;
       }
     }
     push(parts, question, partStart, sentence.end);
+    const first = parts[firstPart];
+    if (remark && first) parts[firstPart] = { ...first, remark };
   }
   if (parts.length > MAX_PARTS) {
     const last = parts[MAX_PARTS - 1] as QuestionPart;
@@ -103,10 +115,18 @@ const LEADING_WORDS = new Set(['and', 'also', 'plus', 'so', 'ok', 'okay', 'but',
 const LEADING_JOINER = /^\s*(?:(?:and|also|plus|so|&|\+)\s+)+/i;
 
 function push(parts: QuestionPart[], question: string, start: number, end: number): void {
+  const part = partOf(question, { start, end });
+  if (part) parts.push(part);
+}
+
+/** The words of a span as a part (its joining word left out), or undefined when it has none. */
+function partOf(
+  question: string,
+  { start, end }: { start: number; end: number },
+): QuestionPart | undefined {
   const raw = question
     .slice(start, end)
     .replace(LEADING_JOINER, (joiner) => ' '.repeat(joiner.length));
   const text = raw.trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return;
-  parts.push({ text, start: start + raw.indexOf(text) });
+  return /[\p{L}\p{N}]/u.test(text) ? { text, start: start + raw.indexOf(text) } : undefined;
 }

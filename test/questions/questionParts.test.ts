@@ -28,6 +28,13 @@ describe('questionParts', () => {
     expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
   });
 
+  it('keeps the remark before a question with it, for a question that refers to it', () => {
+    const [part] = questionParts('microsoft said it found no evidence. when did they say this?');
+    expect(part?.text).toBe('when did they say this');
+    expect(part?.remark).toEqual({ text: 'microsoft said it found no evidence', start: 0 });
+    expect(questionParts('who runs it. when is it due')[1]?.remark).toBeUndefined();
+  });
+
   it('keeps a short phrase that asks nothing before a comma with the question after it', () => {
     // A statement before the comma is what the next part asks about: a part of its own.
     const cases: [string, string[]][] = [
