@@ -31,8 +31,17 @@ export interface PartAsks {
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
 const AMOUNTS = ['value', 'amount'];
 
-/** What a part of the kind `kind` asks for, from its (standard) words. */
-export function partAsks(plain: readonly string[], kind: QuestionKind, lexicon: Lexicon): PartAsks {
+/**
+ * What a part of the kind `kind` asks for, from its (standard) words; `timeWords` are the
+ * positions of those that only say when ("… after the Guardian story": no document asked for).
+ */
+export function partAsks(
+  plain: readonly string[],
+  kind: QuestionKind,
+  lexicon: Lexicon,
+  timeWords: ReadonlySet<number> = new Set(),
+): PartAsks {
+  const topic = plain.filter((_, i) => !timeWords.has(i));
   // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
   const future = plain.includes('will') || plain.includes('next');
   const asksStatus =
@@ -54,13 +63,13 @@ export function partAsks(plain: readonly string[], kind: QuestionKind, lexicon: 
     );
   // "What did X say" asks for X's words; "who wrote X" asks for an author.
   const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
-  const asksSource = plain.some((w) => DOCUMENT_WORDS.has(w));
+  const asksSource = topic.some((w) => DOCUMENT_WORDS.has(w));
   // "Who were the reporters on the Guardian piece": asks for a byline.
-  const asksAuthor = plain.some((w) => AUTHOR_WORDS.has(w));
+  const asksAuthor = topic.some((w) => AUTHOR_WORDS.has(w));
   // Of a document it names ("the headline of the Guardian story"), not "Brad Smith's title".
   const asksTitle =
-    plain.some((w) => TITLE_WORDS.has(w)) &&
-    plain.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w));
+    topic.some((w) => TITLE_WORDS.has(w)) &&
+    topic.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w));
   return {
     asksStatus,
     asksFuture,

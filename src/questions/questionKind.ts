@@ -6,6 +6,7 @@ import {
   FILLERS,
   FRAME_WORDS,
   QUANTITY_WORDS,
+  AFTER_WORDS,
   WH_WORDS,
 } from './questionWords.js';
 import type { WordGroup } from './wordGroups.js';
@@ -73,6 +74,8 @@ export function questionKind(all: readonly string[], mayDefine = true): Question
     return 'yes-no';
   }
   const next = words[first + 1] ?? '';
+  // "How long after the Guardian story did Microsoft announce its review" asks when, after it.
+  if (word === 'how' && next === 'long' && AFTER_WORDS.has(words[first + 2] ?? '')) return 'when';
   if (word === 'how' && QUANTITY_WORDS.has(next)) return 'quantity';
   // "what kind of outlet is +972": a definition of what follows the verb.
   if (

@@ -1,5 +1,11 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { AFTER_WORDS, BEFORE_WORDS, DETERMINERS, monthNumber } from './questionWords.js';
+import {
+  AFTER_WORDS,
+  AUXILIARIES,
+  BEFORE_WORDS,
+  DETERMINERS,
+  monthNumber,
+} from './questionWords.js';
 
 /** When a question part speaks of, and which of its words say only that. */
 export interface PartTime {
@@ -133,9 +139,17 @@ function eventClause(
   if (at < 0) return undefined;
   // "right after", "shortly before": how near in time is not a topic either.
   const from = TIME_DEGREE.has(plain[at - 1] ?? '') ? at - 1 : at;
-  for (let i = from; i < plain.length; i++) timeWords.add(i);
-  return plain.slice(at + 1).join(' ');
+  // "how long after the Guardian story did Microsoft announce its review": a clause before the
+  // question's own "did" ends there; the rest is what the question asks.
+  const opens = !plain.slice(0, at).some((word) => AUXILIARIES.has(word));
+  const main = opens ? plain.findIndex((word, i) => i > at + 1 && DO_WORDS.has(word)) : -1;
+  const to = main < 0 ? plain.length : main;
+  for (let i = from; i < to; i++) timeWords.add(i);
+  return plain.slice(at + 1, to).join(' ');
 }
+
+/** The auxiliary that opens a question's main clause after a time clause: "… did Microsoft". */
+const DO_WORDS = new Set(['do', 'does', 'did']);
 
 /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */
 function adverbialIdioms(words: readonly string[], lexicon: Lexicon): [number, number][] {

@@ -81,9 +81,11 @@ export class QuestionReader {
     const time = partTime(plain, this.lexicon);
     const content = words.filter((_, i) => !time.timeWords.has(i));
     const { kind, groups } = partKind(plain, this.wordGroups.groups(content, head), head);
-    const asks = partAsks(plain, kind, this.lexicon);
+    const asks = partAsks(plain, kind, this.lexicon, time.timeWords);
     const said = whoseWords(plain, content, groups, asks.asksWords, this.lexicon, previous);
-    const topic = asks.asksAuthor ? withoutAuthorNouns(said.groups) : said.groups;
+    // "When did Microsoft announce its review": the saying is the event asked about, kept.
+    const spoken = kind === 'when' ? groups : said.groups;
+    const topic = asks.asksAuthor ? withoutAuthorNouns(spoken) : spoken;
     const referred = referringBack(plain, content, kind, topic, time, previous);
     return {
       text: part.text,

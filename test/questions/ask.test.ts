@@ -312,6 +312,24 @@ describe('/story ask: "the sources do not cover this"', () => {
     );
   });
 
+  it('GIVEN a question that names nothing of its own after a remark THEN it is of what the remark says', () => {
+    const reply = ask(
+      'microsoft said israel did not use its technology to harm civilians. when they said this?',
+    );
+    expect(notes(reply).some((n) => n.notCovered)).toBe(false);
+    expect(quotesShown(reply)[0]?.id).toBe('fox28-microsoft-azure-review:16.1');
+    // A question with words of its own is read alone, as before: the remark is no part of it.
+    expect(lead(ask('journalist here. who is brad smith'))?.id).toBe('party:brad-smith');
+  });
+
+  it('GIVEN "how long after X did Y" THEN answers when Y was, not an amount', () => {
+    const reply = ask('how long after the guardian story did microsoft announce its review?');
+    expect(notes(reply).some((n) => n.notCovered)).toBe(false);
+    // The Guardian's story is the time it asks after, not a document it asks for.
+    expect(lead(reply)?.id).not.toBe('source:microsoft-2025-09-25-update');
+    expect(quotesShown(reply)[0]?.id).toBe('fox28-microsoft-azure-review:5.1');
+  });
+
   it('GIVEN "how long" and no amount of time in the sources THEN abstains', () => {
     // "How long" asks for an amount, like "how many": a weak relation of "long" is no answer.
     expect(

@@ -19,9 +19,33 @@ describe('partTime: when a part speaks of', () => {
     expect(partTime(words('what happened last summer'), sharedLexicon()).months).toEqual([6, 7, 8]);
   });
 
+  it('GIVEN an "after" clause before the question’s own "did" THEN the clause ends there', () => {
+    const time = partTime(
+      words('how long after the guardian story did microsoft announce its review'),
+      sharedLexicon(),
+    );
+    expect(time.after).toBe('the guardian story');
+    expect([...time.timeWords]).toEqual([1, 2, 3, 4, 5]);
+    // After the question's own auxiliary, the clause runs to the end, as before.
+    expect(
+      partTime(words('did microsoft announce its review after the guardian story'), sharedLexicon())
+        .after,
+    ).toBe('the guardian story');
+    expect(
+      partTime(words('what happened after the review was announced'), sharedLexicon()).after,
+    ).toBe('the review was announced');
+  });
+
   it('GIVEN "spring" or "fall" as a verb THEN no season', () => {
     expect(partTime(words('did the shares fall'), sharedLexicon()).months).toEqual([]);
     expect(partTime(words('did they spring into action'), sharedLexicon()).months).toEqual([]);
+  });
+});
+
+describe('questionKind: how long', () => {
+  it('GIVEN "how long after" THEN it asks when; "how long" alone asks for an amount', () => {
+    expect(questionKind(words('how long after the guardian story did microsoft act'))).toBe('when');
+    expect(questionKind(words('how long did the internal review take'))).toBe('quantity');
   });
 });
 
