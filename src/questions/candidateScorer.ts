@@ -184,8 +184,10 @@ export class CandidateScorer {
     score += (this.kindFit(part, features, unit, passage) + (placed ? 1 : 0)) * W.kindFit;
     score += headMatched * W.headFit;
     score += this.timeFit(part, features, unit, passage, bounds) * W.kindFit;
+    // "What did Microsoft say": its own words first, an article's report of them after.
     if (part.asksWords && passage?.speakerId !== undefined && passage.kind !== 'narration') {
-      if (part.groups.some((g) => g.partyId === passage.speakerId)) score += W.speaker;
+      if (part.groups.some((g) => g.partyId === passage.speakerId))
+        score += passage.kind === 'direct-quote' ? W.speaker : W.speaker * W.reportedSpeaker;
     }
     // Of two equal answers, the shorter says it more directly; of two documents, the one the
     // corpus refers to more ("the Guardian article" is the one the others cite and link to).

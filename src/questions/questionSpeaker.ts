@@ -42,14 +42,17 @@ export function whoseWords(
   // groups: when one comes before any other word of saying, who says is the nearest word
   // before it ("what did the IDF say … about the Guardian report": the IDF, not the Guardian).
   // A group ("report", "statement") may be a noun ("the Guardian report"): as before.
-  const speech = groups.find((g) => SPEECH_WORDS.has(g.word));
+  const saying = groups.find((g) => SPEECH_WORDS.has(g.word));
   const saidAt = content.findIndex((w) => SPEECH_WORDS.has(w.word) && FRAME_WORDS.has(w.word));
-  const sayer =
-    saidAt >= 0 && (!speech || saidAt < speech.at)
-      ? sayerBefore(groups, saidAt, lexicon)
-      : speech
-        ? sayerBefore(groups, speech.at, lexicon)
-        : undefined;
+  // "What did Microsoft say about the Guardian report": after "say", "report" is what was
+  // said about, not the verb that asks for words.
+  const saysFirst = saidAt >= 0 && (!saying || saidAt < saying.at);
+  const speech = saysFirst ? undefined : saying;
+  const sayer = saysFirst
+    ? sayerBefore(groups, saidAt, lexicon)
+    : speech
+      ? sayerBefore(groups, speech.at, lexicon)
+      : undefined;
   // "… did they deny it": "they" say, and are whoever said in the part before.
   const sayerReferred =
     sayer === undefined &&

@@ -78,6 +78,8 @@ export const QUESTION_WEIGHTS = {
   kindFit: 0.25,
   /** Bonus for a passage in the words of the party the question asks about ("what did X say"). */
   speaker: 0.3,
+  /** The share of it for an article's report of what the party said (as the search weighs it). */
+  reportedSpeaker: 0.6,
   /** Bonus for the answer to "which X" being a kind of X. */
   headFit: 0.3,
   /** An editors' unit leads the reply when it scores at least the best passage's score minus this. */

@@ -284,6 +284,16 @@ describe('/story ask: "the sources do not cover this"', () => {
     );
   });
 
+  it('GIVEN a noun of saying after "say" THEN it is what was said about, and the party’s own words come first', () => {
+    // "Report" after "say" is the Guardian's report, which Microsoft's own statement answers;
+    // the article's report of what Microsoft said comes after it.
+    for (const question of [
+      'what did microsoft say about the guardian report',
+      'wat did microsft actualy say about the guardain report, exact qoute pls',
+    ])
+      expect(firstPassageUnled(question)?.id, question).toBe('microsoft-2025-08-15-update:1.1');
+  });
+
   it('GIVEN a name the story uses right before the verb of saying THEN it says, not a word typed earlier', () => {
     // "Rulebook" is typed before Microsoft, but Microsoft is who "claims".
     expect(
