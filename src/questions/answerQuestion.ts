@@ -136,13 +136,17 @@ export class QuestionAnswerer {
   }
 
   /**
-   * A part as read after the part before it; one that names nothing of its own after a remark
-   * ("microsoft said … . when did they say this?") is of what the remark names.
+   * A part as read after the part before it, or after a remark before it that names one of the
+   * story's parties ("microsoft said … . when did they say this?", "fox 28 spokane lol. who even
+   * wrote that piece"): what it refers back to is what the remark names. A remark that names
+   * none is about the asker ("engineer here."), nothing to refer to.
    */
   private readInContext(part: QuestionPart, previous: ReadPart | undefined): ReadPart {
-    const read = this.reader.read(part, previous);
-    if (read.groups.length > 0 || previous !== undefined || part.remark === undefined) return read;
-    return this.reader.read(part, this.reader.read(part.remark));
+    if (previous !== undefined || part.remark === undefined)
+      return this.reader.read(part, previous);
+    const remark = this.reader.read(part.remark);
+    const namesParty = remark.groups.some((g) => g.partyId !== undefined);
+    return this.reader.read(part, namesParty ? remark : undefined);
   }
 
   /** `answerPartFrom`, telling `observe` (if any) what it ranked. */
