@@ -21,8 +21,8 @@ import { textFeatures, type TextFeatures } from './textFeatures.js';
 const EVERYDAY_SHARE = 0.2;
 
 const EVERYDAY_MIN_PASSAGES = 4;
-/** Words this long may be misspelled twice over; they are compared with this many story words. */
-const MIN_TWICE_MISSPELLED = 8;
+/** Words this long ("artical") may be misspelled twice over; compared with this many story words. */
+const MIN_TWICE_MISSPELLED = 7;
 const PREFIX_CANDIDATES = 400;
 
 export class StoryTerms {

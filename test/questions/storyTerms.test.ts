@@ -35,4 +35,8 @@ describe('StoryTerms: corrections', () => {
     expect(terms.corrections('anouncment')[0]).toBe('announcement');
     expect(terms.corrections('survelance')[0]).toBe('surveillance');
   });
+
+  it('GIVEN a seven-letter word misspelled twice ("artical") THEN it is corrected to the story word', () => {
+    expect(terms.corrections('artical')[0]).toBe('article');
+  });
 });
