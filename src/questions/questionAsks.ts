@@ -32,16 +32,16 @@ export interface PartAsks {
 const AMOUNTS = ['value', 'amount'];
 
 /**
- * What a part of the kind `kind` asks for, from its (standard) words; `timeWords` are the
- * positions of those that only say when ("… after the Guardian story": no document asked for).
+ * What a part of the kind `kind` asks for, from its (standard) words; `asides` are the positions
+ * of those that say nothing of its topic ("… after the Guardian story": no document asked for).
  */
 export function partAsks(
   plain: readonly string[],
   kind: QuestionKind,
   lexicon: Lexicon,
-  timeWords: ReadonlySet<number> = new Set(),
+  asides: ReadonlySet<number> = new Set(),
 ): PartAsks {
-  const topic = plain.filter((_, i) => !timeWords.has(i));
+  const topic = plain.filter((_, i) => !asides.has(i));
   // "Is it over yet?", and "what happens next?", "when will we know?": where things stand.
   const future = plain.includes('will') || plain.includes('next');
   const asksStatus =

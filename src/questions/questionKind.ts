@@ -150,15 +150,20 @@ export function partKind(
 ): { kind: QuestionKind; groups: readonly WordGroup[] } {
   const kindAsked = questionKind(plain);
   let groups = read;
-  // "Is the Guardian a UK paper (or what)?": whether a party is a kind of thing is answered by
-  // what the party is, its entry; the words after "a" are the kind asked about, not a topic.
-  // Not "is the ministry a client of Microsoft", a relation to another.
+  // "Is the Guardian a UK paper (or what)?", "who's unit 8200, like a hacker group?": whether
+  // a party is a kind of thing is answered by what the party is, its entry; the words after "a"
+  // are the kind asked about, not a topic. Not "is the ministry a client of Microsoft", a
+  // relation to another.
   const article = plain.findIndex((w) => w === 'a' || w === 'an');
   const named = groups.filter((g) => g.partyId !== undefined);
+  const asking = plain.findIndex((w) => WH_WORDS.has(w) || AUXILIARIES.has(w));
+  const isVerb = ['is', 'was', 'are', 'were'];
+  const asksWhatItIs =
+    (kindAsked === 'yes-no' && isVerb.includes(plain[asking] ?? '')) ||
+    ((kindAsked === 'who' || kindAsked === 'what') && isVerb.includes(plain[asking + 1] ?? ''));
   const isA =
-    kindAsked === 'yes-no' &&
-    ['is', 'was', 'are', 'were'].includes(plain[0] ?? '') &&
-    article > 1 &&
+    asksWhatItIs &&
+    article > asking + 1 &&
     named.length === 1 &&
     groups.every((g) => (g.partyId !== undefined) === g.at < article) &&
     !plain.slice(article + 1).some((w) => RELATING_WORDS.has(w));

@@ -222,3 +222,20 @@ export const BEFORE_VERBS = new Set([
   'he',
   'she',
 ]);
+
+/**
+ * Interjections a message may open with before it asks ("wait whos unit 8200", "hmm what did
+ * they find"): at the start they say nothing of the topic; elsewhere they may ("did they wait").
+ */
+const OPENERS = words('wait hmm hm huh oh ah aw wow yo bruh dude man welp alright anyway sorry');
+
+/** The positions of the words that open a part before its question word or auxiliary. */
+export function openingAsides(plain: readonly string[]): ReadonlySet<number> {
+  const asides = new Set<number>();
+  for (const [i, word] of plain.entries()) {
+    if (WH_WORDS.has(word) || AUXILIARIES.has(word)) return asides;
+    if (OPENERS.has(word)) asides.add(i);
+    else if (!FRAME_WORDS.has(word)) return new Set();
+  }
+  return new Set();
+}

@@ -6,6 +6,7 @@ import type { QuestionPart } from './questionParts.js';
 import { whoseWords } from './questionSpeaker.js';
 import { placesAsked } from './questionPlace.js';
 import { partTime } from './questionTime.js';
+import { openingAsides } from './questionWords.js';
 import { referringBack } from './referringBack.js';
 import { standardWords } from './standardWords.js';
 import type { StoryTerms } from './storyTerms.js';
@@ -79,9 +80,11 @@ export class QuestionReader {
     const plain = words.map((w) => w.word);
     const head = headNoun(plain, this.lexicon);
     const time = partTime(plain, this.lexicon);
-    const content = words.filter((_, i) => !time.timeWords.has(i));
+    // Words that only say when, and the interjections a part opens with: no topic of it.
+    const asides = new Set([...time.timeWords, ...openingAsides(plain)]);
+    const content = words.filter((_, i) => !asides.has(i));
     const { kind, groups } = partKind(plain, this.wordGroups.groups(content, head), head);
-    const asks = partAsks(plain, kind, this.lexicon, time.timeWords);
+    const asks = partAsks(plain, kind, this.lexicon, asides);
     const said = whoseWords(plain, content, groups, asks.asksWords, this.lexicon, previous);
     // "When did Microsoft announce its review": the saying is the event asked about, kept.
     const spoken = kind === 'when' ? groups : said.groups;

@@ -49,6 +49,8 @@ describe('/story ask: the editors’ knowledge answers', () => {
 
   it('GIVEN whether a party is a kind of thing THEN leads with what the party is', () => {
     expect(lead(ask('is the guardian a uk paper or what'))?.id).toBe('party:the-guardian');
+    // Asked as "who is X, like a Y", after an interjection that opens the message.
+    expect(lead(ask('wait whos unit 8200 even, like a hacker grp??'))?.id).toBe('party:unit-8200');
   });
 
   it('GIVEN when something happened after the article THEN leads with the timeline event and says as of when', () => {

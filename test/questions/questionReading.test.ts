@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedLexicon } from '../../src/lexicon/lexicon.js';
 import { questionKind } from '../../src/questions/questionKind.js';
 import { partTime } from '../../src/questions/questionTime.js';
+import { openingAsides } from '../../src/questions/questionWords.js';
 
 const words = (text: string): string[] => text.split(' ');
 
@@ -61,5 +62,15 @@ describe('questionKind: a reflexive', () => {
     expect(questionKind(words('did microsoft run the review itself'))).toBe('who');
     expect(questionKind(words('did they do it themselves'))).toBe('who');
     expect(questionKind(words('is microsoft doing the review itself'))).toBe('who');
+  });
+});
+
+describe('openingAsides: interjections a message opens with', () => {
+  it('GIVEN "wait" or "hmm" before the question word THEN they are asides; elsewhere they are words', () => {
+    expect([...openingAsides(words('wait who is unit 8200'))]).toEqual([0]);
+    expect([...openingAsides(words('ok hmm what did they find'))]).toEqual([1]);
+    expect([...openingAsides(words('did they wait before announcing it'))]).toEqual([]);
+    // Before a statement with no question word, nothing is set aside.
+    expect([...openingAsides(words('wait microsoft cut them off'))]).toEqual([]);
   });
 });
