@@ -66,10 +66,12 @@ export function partAsks(
   const asksSource = topic.some((w) => DOCUMENT_WORDS.has(w));
   // "Who were the reporters on the Guardian piece": asks for a byline.
   const asksAuthor = topic.some((w) => AUTHOR_WORDS.has(w));
-  // Of a document it names ("the headline of the Guardian story"), not "Brad Smith's title".
+  // Of a document it names ("the headline of the Guardian story"), or "the headline of" what
+  // a party published ("… of the Guardian's investigation") — not "Brad Smith's title".
   const asksTitle =
-    topic.some((w) => TITLE_WORDS.has(w)) &&
-    topic.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w));
+    topic.some((w, i) => TITLE_WORDS.has(w) && topic[i + 1] === 'of' && topic[i - 1] === 'the') ||
+    (topic.some((w) => TITLE_WORDS.has(w)) &&
+      topic.some((w) => DOCUMENT_NOUNS.has(w) && !TITLE_WORDS.has(w)));
   return {
     asksStatus,
     asksFuture,

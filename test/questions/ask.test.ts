@@ -117,6 +117,10 @@ describe('/story ask: the editors’ knowledge answers', () => {
     expect(lead(ask('what was the headline of the guardian story that started it all'))?.id).toBe(
       'source:guardian-2025-08-06-million-calls',
     );
+    // "The headline of" what a party published, with no noun for a document.
+    expect(lead(ask("what was the headline of the guardian's original investigation?"))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
   });
 
   it('GIVEN where a document was posted THEN answers from its address', () => {
