@@ -52,10 +52,15 @@ export function questionParts(question: string): QuestionPart[] {
       if (!WH_WORDS.has(firstWord) && !AUXILIARIES.has(firstWord)) continue;
       const at = sentence.start + joint.index;
       // "Back in the spring, what did …": a short phrase before that asks nothing is part of the
-      // question that follows, not a question of its own. A clause ("i saw on reddit that
-      // microsoft cut off unit 8200, is that true") is what the next part asks about: apart.
+      // question that follows, not a question of its own; so is a thing named first, however
+      // long ("the microsoft statement from august 15, who wrote it"). A clause ("i saw on
+      // reddit that microsoft cut off unit 8200, is that true") is what the next part asks
+      // about: apart.
       const framing = { start: partStart, end: at };
-      if (!asks(question, framing, false) && wordCount(question, framing) <= FRAMING_WORDS)
+      if (
+        !asks(question, framing, false) &&
+        (wordCount(question, framing) <= FRAMING_WORDS || namesFirst(question, framing))
+      )
         continue;
       if (question.slice(partStart, at).trim()) {
         push(parts, question, partStart, at);
@@ -90,14 +95,35 @@ function asks(
     questionWord,
   );
   const first = words.find((w) => !LEADING_WORDS.has(w)) ?? '';
-  return words.some((w) => WH_WORDS.has(w)) || AUXILIARIES.has(first) || ASKING_VERBS.has(first);
+  // "… and if it does, is there any oversight": an auxiliary before its subject asks, after a
+  // clause too.
+  const inverted = words.some(
+    (w, i) => i > 0 && AUXILIARIES.has(w) && INVERTED_SUBJECTS.has(words[i + 1] ?? ''),
+  );
+  return (
+    words.some((w) => WH_WORDS.has(w)) ||
+    AUXILIARIES.has(first) ||
+    ASKING_VERBS.has(first) ||
+    inverted
+  );
 }
+
+/** Subjects an auxiliary comes before in a question: "is there", "does it", "did they". */
+const INVERTED_SUBJECTS = new Set(['there', 'it', 'they', 'he', 'she', 'we', 'you', 'anyone']);
 
 /** "what's", "whats", "who’s" → what, who: the question word a contraction starts with. */
 function questionWord(word: string): string {
   const plain = word.toLowerCase().replace(/['’](?:s|re|ll|d|ve)$/, '');
   return WH_WORDS.has(plain.replace(/s$/, '')) ? plain.replace(/s$/, '') : plain;
 }
+
+/** Whether a span starts with "the", "this", "that": a thing named, the topic of what follows. */
+function namesFirst(question: string, span: { start: number; end: number }): boolean {
+  const first = /^[\p{L}'’]+/u.exec(question.slice(span.start, span.end).trimStart())?.[0];
+  return TOPIC_DETERMINERS.has(first?.toLowerCase() ?? '');
+}
+
+const TOPIC_DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 
 /** At most this many words before a comma frame a question rather than state something. */
 const FRAMING_WORDS = 4;

@@ -80,7 +80,10 @@ export const AUTHOR_NOUNS = words(`
 export const TITLE_WORDS = words('headline headlines title titled');
 
 /** Words that ask who wrote a document. */
-export const AUTHOR_WORDS = new Set([...AUTHOR_NOUNS, ...words('wrote written write writes')]);
+export const AUTHOR_WORDS = new Set([
+  ...AUTHOR_NOUNS,
+  ...words('wrote written write writes writing authored penned'),
+]);
 
 /** Words that ask about a document: who wrote it, when it came out, what it is called. */
 export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([

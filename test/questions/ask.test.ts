@@ -112,6 +112,12 @@ describe('/story ask: the editors’ knowledge answers', () => {
     );
   });
 
+  it('GIVEN "who is writing" a document THEN asks for its byline, as "who wrote" does', () => {
+    expect(lead(ask('the microsoft statement from august 15, who is writing it?'))?.id).toBe(
+      'source:microsoft-2025-08-15-update',
+    );
+  });
+
   it('GIVEN the headline of a document THEN answers from the source’s metadata', () => {
     // Not the review's announcement, whose entry says the review "started".
     expect(lead(ask('what was the headline of the guardian story that started it all'))?.id).toBe(

@@ -24,6 +24,10 @@ describe('questionParts', () => {
       'tell me who runs the review',
     ]);
     expect(texts('who runs it. when is it due')).toEqual(['who runs it', 'when is it due']);
+    // An auxiliary before its subject asks, after a clause too, with no question mark.
+    expect(
+      texts('does microsoft go beyond its terms? and if it does is there any oversight'),
+    ).toEqual(['does microsoft go beyond its terms', 'if it does is there any oversight']);
     // A message that asks nothing is read whole, as before.
     expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
   });
@@ -49,6 +53,11 @@ describe('questionParts', () => {
       [
         'i saw on reddit that microsoft cut off unit 8200, is that true',
         ['i saw on reddit that microsoft cut off unit 8200', 'is that true'],
+      ],
+      // A thing named first, however long, is what the question after it is about.
+      [
+        'the microsoft statement from august 15, who is writing it?',
+        ['the microsoft statement from august 15, who is writing it'],
       ],
     ];
     for (const [question, parts] of cases) expect(texts(question), question).toEqual(parts);
