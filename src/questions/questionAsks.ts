@@ -1,6 +1,7 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { QuestionKind } from './questionKind.js';
 import {
+  AUXILIARIES,
   AUTHOR_NOUNS,
   AUTHOR_WORDS,
   CLOSING_STATUS_WORDS,
@@ -27,6 +28,23 @@ export interface PartAsks {
   readonly expectsNumber: boolean;
   readonly expectsDate: boolean;
 }
+
+const SUBJECT_PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we', 'you', 'i']);
+
+/** Verbs whose object is an amount: "what are they paid", "what did it cost". */
+const PAYING_WORDS = new Set([
+  'paid',
+  'pay',
+  'pays',
+  'paying',
+  'cost',
+  'costs',
+  'charge',
+  'charged',
+  'earn',
+  'earned',
+  'earns',
+]);
 
 /** What the nouns of questions that ask for an amount are kinds of: "price", "cost", "worth". */
 const AMOUNTS = ['value', 'amount'];
@@ -102,6 +120,15 @@ export function withoutAuthorNouns(groups: readonly WordGroup[]): readonly WordG
 
 /** "What is the price of …", "what was the cost of …": the noun of "the X of" is an amount. */
 function asksAmount(words: readonly string[], lexicon: Lexicon): boolean {
+  // "What are they getting paid", "what did it cost", "… say what they're paid": "what" as the
+  // object of paying — not "what products does it pay for", a thing paid for.
+  const what = words.indexOf('what');
+  const next = words[what + 1] ?? '';
+  const paying =
+    what >= 0 &&
+    (AUXILIARIES.has(next) || SUBJECT_PRONOUNS.has(next)) &&
+    words.some((w, i) => i > what && PAYING_WORDS.has(w) && words[i + 1] !== 'for');
+  if (paying) return true;
   const at = words.findIndex(
     (w, i) =>
       w === 'what' &&

@@ -397,6 +397,14 @@ describe('/story ask: "the sources do not cover this"', () => {
         ),
       )[0]?.notCovered,
     ).toBe(true);
+    // "What they're getting paid" asks for an amount as "how much" does; what is paid for does not.
+    const paid = ask('who is helping the law firm, and does anyone say what they are getting paid');
+    expect(notes(paid).filter((n) => n.notCovered)).toHaveLength(1);
+    expect(
+      notes(ask('what kinda microsoft products does israels defence ministry pay for')).some(
+        (n) => n.notCovered,
+      ),
+    ).toBe(false);
   });
 
   it('GIVEN real questions in other words THEN does not abstain', () => {
