@@ -57,7 +57,6 @@ export const BLIND_QUESTION_FILES: readonly string[] = [
 export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-13.yaml',
   'questions-blind-14.yaml',
-  'questions-blind-16.yaml',
 ];
 
 export function blindQuestionsUrl(file: string): URL {
