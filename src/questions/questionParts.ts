@@ -14,8 +14,7 @@ export interface QuestionPart {
   readonly start: number;
   /**
    * The remark just before it, a sentence that asks nothing ("microsoft said israel did not use
-   * its technology to harm civilians. when did they say this?"): what a part that names nothing
-   * of its own refers to.
+   * its technology to harm civilians. when did they say this?"): what the part may refer back to.
    */
   readonly remark?: QuestionPart | undefined;
 }
@@ -23,7 +22,8 @@ export interface QuestionPart {
 /** More parts than this are answered as one: a reply has room for a few answers, not a list. */
 export const MAX_PARTS = 3;
 
-const SENTENCE_END = /[?;]+|[.!]+(?=\s)/g;
+/** Where a sentence ends: "?", ";", or ".", "!", ":" before a space ("for my essay: why …"). */
+const SENTENCE_END = /[?;]+|[.!:]+(?=\s)/g;
 const JOINER = /(?:,\s*|\s+)(?:and|also|plus|&|\+)\s+(?:also\s+)?|,\s+/gi;
 
 export function questionParts(question: string): QuestionPart[] {

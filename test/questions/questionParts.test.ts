@@ -24,6 +24,13 @@ describe('questionParts', () => {
       'tell me who runs the review',
     ]);
     expect(texts('who runs it. when is it due')).toEqual(['who runs it', 'when is it due']);
+    // A preface before a colon is a remark too; a time's colon is no sentence's end.
+    expect(texts('for my essay: why could israel already listen to the calls')).toEqual([
+      'why could israel already listen to the calls',
+    ]);
+    expect(texts('what happened at 10:30 on september 25')).toEqual([
+      'what happened at 10:30 on september 25',
+    ]);
     // An auxiliary before its subject asks, after a clause too, with no question mark.
     expect(
       texts('does microsoft go beyond its terms? and if it does is there any oversight'),
