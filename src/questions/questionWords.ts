@@ -28,6 +28,7 @@ export const FRAME_WORDS = words(`
   any some such very just also too more most other own same only both each all every
   anyone anybody anything someone somebody something everyone everything one ones
   actually really ever still yet now currently exactly even much many lot lots
+  basically honestly literally seriously totally genuinely truly def definitely
   kind sort type thing things stuff way bit
   tell show give explain say said says mean means know knew known think thought
   please thanks hey hi hello ok okay yeah yes no not

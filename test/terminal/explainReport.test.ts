@@ -38,6 +38,8 @@ describe('npm run cli -- --explain', () => {
 
   it('GIVEN every word found THEN names none', () => {
     expect(explain('who is brad smith')).not.toContain('Nothing in the sources matches closely');
+    // A filler says nothing of the topic: it is no word to find.
+    expect(explain('did microsoft basically clear itself in may')).not.toContain('“basically”');
   });
 
   it('explains the answer the bot gives: the same lead and passages', () => {
