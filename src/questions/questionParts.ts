@@ -95,21 +95,8 @@ function asks(
     questionWord,
   );
   const first = words.find((w) => !LEADING_WORDS.has(w)) ?? '';
-  // "… and if it does, is there any oversight": an auxiliary before its subject asks, after a
-  // clause too.
-  const inverted = words.some(
-    (w, i) => i > 0 && AUXILIARIES.has(w) && INVERTED_SUBJECTS.has(words[i + 1] ?? ''),
-  );
-  return (
-    words.some((w) => WH_WORDS.has(w)) ||
-    AUXILIARIES.has(first) ||
-    ASKING_VERBS.has(first) ||
-    inverted
-  );
+  return words.some((w) => WH_WORDS.has(w)) || AUXILIARIES.has(first) || ASKING_VERBS.has(first);
 }
-
-/** Subjects an auxiliary comes before in a question: "is there", "does it", "did they". */
-const INVERTED_SUBJECTS = new Set(['there', 'it', 'they', 'he', 'she', 'we', 'you', 'anyone']);
 
 /** "what's", "whats", "who’s" → what, who: the question word a contraction starts with. */
 function questionWord(word: string): string {

@@ -31,10 +31,6 @@ describe('questionParts', () => {
     expect(texts('what happened at 10:30 on september 25')).toEqual([
       'what happened at 10:30 on september 25',
     ]);
-    // An auxiliary before its subject asks, after a clause too, with no question mark.
-    expect(
-      texts('does microsoft go beyond its terms? and if it does is there any oversight'),
-    ).toEqual(['does microsoft go beyond its terms', 'if it does is there any oversight']);
     // A message that asks nothing is read whole, as before.
     expect(texts('microsoft cut off unit 8200')).toEqual(['microsoft cut off unit 8200']);
   });
