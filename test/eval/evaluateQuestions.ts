@@ -47,7 +47,9 @@ export type QuestionCase = z.infer<typeof QuestionCase>;
  */
 export const BLIND_QUESTION_FILES: readonly string[] = [
   'questions-blind.yaml',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((n) => `questions-blind-${n}.yaml`),
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map(
+    (n) => `questions-blind-${n}.yaml`,
+  ),
 ];
 
 /**
@@ -57,6 +59,8 @@ export const BLIND_QUESTION_FILES: readonly string[] = [
 export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-13.yaml',
   'questions-blind-14.yaml',
+  'questions-blind-17.yaml',
+  'questions-blind-18.yaml',
 ];
 
 export function blindQuestionsUrl(file: string): URL {
