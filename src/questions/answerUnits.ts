@@ -1,5 +1,6 @@
 import type { Citation, Corpus, SourceDocument } from '../corpus/corpusTypes.js';
 import { formatDate, formatPublished, publishedSortKey } from '../corpus/dates.js';
+import type { Passage } from '../passages/passageTypes.js';
 
 /**
  * The editors' knowledge as things a question can be answered with: each party, timeline event,
@@ -59,7 +60,8 @@ const REVIEW_FIELD_MEANINGS: Readonly<Record<ReviewField, string>> = {
   status: 'Where the review stands now: its current status.',
 };
 
-export function answerUnits(corpus: Corpus): AnswerUnit[] {
+/** The units of a corpus; its passages tell which documents link to which (link prompts). */
+export function answerUnits(corpus: Corpus, passages: readonly Passage[] = []): AnswerUnit[] {
   const { knowledge } = corpus;
   const units: AnswerUnit[] = [];
 
@@ -125,7 +127,13 @@ export function answerUnits(corpus: Corpus): AnswerUnit[] {
     reviewUnit('status', review.status),
   );
 
-  for (const document of corpus.documents) units.push(sourceUnit(document, corpus));
+  for (const document of corpus.documents) {
+    const linked = new Set(
+      passages.flatMap((p) => (p.documentId === document.id && p.linksTo ? [p.linksTo] : [])),
+    );
+    const links = corpus.documents.filter((d) => linked.has(d.id));
+    units.push(sourceUnit(document, corpus, links));
+  }
   return units;
 }
 
@@ -135,14 +143,26 @@ const COMPLETENESS_WORDS = {
   reference: 'Its text is not held here.',
 } as const;
 
-/** A document's metadata as one sentence: what it is, who wrote it, when, and how much is held. */
-function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
+/**
+ * A document's metadata as one sentence: what it is, who wrote it, when, how much is held, and
+ * the documents of the corpus it links to ("To read the Guardian's investigative article …").
+ */
+function sourceUnit(
+  document: SourceDocument,
+  corpus: Corpus,
+  links: readonly SourceDocument[],
+): AnswerUnit {
   const via = document.via ? corpus.documents.find((d) => d.id === document.via) : undefined;
   const by = document.author ? `, written by ${document.author}` : '';
   const held = via
     ? `Excerpts are held here, as quoted in ${via.publisher}.`
     : COMPLETENESS_WORDS[document.completeness];
-  const text = `“${document.title}”: ${document.kind === 'article' ? 'an article' : 'a statement'} published by ${document.publisher}${by}, ${formatPublished(document.published)}. ${held}`;
+  const linksTo =
+    links.length > 0
+      ? ` It links to ${links.map((d) => `${d.publisher}'s “${d.title}”`).join(' and ')}.`
+      : '';
+  const plain = `“${document.title}”: ${document.kind === 'article' ? 'an article' : 'a statement'} published by ${document.publisher}${by}, ${formatPublished(document.published)}. ${held}`;
+  const text = `${plain}${linksTo}`;
   const published = publishedSortKey(document.published);
   return {
     id: `source:${document.id}`,
@@ -151,8 +171,9 @@ function sourceUnit(document: SourceDocument, corpus: Corpus): AnswerUnit {
     text,
     citations: [{ type: 'source', documentId: document.id }],
     // Not the editors' notes: they describe the document, they are not what it says. Where it
-    // was posted ("which blog", "what site") is in its address.
-    matchText: `${text} Posted on the website ${siteWords(document.url)}.`,
+    // was posted ("which blog", "what site") is in its address. Nor the titles it links to:
+    // they are the other documents' words ("what was the Guardian article called").
+    matchText: `${plain}${links.length > 0 ? ' It links to other documents.' : ''} Posted on the website ${siteWords(document.url)}.`,
     date: document.published.type === 'on' ? published : undefined,
     partyIds: [],
     tags: [],

@@ -55,7 +55,7 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
   const byId = new Map(passages.map((p) => [p.id, p]));
   const lexicon = sharedLexicon();
   const search = new SearchEngine(index, corpus.documents, { isWord: (w) => lexicon.isWord(w) });
-  const units = answerUnits(corpus);
+  const units = answerUnits(corpus, passages);
   // Built on the first question, not at start-up: /quote and the other commands never need it,
   // and a long-running bot prepares it right after it is ready (see bot/startup.ts).
   let questions: QuestionAnswerer | undefined;

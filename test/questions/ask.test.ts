@@ -118,6 +118,19 @@ describe('/story ask: the editors’ knowledge answers', () => {
     );
   });
 
+  it('GIVEN whether a document links to another THEN its entry says which documents it links to', () => {
+    const entry = lead(ask('does the fox 28 article actually link to the guardian investigation?'));
+    expect(entry?.id).toBe('source:fox28-microsoft-azure-review');
+    // Its link prompts ("To read the Guardian's investigative article …, click HERE.").
+    expect(entry?.text).toContain(
+      "It links to The Guardian's “'A million calls an hour': Israel relying on Microsoft cloud",
+    );
+    // The titles it links to are not its own words: they do not answer for it.
+    expect(lead(ask('what was the guardian article called'))?.id).toBe(
+      'source:guardian-2025-08-06-million-calls',
+    );
+  });
+
   it('GIVEN the headline of a document THEN answers from the source’s metadata', () => {
     // Not the review's announcement, whose entry says the review "started".
     expect(lead(ask('what was the headline of the guardian story that started it all'))?.id).toBe(
