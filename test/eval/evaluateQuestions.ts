@@ -60,7 +60,6 @@ export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-13.yaml',
   'questions-blind-14.yaml',
   'questions-blind-17.yaml',
-  'questions-blind-18.yaml',
 ];
 
 export function blindQuestionsUrl(file: string): URL {
