@@ -502,6 +502,10 @@ describe('/story ask: words people type', () => {
     const reply = ask('whos doin the reveiw');
     expect(lead(reply)?.id).toBe('review:conducted-by');
     expect(reply.intro).toBe('Read “reveiw” as “review”.');
+    // A question word with a letter left out is that word ("whn" is "when", not "who").
+    expect(quotesShown(ask('whn did microsfot anounce the reveiw exactly'))[0]?.id).toBe(
+      'fox28-microsoft-azure-review:5.1',
+    );
   });
 
   it('GIVEN ordinary English words the sources do not use THEN never “corrects” them', () => {
