@@ -415,8 +415,21 @@ export class WordGroups {
   private isNameLike(word: string, typed: string): boolean {
     return (
       word.length > 2 &&
-      (!this.lexicon.isWord(word) || this.lexicon.isName(word) || /^\p{Lu}/u.test(typed))
+      ((!this.lexicon.isWord(word) && !this.isClosedCompound(word)) ||
+        this.lexicon.isName(word) ||
+        /^\p{Lu}/u.test(typed))
     );
+  }
+
+  /**
+   * Two English words of four letters or more written as one ("standalone", "datacenter"):
+   * English WordNet lacks, not a name.
+   */
+  private isClosedCompound(word: string): boolean {
+    for (let at = 4; at <= word.length - 4; at++)
+      if (this.lexicon.isWord(word.slice(0, at)) && this.lexicon.isWord(word.slice(at)))
+        return true;
+    return false;
   }
 }
 

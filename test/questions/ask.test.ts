@@ -508,6 +508,13 @@ describe('/story ask: words people type', () => {
     );
   });
 
+  it('GIVEN two English words written as one THEN it is a word, not a name the sources never use', () => {
+    // WordNet has no "standalone"; "stand" and "alone" are English, so it is no name to abstain on.
+    const reply = ask('was the aug 15 announcement a standalone press release?');
+    expect(notes(reply).some((n) => n.notCovered)).toBe(false);
+    expect(notes(ask('did google and amazon face the same accusations'))[0]?.notCovered).toBe(true);
+  });
+
   it('GIVEN ordinary English words the sources do not use THEN never “corrects” them', () => {
     const reply = ask('has the company ever said sorry');
     expect(reply.intro ?? '').not.toContain('Read');
