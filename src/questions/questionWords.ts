@@ -27,6 +27,7 @@ export const FRAME_WORDS = words(`
   myself yourself himself herself itself ourselves themselves
   any some such very just also too more most other own same only both each all every
   anyone anybody anything someone somebody something everyone everything one ones
+  nobody nothing none true correct accurate
   actually really ever still yet now currently exactly even much many lot lots
   basically honestly literally seriously totally genuinely truly def definitely
   kind sort type thing things stuff way bit

@@ -51,7 +51,7 @@ export function referringBack(
   previous?: PartBefore,
 ): ReferredPart {
   const atTime = whenClause(content, kind, groups);
-  const back = previous ? takenBack(plain, groups, previous) : { groups };
+  const back = previous ? takenBack(plain, kind, groups, previous) : { groups };
   const borrowed = back.referred ? new Set([...(atTime ?? []), ...back.referred]) : atTime;
   const sameTime =
     (back.elliptical || (back.referring && time.months.length + time.years.length === 0)) &&
@@ -86,6 +86,7 @@ function whenClause(
 /** What a part with the groups `groups` takes from the part before, if anything. */
 function takenBack(
   plain: readonly string[],
+  kind: QuestionKind,
   groups: readonly WordGroup[],
   previous: PartBefore,
 ): TakenBack {
@@ -103,6 +104,11 @@ function takenBack(
     return {
       groups: [...groups, ...previous.groups.filter((g) => !own.has(g.partyId ?? g.label))],
     };
+  }
+  if (kind === 'yes-no' && groups.length === 0 && plain.some((w) => REFERRING_PRONOUNS.has(w))) {
+    // "… found nothing. is that true?": all of what was said before is what it asks about (not
+    // "… and who is doing it", which asks who of what the part before named).
+    return { groups: previous.groups, referring: true };
   }
   if (!namesParty && plain.some((w) => REFERRING_PRONOUNS.has(w))) {
     // "… and what did it use Azure for", "… and who is doing it": "it" is what the question

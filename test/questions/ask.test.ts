@@ -362,6 +362,14 @@ describe('/story ask: "the sources do not cover this"', () => {
     );
     expect(notes(reply).some((n) => n.notCovered)).toBe(false);
     expect(quotesShown(reply)[0]?.id).toBe('fox28-microsoft-azure-review:16.1');
+    // "Is that true?" asks about all the remark says, its verbs too ("checked", "found").
+    expect(
+      lead(
+        ask(
+          'my mom keeps saying msft already checked this back in may and found nothing. is that true?',
+        ),
+      )?.id,
+    ).toBe('timeline:2025-05-15');
     // "That piece" after a remark that names FOX 28 is FOX 28's article.
     expect(lead(ask('fox 28 spokane lol. who even wrote that piece'))?.id).toBe(
       'source:fox28-microsoft-azure-review',
