@@ -282,10 +282,12 @@ function expectedPage(invocation: Invocation, page: number, on = router): APIInt
   );
 }
 
+// A question with "page:2" in it that has pages: its passages, not an editors' entry, answer it
+// (an entry's supporting passages fit on one page).
 const pagedQuestion: Invocation = {
   name: 'story',
   subcommand: 'ask',
-  options: { question: 'what is on page:2 of the guardian report about unit 8200' },
+  options: { question: 'what did microsoft say about azure? page:2' },
 };
 const pagedQuote: Invocation = {
   name: 'quote',
@@ -302,7 +304,7 @@ describe('page turns', () => {
     );
     expect(turned).toEqual(expectedPage(pagedQuestion, 2));
     expect(messageText(data(turned))).toContain(
-      '## “what is on page\\:2 of the guardian report about unit 8200”',
+      '## “what did microsoft say about azure? page\\:2”',
     );
   });
 
@@ -340,7 +342,7 @@ describe('page turns', () => {
     // The small print holding the page line, with another question in it.
     const forged = JSON.parse(JSON.stringify(message), (_key, value: unknown) =>
       typeof value === 'string' && value.includes('-# Page 1 of')
-        ? value.replace('unit 8200', 'the white house')
+        ? value.replace('azure', 'the white house')
         : value,
     ) as typeof message;
     expect(messageText(forged)).toMatch(/-# Page 1 of \d+ · .*the white house/u);
