@@ -205,7 +205,7 @@ describe('gateway bot', () => {
   it('turns a page of a question with option-like words in it to that same question’s next page', async () => {
     bot = await startBot(fake, router);
     const author = payload.user();
-    const question = 'what is on page:2 of the guardian report about unit 8200';
+    const question = 'what did microsoft say about azure? page:2';
     const first = await send(
       payload.chatInput(fake, {
         name: 'story',
@@ -217,7 +217,7 @@ describe('gateway bot', () => {
     const firstId = fake.callbacksFor(fake.requests.at(-1)!.params.id!)[0]!.params.id!;
     const original = fake.originalMessage(firstId)!;
     expect(messageText(original)).toContain(
-      `-# Page 1 of 3 · /story ask question\\:"what is on page\\:2 of the guardian report about unit 8200"`,
+      `-# Page 1 of 5 · /story ask question\\:"what did microsoft say about azure? page\\:2"`,
     );
     const row = pageRow(messageData(first));
 
