@@ -281,16 +281,19 @@ export class Lexicon {
    */
   private placesWithin(word: string): string[] {
     const wholes: Synset[] = [];
+    const places: string[] = [];
     for (const synset of this.senses(word)) {
       if (synset.pos === 'noun') wholes.push(synset);
       else if (synset.pos === 'adj')
         for (const pointer of synset.pointers)
           if (pointer.symbol === PERTAINYM) {
             const noun = this.database.synset(pointer.pos, pointer.offset);
-            if (noun) wholes.push(noun);
+            if (!noun) continue;
+            wholes.push(noun);
+            // "Dutch" is of the Netherlands: the place itself, as well as the places within it.
+            if (noun.lexFile === LEX_FILE.location) places.push(...noun.words);
           }
     }
-    const places: string[] = [];
     for (const whole of wholes) {
       // The EU is a group in WordNet and Europe a natural object; their parts are places.
       if (!PLACE_WHOLES.has(whole.lexFile)) continue;

@@ -100,6 +100,7 @@ describe('Lexicon', () => {
     expect(places('europe')).toContain('netherlands'); // a part of the continent
     expect(places('eu')).toContain('netherlands'); // a member of the union
     expect(places('european')).toContain('netherlands'); // "a European region"
+    expect(places('dutch')).toContain('the netherlands'); // the place it is of, itself
     expect(places('israel')).toContain('gaza strip');
     // Parts of things that are not places are not where anything is.
     expect(places('car')).toEqual([]);

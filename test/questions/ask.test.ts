@@ -164,6 +164,8 @@ describe('/story ask: where something was', () => {
       'which country was the data kept in',
       // The noun of "which X" as read, a typo corrected.
       'which contry were the servers in',
+      // The place an adjective is of, which the sources name.
+      'did the 8200 call data actually sit in a dutch datacenter??',
     ])
       expect(lead(ask(question))?.id, question).toBe('timeline:2025-09-25');
   });
