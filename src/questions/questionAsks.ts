@@ -31,6 +31,9 @@ export interface PartAsks {
 
 const SUBJECT_PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we', 'you', 'i']);
 
+/** Words of signing a document, which name its author. */
+const SIGNING_WORDS = new Set(['signed', 'unsigned', 'sign', 'signs', 'signature']);
+
 /** Verbs whose object is an amount: "what are they paid", "what did it cost". */
 const PAYING_WORDS = new Set([
   'paid',
@@ -82,8 +85,12 @@ export function partAsks(
   // "What did X say" asks for X's words; "who wrote X" asks for an author.
   const asksWords = plain.some((w) => SPEECH_WORDS.has(w)) && kind !== 'who';
   const asksSource = topic.some((w) => DOCUMENT_WORDS.has(w));
-  // "Who were the reporters on the Guardian piece": asks for a byline.
-  const asksAuthor = topic.some((w) => AUTHOR_WORDS.has(w));
+  // "Who were the reporters on the Guardian piece": asks for a byline; so does whether a
+  // document was signed ("is the May 15 statement signed by anyone"), not a deal or a sign-off.
+  const asksAuthor =
+    topic.some((w) => AUTHOR_WORDS.has(w)) ||
+    (topic.some((w, i) => SIGNING_WORDS.has(w) && topic[i + 1] !== 'off') &&
+      topic.some((w) => DOCUMENT_NOUNS.has(w)));
   // Of a document it names ("the headline of the Guardian story"), or "the headline of" what
   // a party published ("… of the Guardian's investigation") — not "Brad Smith's title".
   const asksTitle =

@@ -116,6 +116,13 @@ describe('/story ask: the editors’ knowledge answers', () => {
     expect(lead(ask('the microsoft statement from august 15, who is writing it?'))?.id).toBe(
       'source:microsoft-2025-08-15-update',
     );
+    // So does whether a document is signed; a deal signed, or a sign-off, is no byline.
+    expect(lead(ask('is the may 15 microsoft statement signed by anyone?'))?.id).toBe(
+      'source:microsoft-2025-05-15-statement',
+    );
+    expect(
+      lead(ask('when did unit 8200 first sign their deal with microsoft'))?.id ?? '',
+    ).not.toMatch(/^source:/);
   });
 
   it('GIVEN whether a document links to another THEN its entry says which documents it links to', () => {
