@@ -50,7 +50,7 @@ const BLIND_FLOORS = [
   },
   {
     file: 'questions-blind-7.yaml',
-    hits: 0.86,
+    hits: 0.88,
     precision: 0.99,
     recall: 0.99,
   },
@@ -68,17 +68,23 @@ const BLIND_FLOORS = [
   { file: 'questions-blind-11.yaml', hits: 0.82, precision: 0.83, recall: 0.71 },
   // Judged the eighth round; its misses were read after: no longer unseen.
   { file: 'questions-blind-12.yaml', hits: 0.86, precision: 0.66, recall: 0.8 },
-  // Held back (their misses are never printed): the judges of the next round of changes.
+  // Held back (their misses are never printed). The tenth round used blind-14's figure to drop a
+  // change that lowered it: a check on changes now, no longer an unbiased judge.
   { file: 'questions-blind-13.yaml', hits: 0.75, precision: 0.6, recall: 0.5 },
   { file: 'questions-blind-14.yaml', hits: 0.73, precision: 0.99, recall: 0.42 },
   // Read by the tenth round at once: its first run (53.3%, plain questions 3/7) showed new faults.
-  { file: 'questions-blind-15.yaml', hits: 0.53, precision: 0.5, recall: 0.57 },
+  { file: 'questions-blind-15.yaml', hits: 0.75, precision: 0.66, recall: 0.85 },
   // Read in the tenth round too, after its first fixes, which had not moved it.
-  { file: 'questions-blind-16.yaml', hits: 0.71, precision: 0.42, recall: 0.42 },
-  // Written blind during the tenth round; figures on the round's code when they arrived.
-  { file: 'questions-blind-17.yaml', hits: 0.71, precision: 0.53, recall: 0.87 },
+  { file: 'questions-blind-16.yaml', hits: 0.71, precision: 0.5, recall: 0.42 },
+  // Written blind during the tenth round, held back: 64.4% on the code from before the round,
+  // 71.1% when it arrived, 73.3% after.
+  { file: 'questions-blind-17.yaml', hits: 0.73, precision: 0.53, recall: 0.87 },
   // Read at once: below MiniSearch on its first run (57.8% against 60.0%).
-  { file: 'questions-blind-18.yaml', hits: 0.57, precision: 0.37, recall: 0.42 },
+  { file: 'questions-blind-18.yaml', hits: 0.68, precision: 0.42, recall: 0.42 },
+  // Written blind at the end of the tenth round, the judges of it: 62.2% and 64.4% on the code
+  // from before it, 60.0% and 66.7% after.
+  { file: 'questions-blind-19.yaml', hits: 0.6, precision: 0.28, recall: 0.25 },
+  { file: 'questions-blind-20.yaml', hits: 0.66, precision: 0.42, recall: 0.42 },
 ];
 
 /** The public evaluation sets as ranking regression tests. */

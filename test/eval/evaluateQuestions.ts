@@ -47,7 +47,7 @@ export type QuestionCase = z.infer<typeof QuestionCase>;
  */
 export const BLIND_QUESTION_FILES: readonly string[] = [
   'questions-blind.yaml',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18].map(
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map(
     (n) => `questions-blind-${n}.yaml`,
   ),
 ];
@@ -60,6 +60,8 @@ export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-13.yaml',
   'questions-blind-14.yaml',
   'questions-blind-17.yaml',
+  'questions-blind-19.yaml',
+  'questions-blind-20.yaml',
 ];
 
 export function blindQuestionsUrl(file: string): URL {
