@@ -29,7 +29,8 @@ export interface PartAsks {
   readonly expectsDate: boolean;
 }
 
-const SUBJECT_PRONOUNS = new Set(['they', 'it', 'he', 'she', 'we', 'you', 'i']);
+/** Who may be paid after "what" in an embedded question: "… say what they're getting paid". */
+const PAID_SUBJECTS = new Set(['they', 'it', 'he', 'she', 'we', 'you', 'i']);
 
 /** Words of signing a document, which name its author. */
 const SIGNING_WORDS = new Set(['signed', 'unsigned', 'sign', 'signs', 'signature']);
@@ -133,7 +134,7 @@ function asksAmount(words: readonly string[], lexicon: Lexicon): boolean {
   const next = words[what + 1] ?? '';
   const paying =
     what >= 0 &&
-    (AUXILIARIES.has(next) || SUBJECT_PRONOUNS.has(next)) &&
+    (AUXILIARIES.has(next) || PAID_SUBJECTS.has(next)) &&
     words.some((w, i) => i > what && PAYING_WORDS.has(w) && words[i + 1] !== 'for');
   if (paying) return true;
   const at = words.findIndex(

@@ -1,12 +1,12 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { STOP_WORDS } from '../text/analyzer.js';
 import {
+  AFTER_WORDS,
   AUXILIARIES,
   DETERMINERS,
   FILLERS,
   FRAME_WORDS,
   QUANTITY_WORDS,
-  AFTER_WORDS,
   WH_WORDS,
 } from './questionWords.js';
 import type { WordGroup } from './wordGroups.js';

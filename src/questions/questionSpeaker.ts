@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { DETERMINERS, FRAME_WORDS, SPEECH_WORDS } from './questionWords.js';
+import { DETERMINERS, DO_WORDS, FRAME_WORDS, SPEECH_WORDS } from './questionWords.js';
 import type { ReadWord } from './standardWords.js';
 import type { WordGroup } from './wordGroups.js';
 
@@ -17,9 +17,6 @@ interface SpeakerBefore {
   readonly speaker?: string | undefined;
   readonly strangeSpeaker?: string | undefined;
 }
-
-/** The auxiliary that makes a following word a verb: "what did the Guardian report". */
-const DO_WORDS = new Set(['do', 'does', 'did']);
 
 /** Pronouns that are the subject of a verb: "did they deny it". */
 const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she']);

@@ -4,6 +4,7 @@ import {
   AUXILIARIES,
   BEFORE_WORDS,
   DETERMINERS,
+  DO_WORDS,
   monthNumber,
 } from './questionWords.js';
 
@@ -147,9 +148,6 @@ function eventClause(
   for (let i = from; i < to; i++) timeWords.add(i);
   return plain.slice(at + 1, to).join(' ');
 }
-
-/** The auxiliary that opens a question's main clause after a time clause: "… did Microsoft". */
-const DO_WORDS = new Set(['do', 'does', 'did']);
 
 /** Spans of two to four words that WordNet knows as an adverb ("in the first place"). */
 function adverbialIdioms(words: readonly string[], lexicon: Lexicon): [number, number][] {

@@ -8,6 +8,9 @@ const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/
 
 export const WH_WORDS = words('who whom whose what when where which why how');
 
+/** The auxiliary that makes a following word a verb ("what did the Guardian report"). */
+export const DO_WORDS = words('do does did');
+
 /** Words a yes/no question starts with. */
 export const AUXILIARIES = words(`
   is are was were am be been do does did has have had can could will would shall should may might must

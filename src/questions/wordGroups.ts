@@ -422,8 +422,8 @@ export class WordGroups {
   }
 
   /**
-   * Two English words of four letters or more written as one ("standalone", "datacenter"):
-   * English WordNet lacks, not a name.
+   * Two English words of four letters or more written as one ("standalone", "datacenter"): an
+   * English word WordNet lacks, not a name.
    */
   private isClosedCompound(word: string): boolean {
     for (let at = 4; at <= word.length - 4; at++)
