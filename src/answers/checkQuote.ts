@@ -44,7 +44,9 @@ function sourceOf(story: Story, check: MessageCheck): CheckBlock['source'] {
 function sourceExcerpt(story: Story, documentId: string, span: SourceWords): SourceExcerpt {
   const document = story.document(documentId);
   const text = document?.text ?? '';
-  const paragraph = document?.paragraphs.find((p) => p.start <= span.start && span.start <= p.end);
+  // The paragraph its first word is in: a span that starts where a paragraph ends (or between
+  // two) is of the next one, not of the end of the one before.
+  const paragraph = document?.paragraphs.find((p) => p.end > span.start);
   const from = paragraph?.start ?? 0;
   const all = words(text.slice(from, paragraph?.end ?? text.length));
   const first = all.findIndex((w) => from + w.end > span.start);
@@ -61,7 +63,11 @@ function sourceExcerpt(story: Story, documentId: string, span: SourceWords): Sou
     start,
     end,
     text: text.slice(start, end),
-    highlights: span.end > span.start ? [{ start: span.start - start, end: span.end - start }] : [],
+    // Within the excerpt: a span that runs on past its paragraph is shown as far as it goes.
+    highlights:
+      Math.min(span.end, end) > Math.max(span.start, start)
+        ? [{ start: Math.max(span.start, start) - start, end: Math.min(span.end, end) - start }]
+        : [],
     cutBefore: chosen[0] !== all[0],
     cutAfter: chosen[chosen.length - 1] !== all[all.length - 1],
   };

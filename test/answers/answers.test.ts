@@ -213,6 +213,26 @@ describe('/story ask', () => {
   });
 });
 
+describe('/story check', () => {
+  it('GIVEN a match that starts at the end of a paragraph THEN a changed meaning is shown within its excerpt', () => {
+    // Found by the replies property test (seed 451976727): the words the negation stands for
+    // start in the paragraph before the rest of the match.
+    const reply = router.run({
+      name: 'story',
+      subcommand: 'check',
+      options: { quote: ' said that no Guardian article was published on August 6 and' },
+    });
+    const changes = reply.blocks.flatMap((b) => (b.type === 'check' ? b.meaningChanges : []));
+    expect(changes).not.toEqual([]);
+    for (const { source } of changes)
+      for (const span of source.highlights) {
+        expect(span.start).toBeGreaterThanOrEqual(0);
+        expect(span.end).toBeLessThanOrEqual(source.text.length);
+        expect(span.end).toBeGreaterThan(span.start);
+      }
+  });
+});
+
 describe('command errors', () => {
   it('names unknown commands and missing options', () => {
     expect(run('/nope').intro).toContain('Unknown command “/nope”');
