@@ -61,7 +61,7 @@ const REVIEW_FIELD_MEANINGS: Readonly<Record<ReviewField, string>> = {
 };
 
 /** The units of a corpus; its passages tell which documents link to which (link prompts). */
-export function answerUnits(corpus: Corpus, passages: readonly Passage[] = []): AnswerUnit[] {
+export function answerUnits(corpus: Corpus, passages: readonly Passage[]): AnswerUnit[] {
   const { knowledge } = corpus;
   const units: AnswerUnit[] = [];
 
@@ -127,11 +127,12 @@ export function answerUnits(corpus: Corpus, passages: readonly Passage[] = []): 
     reviewUnit('status', review.status),
   );
 
+  // Which documents each one links to, from its link prompts, in one pass over the passages.
+  const linked = new Map<string, Set<string>>();
+  for (const p of passages)
+    if (p.linksTo) linked.set(p.documentId, (linked.get(p.documentId) ?? new Set()).add(p.linksTo));
   for (const document of corpus.documents) {
-    const linked = new Set(
-      passages.flatMap((p) => (p.documentId === document.id && p.linksTo ? [p.linksTo] : [])),
-    );
-    const links = corpus.documents.filter((d) => linked.has(d.id));
+    const links = corpus.documents.filter((d) => linked.get(document.id)?.has(d.id));
     units.push(sourceUnit(document, corpus, links));
   }
   return units;

@@ -85,17 +85,11 @@ function correction(word: string, terms: StoryTerms, lexicon: Lexicon): string |
     const near = [...WH_WORDS, ...AUXILIARIES, ...FRAME_WORDS].filter(
       (known) => known.length >= 3 && editDistance(word, known, 1) <= 1,
     );
-    const found = near.find((known) => lettersLeftOut(word, known)) ?? near[0];
+    // One edit away and longer: the typed word is it with a letter left out.
+    const found = near.find((known) => known.length > word.length) ?? near[0];
     if (found !== undefined) return found;
   }
   // Otherwise the English word it was meant to be ("resluts" → results), which may then
   // match the story through its synonyms.
   return lexicon.nearestWord(word);
-}
-
-/** Whether `typed` is `known` with letters left out: its letters, in order, within `known`. */
-function lettersLeftOut(typed: string, known: string): boolean {
-  let at = 0;
-  for (const letter of known) if (letter === typed[at]) at++;
-  return at === typed.length && typed.length < known.length;
 }
