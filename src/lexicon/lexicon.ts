@@ -275,6 +275,20 @@ export class Lexicon {
   }
 
   /**
+   * The place an adjective of a place names ("Israeli" → israel, "Dutch" → netherlands), as a
+   * writer may put it before a noun instead ("the Israel army"). Undefined for any other word.
+   */
+  placeOfAdjective(word: string): string | undefined {
+    for (const synset of this.senses(word, 'adj'))
+      for (const pointer of synset.pointers) {
+        if (pointer.symbol !== PERTAINYM) continue;
+        const noun = this.database.synset(pointer.pos, pointer.offset);
+        if (noun?.lexFile === LEX_FILE.location) return noun.words[0];
+      }
+    return undefined;
+  }
+
+  /**
    * The places within the place the word names ("Europe", "EU"), or that its adjective sense
    * pertains to ("European"): WordNet's parts and members that are themselves places. Only a
    * place's, and only places: parts of other things ("car" → wheel) are not where they are.

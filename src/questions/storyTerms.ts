@@ -26,7 +26,10 @@ const MIN_TWICE_MISSPELLED = 7;
 const PREFIX_CANDIDATES = 400;
 
 export class StoryTerms {
+  /** The parties' names, as texts name them. */
   readonly parties: PhraseMatcher;
+  /** The same, and as people write them in a question ("the Israel army"). */
+  readonly askedParties: PhraseMatcher;
   readonly unitFeatures: ReadonlyMap<string, TextFeatures>;
   /** The features of a unit's context (`contextText`), for the units that have one. */
   readonly unitContext: ReadonlyMap<string, TextFeatures>;
@@ -52,6 +55,8 @@ export class StoryTerms {
     synonyms: readonly (readonly string[])[],
     /** A word's dictionary forms (WordNet's), matched as well as its stem. */
     readonly lemmas: (word: string) => readonly string[],
+    /** The place an adjective of a place names ("Israeli" → israel), if it is one. */
+    placeOfAdjective: (word: string) => string | undefined = () => undefined,
   ) {
     for (const group of synonyms) {
       const members = group.map((words) => ({ terms: contentTerms(words), words }));
@@ -64,6 +69,14 @@ export class StoryTerms {
     }
     // Party names only: the index's matcher also holds synonym groups.
     this.parties = new PhraseMatcher(partyPhrases(partyList));
+    this.askedParties = new PhraseMatcher(
+      partyPhrases(
+        partyList.map((party) => ({
+          ...party,
+          aliases: [...party.aliases, ...placeNounForms(party, placeOfAdjective)],
+        })),
+      ),
+    );
     const features = new Map<string, TextFeatures>();
     const context = new Map<string, TextFeatures>();
     for (const unit of units) {
@@ -295,4 +308,19 @@ export class StoryTerms {
 /** All the words of a unit: its context, then what it is matched against. */
 function unitWordsOf(unit: AnswerUnit): string {
   return unit.contextText === undefined ? unit.matchText : `${unit.contextText}. ${unit.matchText}`;
+}
+
+/**
+ * A party's names that open with an adjective of a place, with the place's own name instead:
+ * "Israeli army" is also "Israel army", as people write it (a country's name before a noun).
+ */
+function placeNounForms(
+  party: Party,
+  placeOfAdjective: (word: string) => string | undefined,
+): string[] {
+  return [party.name, ...party.aliases].flatMap((name) => {
+    const [first = '', ...rest] = name.split(' ');
+    const place = rest.length > 0 ? placeOfAdjective(first.toLowerCase()) : undefined;
+    return place && !place.includes(' ') ? [`${place} ${rest.join(' ')}`] : [];
+  });
 }

@@ -122,7 +122,7 @@ export class WordGroups {
 
     const groups: WordGroup[] = [];
     const used = new Set<number>();
-    const matches = this.terms.parties
+    const matches = this.terms.askedParties
       .match(tokens)
       .sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
     for (const match of matches) {

@@ -67,8 +67,13 @@ export function createStory(corpus: Corpus, options: StoryOptions = {}): Story {
     get questions(): QuestionAnswerer {
       questions ??= new QuestionAnswerer(
         search,
-        new StoryTerms(index, units, corpus.knowledge.parties, corpus.knowledge.synonyms, (w) =>
-          lexicon.baseForms(w),
+        new StoryTerms(
+          index,
+          units,
+          corpus.knowledge.parties,
+          corpus.knowledge.synonyms,
+          (w) => lexicon.baseForms(w),
+          (w) => lexicon.placeOfAdjective(w),
         ),
         lexicon,
         corpus.documents,

@@ -107,6 +107,13 @@ describe('Lexicon', () => {
     expect(places('lawyer')).toEqual([]);
   });
 
+  it('names the place an adjective of a place is of, and nothing for other adjectives', () => {
+    expect(lexicon.placeOfAdjective('israeli')).toBe('israel');
+    expect(lexicon.placeOfAdjective('dutch')).toBe('netherlands');
+    expect(lexicon.placeOfAdjective('military')).toBeUndefined();
+    expect(lexicon.placeOfAdjective('independent')).toBeUndefined();
+  });
+
   it('tells a word whose commonest senses are places from one that only has a rare one', () => {
     expect(lexicon.isPlace('country', 2)).toBe(true);
     expect(lexicon.isPlace('region', 2)).toBe(true);

@@ -149,6 +149,20 @@ describe('/story ask: the editors’ knowledge answers', () => {
     );
   });
 
+  it('GIVEN a party named with its country’s name, not its adjective THEN reads the party', () => {
+    // "Israel army", as people write it, is the Israeli army: the IDF.
+    const named = (question: string): (string | undefined)[] =>
+      router.story.questions.explain(question).flatMap((e) => e.read.groups.map((g) => g.partyId));
+    expect(named('did microsoft cut off the israel army')).toContain('idf');
+    expect(named('what did the israel military do')).toContain('idf');
+    // Texts are read with the names as they are: "Israel's military surveillance agency" is
+    // Unit 8200, not the army.
+    expect(named('what did israel’s military surveillance agency store')).toEqual([
+      'unit-8200',
+      undefined,
+    ]);
+  });
+
   it('GIVEN where a document was posted THEN answers from its address', () => {
     expect(lead(ask('what website was the september update posted on'))?.id).toBe(
       'source:microsoft-2025-09-25-update',
