@@ -321,6 +321,6 @@ function placeNounForms(
   return [party.name, ...party.aliases].flatMap((name) => {
     const [first = '', ...rest] = name.split(' ');
     const place = rest.length > 0 ? placeOfAdjective(first.toLowerCase()) : undefined;
-    return place && !place.includes(' ') ? [`${place} ${rest.join(' ')}`] : [];
+    return place ? [`${place} ${rest.join(' ')}`] : [];
   });
 }
