@@ -4,12 +4,14 @@ import type { Passage } from '../passages/passageTypes.js';
 import type { SearchEngine, SearchHit } from '../search/searchEngine.js';
 import type { Span } from '../text/sentences.js';
 import type { AnswerUnit } from './answerUnits.js';
+import { CandidateScorer, type Candidate, type Scored } from './candidateScorer.js';
 import {
-  CandidateScorer,
-  groupsNothingMatches,
-  type Candidate,
-  type Scored,
-} from './candidateScorer.js';
+  answersSomething,
+  missingAnswer,
+  sourcesSilent,
+  statusAnswers,
+  unmatchedWords,
+} from './partCoverage.js';
 import { questionParts, type QuestionPart } from './questionParts.js';
 import { QuestionReader, type ReadPart } from './readQuestion.js';
 import type { Correction } from '../search/query.js';
@@ -195,7 +197,7 @@ export class QuestionAnswerer {
     // "Is there any deadline for when Covington has to be done": where the story stands answers
     // a status question only when the sources speak of the things it names; otherwise it is read
     // as any other question, and the status entry must match its words like any answer.
-    if (part.asksStatus && !this.statusAnswers(part, candidates))
+    if (part.asksStatus && !statusAnswers(part, candidates))
       return this.answerPartFrom({ ...part, asksStatus: false }, passagesShown, rank);
     const mostSupported = candidates.reduce<Scored | undefined>(
       (best, s) => (!best || s.support > best.support ? s : best),
@@ -204,21 +206,19 @@ export class QuestionAnswerer {
     // "What did the IDF say": no passage is the IDF's words, whatever else matches.
     const silentParty =
       part.speaker !== undefined && !this.terms.speaks(part.speaker) ? part.speaker : undefined;
-    const missing = mostSupported ? this.missingAnswer(part, candidates) : undefined;
+    const missing = mostSupported ? missingAnswer(part, candidates) : undefined;
     if (
       !mostSupported ||
       silentParty !== undefined ||
       part.strangeSpeaker !== undefined ||
       missing !== undefined ||
-      this.notCovered(part, candidates, mostSupported)
+      sourcesSilent(part, candidates, mostSupported)
     ) {
       return {
         question: part,
         passages: [],
         notCovered: {
-          unmatched: part.strangeSpeaker
-            ? [part.strangeSpeaker]
-            : this.unmatchedWords(part, candidates),
+          unmatched: part.strangeSpeaker ? [part.strangeSpeaker] : unmatchedWords(part, candidates),
           silentParty,
           missing,
         },
@@ -265,7 +265,7 @@ export class QuestionAnswerer {
         lead
           ? s.support > W.minCoverage
           : s.score >= top * SHOWN_SHARE &&
-            (s.support >= W.minCoverage / 2 || this.answersSomething(part, s)),
+            (s.support >= W.minCoverage / 2 || answersSomething(part, s)),
       )
       .filter((s) => s.passage && !citesPassage(cited, s.passage))
       .slice(0, passagesShown);
@@ -308,55 +308,6 @@ export class QuestionAnswerer {
     return this.reader.partyGroups(parties);
   }
 
-  /** Whether the best match is too thin to be an answer: too little of the question, or only the story's everyday words. */
-  private notCovered(part: ReadPart, candidates: readonly Scored[], best: Scored): boolean {
-    if (best.support <= W.minCoverage) return true;
-    // "Did Google and Amazon face the same accusations?": most of what it asks about is named by
-    // names the story never uses — whatever else matches, the sources are not about that.
-    const specific = part.groups.filter((g) => !g.everyday);
-    const strange = this.strangeNames(part, candidates);
-    if (strange.length > 0 && weightOf(strange) >= W.strangeNames * weightOf(specific)) return true;
-    // "Is the review still going or have they wrapped it up": where things stand answers a
-    // status question whose other words only say how it might stand (verbs, not things).
-    if (part.asksStatus && candidates.some((c) => c.unit?.reviewField === 'status')) return false;
-    // Something in the sources must match one of the question's own words — not only the
-    // story's everyday words, and not only through a loose relation.
-    return !candidates.some((c) => this.answersSomething(part, c));
-  }
-
-  /**
-   * What a "how much" or "what year" part asks for that no candidate gives near one of the
-   * question's own words: an amount, a date. Undefined when one does, or it asks for neither.
-   */
-  private missingAnswer(
-    part: ReadPart,
-    candidates: readonly Scored[],
-  ): 'amount' | 'date' | undefined {
-    const near = (c: Scored, found: boolean): boolean => found && this.answersSomething(part, c);
-    if (part.expectsNumber && !candidates.some((c) => near(c, c.amountNear))) return 'amount';
-    if (part.expectsDate && !candidates.some((c) => near(c, c.dateNear))) return 'date';
-    return undefined;
-  }
-
-  /**
-   * Whether where things stand answers a status question: every thing it names (a noun that is
-   * not one of the story's everyday words) is something the sources speak of — "is the review
-   * still going or have they wrapped it up" (its verbs only say how it might stand), not "did any
-   * Microsoft employees quit" or "is there any deadline".
-   */
-  private statusAnswers(part: ReadPart, candidates: readonly Scored[]): boolean {
-    return part.groups
-      .filter((g) => !g.everyday && g.noun)
-      .every((g) => candidates.some((c) => c.strong.has(g)));
-  }
-
-  /** The names in the question that the story never uses and no candidate matches closely. */
-  private strangeNames(part: ReadPart, candidates: readonly Scored[]): WordGroup[] {
-    return part.groups.filter(
-      (g) => g.strangeName && !g.everyday && !candidates.some((c) => c.strong.has(g)),
-    );
-  }
-
   /**
    * Whether an editors' unit answers in its own words: one of the part's own words (not an
    * everyday one, not one a pronoun stands for) in its text, not only in its context; or its
@@ -372,29 +323,6 @@ export class QuestionAnswerer {
     );
   }
 
-  /** Whether a candidate matches one of the question's own words, not only the story's everyday ones. */
-  private answersSomething(part: ReadPart, candidate: Scored): boolean {
-    // "What happened in late September": the month it names is one of its own words too.
-    if (candidate.inTime && part.borrowed === undefined) return true;
-    const specific = part.groups.filter((g) => !g.everyday);
-    // What a pronoun stands for is not what the part asks about it ("did any execs get fired over it").
-    // Nor is a verb that means little without its particle ("when did Microsoft bring them in").
-    const own = specific.filter((g) => !part.borrowed?.has(g) && !g.light);
-    const asked = own.length > 0 ? own : specific.length > 0 ? specific : part.groups;
-    return asked.some((g) => candidate.strong.has(g));
-  }
-
-  /**
-   * The words of the question, as typed, that no candidate matches closely (itself, a form of it,
-   * a synonym): what the reply says nothing in the sources mentions. None when each is there and
-   * the sources still do not answer it (the reply says that instead).
-   */
-  private unmatchedWords(part: ReadPart, scored: readonly Scored[]): string[] {
-    const strange = this.strangeNames(part, scored);
-    if (strange.length > 0) return [...new Set(strange.map((g) => g.label))];
-    return [...new Set(groupsNothingMatches(part.groups, scored).map((g) => g.label))];
-  }
-
   /** The date of the dated unit that best matches "… after <words>". */
   private anchorDate(words: string): string | undefined {
     const part = this.reader.read({ text: words, start: 0 });
@@ -403,7 +331,7 @@ export class QuestionAnswerer {
     for (const unit of this.terms.units) {
       if (unit.date === undefined || unit.kind === 'source') continue;
       const scored = this.scorer.score(part, { unit });
-      if (!this.answersSomething(part, scored)) continue;
+      if (!answersSomething(part, scored)) continue;
       if (scored.coverage >= W.minCoverage && (!best || scored.coverage > best.coverage))
         best = { date: unit.date, coverage: scored.coverage };
     }
@@ -427,10 +355,6 @@ export class QuestionAnswerer {
       .filter((hit) => hit.passage.linksTo === undefined)
       .map((hit) => ({ passage: hit.passage, hit }));
   }
-}
-
-function weightOf(groups: readonly WordGroup[]): number {
-  return groups.reduce((sum, g) => sum + g.weight, 0);
 }
 
 function citesPassage(cited: ReadonlySet<string>, passage: Passage): boolean {
