@@ -90,6 +90,10 @@ const BLIND_FLOORS = [
   // change that lowered it: a check on changes now, like blind-14.
   { file: 'questions-blind-21.yaml', hits: 0.73, precision: 0.4, recall: 0.28 },
   { file: 'questions-blind-22.yaml', hits: 0.84, precision: 0.66, recall: 0.66 },
+  // Written blind during the eleventh round, held back: 82.2% and 68.9% on the code from before
+  // the round and after it alike.
+  { file: 'questions-blind-23.yaml', hits: 0.82, precision: 0.66, recall: 0.57 },
+  { file: 'questions-blind-24.yaml', hits: 0.68, precision: 0.44, recall: 0.66 },
 ];
 
 /** The public evaluation sets as ranking regression tests. */

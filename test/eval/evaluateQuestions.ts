@@ -47,7 +47,7 @@ export type QuestionCase = z.infer<typeof QuestionCase>;
  */
 export const BLIND_QUESTION_FILES: readonly string[] = [
   'questions-blind.yaml',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22].map(
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24].map(
     (n) => `questions-blind-${n}.yaml`,
   ),
 ];
@@ -64,6 +64,8 @@ export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-20.yaml',
   'questions-blind-21.yaml',
   'questions-blind-22.yaml',
+  'questions-blind-23.yaml',
+  'questions-blind-24.yaml',
 ];
 
 export function blindQuestionsUrl(file: string): URL {
