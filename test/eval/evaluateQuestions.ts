@@ -63,7 +63,6 @@ export const HELD_BACK_FILES: readonly string[] = [
   'questions-blind-19.yaml',
   'questions-blind-20.yaml',
   'questions-blind-21.yaml',
-  'questions-blind-22.yaml',
   'questions-blind-23.yaml',
   'questions-blind-24.yaml',
 ];
