@@ -280,12 +280,18 @@ export class Lexicon {
    */
   placeOfAdjective(word: string): string | undefined {
     for (const synset of this.senses(word, 'adj'))
-      for (const pointer of synset.pointers) {
-        if (pointer.symbol !== PERTAINYM) continue;
-        const noun = this.database.synset(pointer.pos, pointer.offset);
-        if (noun?.lexFile === LEX_FILE.location) return noun.words[0];
-      }
+      for (const noun of this.pertainedTo(synset))
+        if (noun.lexFile === LEX_FILE.location) return noun.words[0];
     return undefined;
+  }
+
+  /** The nouns an adjective sense pertains to ("European" → Europe): WordNet's pertainyms. */
+  private pertainedTo(adjective: Synset): Synset[] {
+    return adjective.pointers.flatMap((pointer) => {
+      if (pointer.symbol !== PERTAINYM) return [];
+      const noun = this.database.synset(pointer.pos, pointer.offset);
+      return noun ? [noun] : [];
+    });
   }
 
   /**
@@ -299,14 +305,11 @@ export class Lexicon {
     for (const synset of this.senses(word)) {
       if (synset.pos === 'noun') wholes.push(synset);
       else if (synset.pos === 'adj')
-        for (const pointer of synset.pointers)
-          if (pointer.symbol === PERTAINYM) {
-            const noun = this.database.synset(pointer.pos, pointer.offset);
-            if (!noun) continue;
-            wholes.push(noun);
-            // "Dutch" is of the Netherlands: the place itself, as well as the places within it.
-            if (noun.lexFile === LEX_FILE.location) places.push(...noun.words);
-          }
+        for (const noun of this.pertainedTo(synset)) {
+          wholes.push(noun);
+          // "Dutch" is of the Netherlands: the place itself, as well as the places within it.
+          if (noun.lexFile === LEX_FILE.location) places.push(...noun.words);
+        }
     }
     for (const whole of wholes) {
       // The EU is a group in WordNet and Europe a natural object; their parts are places.

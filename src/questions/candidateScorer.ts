@@ -47,19 +47,6 @@ export interface Scored {
   readonly answersByKind: boolean;
 }
 
-/**
- * The groups, not the story's everyday words, that no candidate matches closely (itself, a form
- * of it, a synonym): what "nothing in the sources mentions" may be said of.
- */
-export function groupsNothingMatches(
-  groups: readonly WordGroup[],
-  scored: readonly Scored[],
-): WordGroup[] {
-  const found = new Set<WordGroup>();
-  for (const s of scored) for (const g of s.strong) found.add(g);
-  return groups.filter((g) => !found.has(g) && !g.everyday);
-}
-
 const FEATURE_CACHE_LIMIT = 20_000;
 /** How near (in words) an answer ("which X", "how much") must stand to the question's other words. */
 const NEAR = 6;

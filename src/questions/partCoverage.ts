@@ -1,4 +1,4 @@
-import { groupsNothingMatches, type Scored } from './candidateScorer.js';
+import type { Scored } from './candidateScorer.js';
 import type { ReadPart } from './readQuestion.js';
 import { QUESTION_WEIGHTS as W } from './weights.js';
 import type { WordGroup } from './wordGroups.js';
@@ -87,6 +87,19 @@ export function unmatchedWords(part: ReadPart, scored: readonly Scored[]): strin
   const strange = strangeNames(part, scored);
   if (strange.length > 0) return [...new Set(strange.map((g) => g.label))];
   return [...new Set(groupsNothingMatches(part.groups, scored).map((g) => g.label))];
+}
+
+/**
+ * The groups, not the story's everyday words, that no candidate matches closely (itself, a form
+ * of it, a synonym): what "nothing in the sources mentions" may be said of.
+ */
+export function groupsNothingMatches(
+  groups: readonly WordGroup[],
+  scored: readonly Scored[],
+): WordGroup[] {
+  const found = new Set<WordGroup>();
+  for (const s of scored) for (const g of s.strong) found.add(g);
+  return groups.filter((g) => !found.has(g) && !g.everyday);
 }
 
 function weightOf(groups: readonly WordGroup[]): number {

@@ -1,5 +1,6 @@
 import type { PartExplanation } from '../questions/answerQuestion.js';
-import { groupsNothingMatches, type Scored } from '../questions/candidateScorer.js';
+import type { Scored } from '../questions/candidateScorer.js';
+import { groupsNothingMatches } from '../questions/partCoverage.js';
 import type { WordGroup } from '../questions/wordGroups.js';
 
 /**

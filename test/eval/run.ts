@@ -41,9 +41,8 @@ const report = evaluate(cases, storyRankers(router));
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 console.log(`/quote      hit@1  ${percent(report.quoteHit1)}  (${report.quoteCases} cases)`);
 
-// The newest blind sets are held back: their figures are shown, their questions are not, so they
-// can judge the next round of changes honestly.
-const heldBack = HELD_BACK_FILES;
+// The blind sets nobody has read (HELD_BACK_FILES) are held back: their figures are shown, their
+// misses are not, so they can judge the next round of changes honestly.
 const sets: [name: string, cases: Case[], heldBack?: boolean][] = flags.questions
   ? [[flags.questions, loadQuestions(pathToFileURL(flags.questions))]]
   : [
@@ -54,7 +53,7 @@ const sets: [name: string, cases: Case[], heldBack?: boolean][] = flags.question
       ...BLIND_QUESTION_FILES.map((file): [string, Case[], boolean] => [
         `test/eval/${file}`,
         loadQuestions(blindQuestionsUrl(file)),
-        heldBack.includes(file),
+        HELD_BACK_FILES.includes(file),
       ]),
     ];
 const seed = await loadSeed();
